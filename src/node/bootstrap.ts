@@ -1,0 +1,93 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { CryptoProvider, PrivateKeyJwk } from '../crypto/provider.js';
+import { randomId } from '../crypto/encoding.js';
+import { generateToken, hashToken } from '../http/auth.js';
+import { didWebFromUrl } from '../issuer/did.js';
+import { generateKeyJwk, isPrivateKeyJwk } from '../issuer/keys.js';
+import type { ServiceConfig } from '../schemas/config.js';
+import type { Institute, Store } from '../store/port.js';
+
+export type Say = (line: string) => void;
+
+const PRIVATE = 0o600;
+
+function writePrivateFile(path: string, content: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  writeFileSync(path, content, { mode: PRIVATE, flag: 'wx' });
+  chmodSync(path, PRIVATE);
+}
+
+/** Loads the default institute's private key from KEYS_DIR, generating it on first start. */
+export async function ensureInstituteKey(keysDir: string, say: Say): Promise<PrivateKeyJwk> {
+  const path = resolve(join(keysDir, 'default-institute.private.jwk.json'));
+  if (!existsSync(path)) {
+    const jwk = await generateKeyJwk();
+    writePrivateFile(path, `${JSON.stringify(jwk)}\n`);
+    say(`Generated the institute's Ed25519 signing key in ${path} (mode 0600). Back it up; never commit it.`);
+    return jwk;
+  }
+  if ((statSync(path).mode & 0o077) !== 0) say(`Warning: ${path} is readable by other users; run chmod 600 on it.`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    throw new Error(`${path} is not valid JSON; restore it from a backup`);
+  }
+  if (!isPrivateKeyJwk(parsed)) throw new Error(`${path} does not hold an Ed25519 private JWK`);
+  return { kty: 'OKP', crv: 'Ed25519', x: parsed.x, d: parsed.d };
+}
+
+/** Creates the default institute at first start; later starts keep it in step with the environment. */
+export async function ensureDefaultInstitute(store: Store, config: ServiceConfig, now: string, say: Say): Promise<Institute> {
+  const did = didWebFromUrl(config.publicUrl);
+  const { name, nameKm, url } = config.institute;
+  const existing = await store.getDefaultInstitute();
+  if (!existing) {
+    const institute: Institute = { id: randomId(), slug: 'default', name, nameKm, url: url ?? null, did, isDefault: true, createdAt: now };
+    await store.createInstitute(institute);
+    say(`Created the institute "${name}" as ${did}.`);
+    return institute;
+  }
+  const updated: Institute = { ...existing, name, nameKm, url: url ?? null, did };
+  if (existing.did !== did) {
+    say(`Warning: PUBLIC_URL changed the issuer DID from ${existing.did} to ${did}; credentials signed under the old DID no longer resolve here.`);
+  }
+  if (JSON.stringify(updated) !== JSON.stringify(existing)) await store.updateInstitute(updated);
+  return updated;
+}
+
+/**
+ * Makes sure an admin token exists: ADMIN_TOKEN when set, else one generated once, written
+ * to KEYS_DIR/admin-token (mode 0600) and printed once. Only its hash goes in the database.
+ */
+export async function ensureAdminToken(store: Store, config: ServiceConfig, crypto: CryptoProvider, now: string, say: Say): Promise<void> {
+  const save = async (token: string, source: 'env' | 'generated') => {
+    const tokenHash = await hashToken(token, crypto);
+    const existing = await store.findApiTokenByHash(tokenHash);
+    if (existing && !existing.revokedAt) return;
+    await store.revokeApiTokens({ role: 'admin', source }, now);
+    await store.saveApiToken({ id: randomId(), tokenHash, role: 'admin', instituteId: null, label: `admin (${source})`, source, createdAt: now, revokedAt: null });
+  };
+  if (config.adminToken) {
+    await store.revokeApiTokens({ role: 'admin', source: 'generated' }, now);
+    await save(config.adminToken, 'env');
+    return;
+  }
+  await store.revokeApiTokens({ role: 'admin', source: 'env' }, now);
+  const path = resolve(join(config.keysDir, 'admin-token'));
+  if (existsSync(path)) {
+    const token = readFileSync(path, 'utf8').trim();
+    if (token.length < 24) throw new Error(`${path} does not hold a token; delete it to generate a new one`);
+    await save(token, 'generated');
+    return;
+  }
+  const token = generateToken();
+  writePrivateFile(path, `${token}\n`);
+  await save(token, 'generated');
+  say(`Generated an admin token (shown once; also in ${path}, mode 0600):\n\n    ${token}\n`);
+}
+
+export function ensureDatabaseDir(databasePath: string): void {
+  if (databasePath !== ':memory:') mkdirSync(dirname(resolve(databasePath)), { recursive: true });
+}

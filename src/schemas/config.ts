@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { httpUrl, singleLine } from './text.js';
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+/** The environment variables skillcert reads, validated once at start-up. */
+export const EnvSchema = z.object({
+  PORT: port.default(8787),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PUBLIC_URL: httpUrl.optional(),
+  DATABASE_PATH: z.string().min(1).default('data/skillcert.db'),
+  KEYS_DIR: z.string().min(1).default('keys'),
+  ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').max(256).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces').optional(),
+  INSTITUTE_NAME: singleLine(200).default('Demo Technical Institute'),
+  INSTITUTE_NAME_KM: singleLine(200).default('វិទ្យាស្ថានបច្ចេកទេសសាកល្បង'),
+  INSTITUTE_URL: httpUrl.optional(),
+});
+
+export interface ServiceConfig {
+  port: number;
+  host: string;
+  /** PUBLIC_URL without a trailing slash. */
+  publicUrl: string;
+  databasePath: string;
+  keysDir: string;
+  adminToken?: string;
+  institute: { name: string; nameKm: string; url?: string };
+}
+
+/** Raised when the environment is invalid; the message names every bad variable. */
+export class ConfigError extends Error {
+  readonly code = 'ERR_CONFIG';
+  constructor(message: string) {
+    super(message);
+    this.name = this.constructor.name;
+  }
+}
+
+/** Reads and validates skillcert's configuration from an environment record. */
+export function loadConfig(env: Record<string, string | undefined>): ServiceConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const url = new URL(publicUrl);
+  if (url.search || url.hash) throw new ConfigError('invalid configuration:\n  PUBLIC_URL: must not have a query or fragment');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl,
+    databasePath: e.DATABASE_PATH,
+    keysDir: e.KEYS_DIR,
+    adminToken: e.ADMIN_TOKEN,
+    institute: { name: e.INSTITUTE_NAME, nameKm: e.INSTITUTE_NAME_KM, url: e.INSTITUTE_URL },
+  };
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+export const CHECK_IDS = ['format', 'found', 'issuer', 'proof', 'validity', 'revocation', 'suspension', 'accreditation'] as const;
+export type CheckId = (typeof CHECK_IDS)[number];
+
+export const CheckSchema = z.object({
+  id: z.enum(CHECK_IDS),
+  status: z.enum(['passed', 'failed', 'skipped']),
+  message: z.string(),
+});
+export type Check = z.infer<typeof CheckSchema>;
+
+export const CredentialSummarySchema = z.object({
+  id: z.string().optional(),
+  name: z.string().optional(),
+  issuer: z.object({ id: z.string(), name: z.string().optional(), nameKm: z.string().optional(), url: z.string().optional() }),
+  learner: z.object({ name: z.string().optional(), nameKm: z.string().optional() }),
+  achievement: z
+    .object({
+      name: z.string().optional(),
+      nameKm: z.string().optional(),
+      description: z.string().optional(),
+      type: z.string().optional(),
+      code: z.string().optional(),
+      level: z.string().optional(),
+      field: z.string().optional(),
+      hours: z.number().optional(),
+      skills: z.array(z.object({ code: z.string().optional(), name: z.string(), nameKm: z.string().optional(), url: z.string().optional() })),
+    })
+    .optional(),
+  validFrom: z.string().optional(),
+  validUntil: z.string().optional(),
+});
+export type CredentialSummary = z.infer<typeof CredentialSummarySchema>;
+
+export const FORMATS = ['data-integrity', 'vc+jwt'] as const;
+
+/** The answer to "is this credential genuine?", as data. */
+export const VerificationReportSchema = z.object({
+  verified: z.boolean(),
+  format: z.enum(FORMATS).nullable(),
+  checks: z.array(CheckSchema),
+  credential: CredentialSummarySchema.nullable(),
+  verifiedAt: z.string(),
+});
+export type VerificationReport = z.infer<typeof VerificationReportSchema>;
+export type CredentialFormat = (typeof FORMATS)[number];

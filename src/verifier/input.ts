@@ -1,0 +1,49 @@
+import type { VerifyInput } from './verify.js';
+
+export type ParsedVerifyInput =
+  | { kind: 'verify'; input: VerifyInput }
+  | { kind: 'local'; id: string }
+  | { kind: 'foreign-url'; url: string }
+  | { kind: 'unreadable'; reason: string };
+
+const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+const ID_SHAPE = /^[1-9A-HJ-NP-Za-km-z]{10,40}$/;
+const LOCAL_PATHS = ['/v/', '/credentials/', '/c/'];
+
+/**
+ * Reads whatever a QR scanner or a paste gave: a verify link, a JWT, or credential JSON.
+ * Links to this service become local look-ups; other links are not fetched.
+ */
+export function parseVerifyText(text: string, publicUrl: string): ParsedVerifyInput {
+  const t = text.trim();
+  if (t.startsWith('{')) {
+    try {
+      return { kind: 'verify', input: { kind: 'credential', credential: JSON.parse(t) as unknown } };
+    } catch {
+      return { kind: 'unreadable', reason: 'the text starts like JSON but is not valid JSON' };
+    }
+  }
+  if (JWT_SHAPE.test(t)) return { kind: 'verify', input: { kind: 'jwt', jwt: t } };
+  let url: URL;
+  try {
+    url = new URL(t);
+  } catch {
+    return { kind: 'unreadable', reason: 'expected a verify link, a JWT or credential JSON' };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { kind: 'unreadable', reason: 'only http(s) links can be verified' };
+  const base = new URL(publicUrl);
+  if (url.origin === base.origin) {
+    const basePath = base.pathname.replace(/\/+$/, '');
+    const path = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : url.pathname;
+    for (const prefix of LOCAL_PATHS) {
+      if (path.startsWith(prefix)) {
+        const id = path.slice(prefix.length).split('/')[0] ?? '';
+        if (ID_SHAPE.test(id)) return { kind: 'local', id };
+      }
+    }
+    return { kind: 'unreadable', reason: 'this link on this service is not a credential link' };
+  }
+  return { kind: 'foreign-url', url: url.href };
+}
+
+export const isCredentialId = (id: string): boolean => ID_SHAPE.test(id);

@@ -1,0 +1,185 @@
+import { compactVerify, decodeProtectedHeader, type ProtectedHeaderParameters } from 'jose';
+import type { CryptoProvider } from '../crypto/provider.js';
+import { fromBase58, fromBase64url } from '../crypto/encoding.js';
+import { JsonLdError } from '../jsonld/canonize.js';
+import { DI_CRYPTOSUITE_RDFC, rdfcHashData } from '../jsonld/data-integrity.js';
+import { CredentialSchema, issuerIdOf, type Credential, type JsonObject } from '../schemas/credential.js';
+import { isDateTimeStamp, toDateTimeStamp } from '../schemas/dates.js';
+import type { Check, CredentialFormat, VerificationReport } from '../schemas/report.js';
+import { failed, passed, skipped, validityCheck } from './checks.js';
+import type { KeyResolver, Resolution } from './resolve.js';
+import { summarize } from './summary.js';
+
+export interface VerifierDeps {
+  resolver: KeyResolver;
+  crypto: CryptoProvider;
+  clock: () => Date;
+}
+
+export type VerifyInput = { kind: 'credential'; credential: unknown } | { kind: 'jwt'; jwt: string };
+
+const report = (
+  format: CredentialFormat | null,
+  checks: Check[],
+  credential: Credential | null,
+  now: Date,
+): VerificationReport => ({
+  verified: checks.length > 0 && checks.every((c) => c.status === 'passed'),
+  format,
+  checks,
+  credential: credential ? summarize(credential) : null,
+  verifiedAt: toDateTimeStamp(now),
+});
+
+function formatCheck(candidate: unknown): { check: Check; credential: Credential | null } {
+  const parsed = CredentialSchema.safeParse(candidate);
+  if (parsed.success) return { check: passed('format', 'a VC Data Model 2.0 credential'), credential: parsed.data };
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+  return { check: failed('format', `not a valid credential: ${where}${issue?.message ?? 'invalid'}`), credential: null };
+}
+
+function issuerCheck(resolution: Resolution, issuerId: string): Check {
+  if (resolution.status === 'resolved') {
+    const where = resolution.via === 'local' ? 'an issuer hosted by this service' : 'a did:key';
+    return passed('issuer', `signing key ${resolution.key.id} belongs to ${issuerId} (${where})`);
+  }
+  if (resolution.status === 'unsupported') return skipped('issuer', resolution.reason);
+  return failed('issuer', resolution.reason);
+}
+
+const didOf = (verificationMethod: string): string => verificationMethod.split('#')[0] ?? '';
+
+async function resolveFor(deps: VerifierDeps, verificationMethod: string, issuerId: string): Promise<Resolution> {
+  if (didOf(verificationMethod) !== issuerId) {
+    return { status: 'unresolved', reason: `the signing key ${verificationMethod} is not a key of the issuer ${issuerId}` };
+  }
+  return deps.resolver.resolve(verificationMethod);
+}
+
+async function verifyDataIntegrity(deps: VerifierDeps, document: JsonObject, now: Date): Promise<VerificationReport> {
+  const { check: format, credential } = formatCheck(document);
+  if (!credential) return report('data-integrity', [format], null, now);
+
+  const rawProof = Array.isArray(document.proof) && document.proof.length === 1 ? document.proof[0] : document.proof;
+  const proof = rawProof && typeof rawProof === 'object' && !Array.isArray(rawProof) ? (rawProof as JsonObject) : null;
+  const validity = validityCheck(credential.validFrom, credential.validUntil, now);
+  const issuerId = issuerIdOf(credential);
+
+  if (!proof) {
+    const why = document.proof === undefined ? 'the credential carries no proof' : 'only a single Data Integrity proof is supported';
+    return report('data-integrity', [format, skipped('issuer', 'no proof to name a key'), failed('proof', why), validity], credential, now);
+  }
+  const { proofValue, ...options } = proof;
+  const shapeProblem =
+    options.type !== 'DataIntegrityProof' ? 'proof type must be DataIntegrityProof'
+    : options.cryptosuite !== DI_CRYPTOSUITE_RDFC ? `cryptosuite ${String(options.cryptosuite)} is not supported (eddsa-rdfc-2022 is)`
+    : options.proofPurpose !== 'assertionMethod' ? 'proofPurpose must be assertionMethod'
+    : typeof options.verificationMethod !== 'string' ? 'proof has no verificationMethod'
+    : options.created !== undefined && (typeof options.created !== 'string' || !isDateTimeStamp(options.created)) ? 'proof created is not a date-time'
+    : typeof proofValue !== 'string' || !proofValue.startsWith('z') ? 'proofValue must be a base58btc multibase string'
+    : null;
+  if (shapeProblem) {
+    return report('data-integrity', [format, skipped('issuer', 'the proof is malformed'), failed('proof', shapeProblem), validity], credential, now);
+  }
+
+  const vm = options.verificationMethod as string;
+  const resolution = await resolveFor(deps, vm, issuerId);
+  const issuer = issuerCheck(resolution, issuerId);
+  if (resolution.status !== 'resolved') {
+    const proofCheck = resolution.status === 'unsupported'
+      ? skipped('proof', 'not checked: the issuer key could not be resolved')
+      : failed('proof', 'not checked: the signing key is not the issuer\'s');
+    return report('data-integrity', [format, issuer, proofCheck, validity], credential, now);
+  }
+
+  let proofCheck: Check;
+  try {
+    const { proof: _ignored, ...unsecured } = document;
+    const hashData = await rdfcHashData(unsecured, options as Parameters<typeof rdfcHashData>[1], deps.crypto);
+    let signature: Uint8Array | null = null;
+    try {
+      signature = fromBase58((proofValue as string).slice(1));
+    } catch {
+      signature = null;
+    }
+    const ok = signature?.length === 64 && (await resolution.key.verifier.verify(signature, hashData));
+    proofCheck = ok
+      ? passed('proof', `eddsa-rdfc-2022 signature by ${vm} matches the content`)
+      : failed('proof', 'the signature does not match the content: the credential was altered after signing, or signed by another key');
+  } catch (error) {
+    if (!(error instanceof JsonLdError)) throw error;
+    proofCheck = failed('proof', `the content cannot be canonicalized for checking: ${error.message}`);
+  }
+  return report('data-integrity', [format, issuer, proofCheck, validity], credential, now);
+}
+
+const FORBIDDEN_HEADERS = ['jwk', 'jku', 'x5u', 'x5c', 'x5t', 'x5t#S256'] as const;
+
+function decodeJwtParts(jwt: string): { header: ProtectedHeaderParameters; payload: unknown } | string {
+  const parts = jwt.split('.');
+  if (parts.length !== 3) return 'not a compact JWS: it must have three dot-separated parts';
+  try {
+    const header = decodeProtectedHeader(jwt);
+    const payload: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64url(parts[1] as string)));
+    return { header, payload };
+  } catch {
+    return 'the JWT header or payload is not base64url-encoded JSON';
+  }
+}
+
+async function verifyJwt(deps: VerifierDeps, jwt: string, now: Date): Promise<VerificationReport> {
+  const decoded = decodeJwtParts(jwt);
+  if (typeof decoded === 'string') return report('vc+jwt', [failed('format', decoded)], null, now);
+  const { header, payload } = decoded;
+  const { check: format, credential } = formatCheck(payload);
+  if (!credential) return report('vc+jwt', [format], null, now);
+  const validity = validityCheck(credential.validFrom, credential.validUntil, now);
+  const issuerId = issuerIdOf(credential);
+
+  const headerProblem =
+    header.alg !== 'EdDSA' ? `alg ${String(header.alg)} is refused: only EdDSA is accepted`
+    : FORBIDDEN_HEADERS.some((h) => h in header) ? 'a key embedded in or linked from the header is never trusted'
+    : header.typ !== undefined && header.typ !== 'vc+jwt' && header.typ !== 'application/vc+jwt' ? `typ ${String(header.typ)} is not vc+jwt`
+    : typeof header.kid !== 'string' ? 'the header has no kid naming the issuer\'s key'
+    : null;
+  if (headerProblem) {
+    return report('vc+jwt', [format, skipped('issuer', 'the header names no usable key'), failed('proof', headerProblem), validity], credential, now);
+  }
+  const kid = header.kid as string;
+  const resolution = await resolveFor(deps, kid, issuerId);
+  const issuer = issuerCheck(resolution, issuerId);
+  if (resolution.status !== 'resolved') {
+    const proofCheck = resolution.status === 'unsupported'
+      ? skipped('proof', 'not checked: the issuer key could not be resolved')
+      : failed('proof', 'not checked: the signing key is not the issuer\'s');
+    return report('vc+jwt', [format, issuer, proofCheck, validity], credential, now);
+  }
+  let proofCheck: Check;
+  try {
+    await compactVerify(jwt, resolution.key.joseKey, { algorithms: ['EdDSA'] });
+    proofCheck = passed('proof', `EdDSA signature by ${kid} matches the content`);
+  } catch {
+    proofCheck = failed('proof', 'the signature does not match the content: the credential was altered after signing, or signed by another key');
+  }
+  return report('vc+jwt', [format, issuer, proofCheck, validity], credential, now);
+}
+
+/**
+ * Verifies a credential (Data Integrity secured JSON, or a vc+jwt) and returns the outcome as
+ * a report. Forged, altered, expired or unreadable credentials are reports with failed
+ * checks; only infrastructure failures throw.
+ */
+export async function verifyCredential(deps: VerifierDeps, input: VerifyInput): Promise<VerificationReport> {
+  const now = deps.clock();
+  if (input.kind === 'jwt') return verifyJwt(deps, input.jwt.trim(), now);
+  const doc = input.credential;
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
+    return report('data-integrity', [failed('format', 'a credential must be a JSON object')], null, now);
+  }
+  return verifyDataIntegrity(deps, doc as JsonObject, now);
+}
+
+/** The report for a link to this service whose id it never issued. */
+export const notIssuedReport = (now: Date): VerificationReport =>
+  report(null, [failed('found', 'this service never issued a credential with this id')], null, now);
