@@ -11,6 +11,11 @@ import type { IssuerDeps } from './issuer/issue.js';
 import { identityRoutes } from './http/identity-routes.js';
 import { credentialRoutes } from './http/credential-routes.js';
 import { verifyRoutes } from './http/verify-routes.js';
+import { statusRoutes } from './http/status-routes.js';
+import { statusChecks, type CachedList, type LocalSlot } from './verifier/status.js';
+import { verifyCredential } from './verifier/verify.js';
+import type { RemoteFetcher } from './verifier/remote.js';
+import type { StatusPurpose } from './store/port.js';
 
 export interface AppDeps {
   store: Store;
@@ -21,6 +26,8 @@ export interface AppDeps {
   publicUrl: string;
   /** Renders a QR PNG where the runtime can; absent where it cannot. */
   qrPng?: (text: string) => Promise<Uint8Array>;
+  /** Fetches other issuers' status lists; absent = only this service's lists are checked. */
+  remoteFetch?: RemoteFetcher;
   /** Where unexpected errors are reported (never with request bodies or tokens). */
   logError?: (message: string, error: unknown) => void;
 }
@@ -36,10 +43,28 @@ export type AppEnv = { Variables: { requestId: string } };
 /** Builds the skillcert HTTP app from its dependencies. No I/O happens here. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   new URL(deps.publicUrl); // a bad PUBLIC_URL fails at build time, not on the first request
+  const resolver = createKeyResolver(deps.keys, deps.crypto);
+  const listVerifier = { resolver, crypto: deps.crypto, clock: deps.clock };
+  const statusPrefix = `${deps.publicUrl}/status/`;
+  const localSlot = async (url: string, purpose: StatusPurpose, index: number): Promise<LocalSlot | null> => {
+    if (!url.startsWith(statusPrefix)) return null;
+    const list = await deps.store.getStatusList(url.slice(statusPrefix.length));
+    const institute = list && (await deps.store.getInstitute(list.instituteId));
+    if (!list || !institute) return { found: false };
+    const { setAt } = index < list.size ? await deps.store.statusAt(list.id, purpose, index) : { setAt: null };
+    return { found: true, issuerDid: institute.did, purpose: list.purpose, size: list.size, setAt };
+  };
+  const statusDeps = {
+    local: localSlot,
+    remote: deps.remoteFetch,
+    verifyList: (input: Parameters<typeof verifyCredential>[1]) => verifyCredential(listVerifier, input),
+    clock: deps.clock,
+    cache: new Map<string, CachedList>(),
+  };
   const services: Services = {
     ...deps,
     issuer: { store: deps.store, keys: deps.keys, crypto: deps.crypto, clock: deps.clock, publicUrl: deps.publicUrl },
-    verifier: { resolver: createKeyResolver(deps.keys, deps.crypto), crypto: deps.crypto, clock: deps.clock },
+    verifier: { ...listVerifier, status: (credential) => statusChecks(statusDeps, credential) },
   };
   const basePath = new URL(deps.publicUrl).pathname.replace(/\/+$/, '');
   const app = new Hono<AppEnv>();
@@ -62,6 +87,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   routes.route('/', identityRoutes(services, basePath));
   routes.route('/', credentialRoutes(services));
   routes.route('/', verifyRoutes(services));
+  routes.route('/', statusRoutes(services));
   app.route(basePath || '/', routes);
   return app;
 }

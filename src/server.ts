@@ -9,6 +9,8 @@ import { openSqliteStore } from './store/sqlite.js';
 import { ensureAdminToken, ensureDatabaseDir, ensureDefaultInstitute, ensureInstituteKey } from './node/bootstrap.js';
 import { nodeCryptoProvider } from './node/crypto.js';
 import { readMigrations } from './node/migrations.js';
+import { lookup } from 'node:dns/promises';
+import { createRemoteFetcher } from './verifier/remote.js';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -31,6 +33,10 @@ async function main(): Promise<void> {
     clock: () => new Date(),
     publicUrl: config.publicUrl,
     qrPng,
+    remoteFetch: createRemoteFetcher({
+      ...config.remoteFetch,
+      resolveHost: async (host) => (await lookup(host, { all: true })).map((a) => a.address),
+    }),
     logError: (message, error) => console.error(message, error instanceof Error ? error.stack : error),
   });
 

@@ -13,6 +13,8 @@ export interface BuildInput {
   /** The URL at which the achievement definition is published. */
   achievementUrl: string;
   validFrom: string;
+  /** BitstringStatusListEntry objects (revocation, suspension). */
+  credentialStatus: JsonObject[];
   crypto: CryptoProvider;
 }
 
@@ -96,6 +98,7 @@ export async function buildCredential(input: BuildInput): Promise<JsonObject> {
     name: request.achievement.name,
     validFrom: input.validFrom,
     validUntil: request.validUntil,
+    credentialStatus: input.credentialStatus.length ? input.credentialStatus : undefined,
     credentialSubject: compact({
       id: identifiers.length ? undefined : `urn:uuid:${crypto.randomUUID()}`,
       type: ['AchievementSubject'],

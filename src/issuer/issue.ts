@@ -4,10 +4,12 @@ import { JsonLdError } from '../jsonld/canonize.js';
 import { toDateTimeStamp } from '../schemas/dates.js';
 import type { IssueRequest } from '../schemas/issue-request.js';
 import type { JsonObject } from '../schemas/credential.js';
-import type { CredentialRecord, Institute, Store } from '../store/port.js';
+import { StatusSlotTakenError, type CredentialRecord, type Institute, type Store } from '../store/port.js';
 import { buildCredential } from './credential.js';
 import type { KeyRing } from './key-ring.js';
 import { addDataIntegrityProof, signVcJwt } from './secure.js';
+import { allocateStatusSlots } from './status.js';
+import { statusEntries } from './status-list.js';
 
 export interface IssuerDeps {
   store: Store;
@@ -44,10 +46,12 @@ export const verifyUrlFor = (publicUrl: string, id: string) => `${publicUrl}/v/$
 export const achievementUrlFor = (publicUrl: string, institute: Institute, key: string) =>
   `${publicUrl}/achievements/${institute.slug}/${encodeURIComponent(key)}`;
 
+const MAX_SLOT_RETRIES = 5;
+
 /**
- * Issues one credential: builds it, secures it both ways (Data Integrity eddsa-rdfc-2022 and
- * vc+jwt) and stores both forms exactly as signed, with the achievement it names, in one
- * transaction.
+ * Issues one credential: builds it with revocation and suspension status entries, secures it
+ * both ways (Data Integrity eddsa-rdfc-2022 and vc+jwt) and stores both forms exactly as
+ * signed, with the achievement it names and its status slots, in one transaction.
  */
 export async function issueCredential(
   deps: IssuerDeps,
@@ -55,6 +59,17 @@ export async function issueCredential(
   request: IssueRequest,
   actor: string,
 ): Promise<IssuedCredential> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await issueOnce(deps, institute, request, actor);
+    } catch (error) {
+      // Another issuance took one of the randomly picked status indexes; pick again.
+      if (!(error instanceof StatusSlotTakenError) || attempt >= MAX_SLOT_RETRIES) throw error;
+    }
+  }
+}
+
+async function issueOnce(deps: IssuerDeps, institute: Institute, request: IssueRequest, actor: string): Promise<IssuedCredential> {
   const key = deps.keys.activeKey(institute.did);
   if (!key) throw new IssueError('ERR_NO_SIGNING_KEY', `institute ${institute.slug} has no active signing key`);
 
@@ -67,7 +82,9 @@ export async function issueCredential(
   const id = randomId();
   const credentialUrl = credentialUrlFor(deps.publicUrl, id);
   const achievementKey = request.achievement.code ?? id;
+  const slots = await allocateStatusSlots(deps.store, institute, now);
   const unsecured = await buildCredential({
+    credentialStatus: statusEntries(deps.publicUrl, slots),
     request,
     institute,
     credentialUrl,
@@ -104,6 +121,10 @@ export async function issueCredential(
     validUntil: request.validUntil ?? null,
     issuedAt: now,
     issuedBy: actor,
+    revocation: slots.revocation,
+    suspension: slots.suspension,
+    revokedAt: null,
+    suspendedAt: null,
   };
   const achievement = (unsecured.credentialSubject as { achievement: JsonObject }).achievement;
   await deps.store.saveIssuedCredential(record, {

@@ -42,7 +42,8 @@ function toJsonLdError(error: unknown): JsonLdError {
         term,
       );
     }
-    if (event.code === 'invalid type value' && term) {
+    // jsonld 9 reports a type no context defines as a relative @type reference (base is null).
+    if ((event.code === 'relative @type reference' || event.code === 'invalid type value') && term) {
       return new JsonLdError('ERR_UNDEFINED_TERM', `type "${term}" is not defined by any @context of the document`, term);
     }
     return new JsonLdError('ERR_INVALID_JSONLD', `JSON-LD safe mode refused the document: ${event.code ?? 'invalid'}`);

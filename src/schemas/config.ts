@@ -14,6 +14,9 @@ export const EnvSchema = z.object({
   INSTITUTE_NAME: singleLine(200).default('Demo Technical Institute'),
   INSTITUTE_NAME_KM: singleLine(200).default('វិទ្យាស្ថានបច្ចេកទេសសាកល្បង'),
   INSTITUTE_URL: httpUrl.optional(),
+  REMOTE_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
+  REMOTE_FETCH_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(2 * 1024 * 1024),
+  REMOTE_FETCH_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
 });
 
 export interface ServiceConfig {
@@ -25,6 +28,7 @@ export interface ServiceConfig {
   keysDir: string;
   adminToken?: string;
   institute: { name: string; nameKm: string; url?: string };
+  remoteFetch: { timeoutMs: number; maxBytes: number; allowPrivate: boolean };
 }
 
 /** Raised when the environment is invalid; the message names every bad variable. */
@@ -56,5 +60,10 @@ export function loadConfig(env: Record<string, string | undefined>): ServiceConf
     keysDir: e.KEYS_DIR,
     adminToken: e.ADMIN_TOKEN,
     institute: { name: e.INSTITUTE_NAME, nameKm: e.INSTITUTE_NAME_KM, url: e.INSTITUTE_URL },
+    remoteFetch: {
+      timeoutMs: e.REMOTE_FETCH_TIMEOUT_MS,
+      maxBytes: e.REMOTE_FETCH_MAX_BYTES,
+      allowPrivate: e.REMOTE_FETCH_ALLOW_PRIVATE === 'true',
+    },
   };
 }

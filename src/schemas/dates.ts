@@ -18,16 +18,20 @@ export const dateInput = z
   .transform((s, ctx) => {
     const text = /^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00Z` : s;
     const ms = Date.parse(text);
-    if (!isDateTimeStamp(text) || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== normalizedDay(text)) {
+    if (!isDateTimeStamp(text) || Number.isNaN(ms) || !isCalendarDate(text)) {
       ctx.addIssue({ code: 'custom', message: 'must be a date (YYYY-MM-DD) or a date-time with a timezone (2026-11-25T09:00:00+07:00)' });
       return z.NEVER;
     }
     return toDateTimeStamp(new Date(ms));
   });
 
-// Rejects calendar dates that Date.parse rolls over (2026-02-30) by comparing the day of a UTC
-// reading; for offsets, compare after shifting to UTC.
-function normalizedDay(text: string): string {
-  if (/Z$/i.test(text) || /[+-]00:00$/.test(text)) return text.slice(0, 10);
-  return new Date(Date.parse(text)).toISOString().slice(0, 10);
+// Date.parse rolls impossible days over (2026-02-30 becomes 2026-03-02), whatever the offset,
+// so the written year-month-day is checked against the calendar itself.
+function isCalendarDate(text: string): boolean {
+  const match = /^(-?\d{4,})-(\d{2})-(\d{2})/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return days !== undefined && day >= 1 && day <= days;
 }

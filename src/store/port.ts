@@ -24,6 +24,42 @@ export const ApiTokenSchema = z.object({
 });
 export type ApiToken = z.infer<typeof ApiTokenSchema>;
 
+export const STATUS_PURPOSES = ['revocation', 'suspension'] as const;
+export type StatusPurpose = (typeof STATUS_PURPOSES)[number];
+
+export const StatusSlotSchema = z.object({ listId: z.string(), index: z.number().int().nonnegative() });
+/** A credential's place in a status list. */
+export type StatusSlot = z.infer<typeof StatusSlotSchema>;
+
+export const StatusListSchema = z.object({
+  id: z.string(),
+  instituteId: z.string(),
+  purpose: z.enum(STATUS_PURPOSES),
+  size: z.number().int().positive(),
+  capacity: z.number().int().positive(),
+  allocated: z.number().int().nonnegative(),
+  state: z.enum(['active', 'full']),
+  version: z.number().int(),
+  signedVersion: z.number().int().nullable(),
+  signedJson: z.string().nullable(),
+  signedJwt: z.string().nullable(),
+  signedAt: z.string().nullable(),
+  validUntil: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type StatusList = z.infer<typeof StatusListSchema>;
+
+export const CredentialEventSchema = z.object({
+  seq: z.number().int(),
+  credentialId: z.string(),
+  action: z.enum(['revoke', 'suspend', 'reinstate']),
+  reason: z.string().nullable(),
+  actor: z.string(),
+  at: z.string(),
+});
+export type CredentialEvent = z.infer<typeof CredentialEventSchema>;
+export type StatusAction = CredentialEvent['action'];
+
 export const CredentialRecordSchema = z.object({
   id: z.string(),
   credentialUrl: z.string(),
@@ -39,6 +75,10 @@ export const CredentialRecordSchema = z.object({
   validUntil: z.string().nullable(),
   issuedAt: z.string(),
   issuedBy: z.string(),
+  revocation: StatusSlotSchema.nullable(),
+  suspension: StatusSlotSchema.nullable(),
+  revokedAt: z.string().nullable(),
+  suspendedAt: z.string().nullable(),
 });
 export type CredentialRecord = z.infer<typeof CredentialRecordSchema>;
 
@@ -49,6 +89,15 @@ export const AchievementRecordSchema = z.object({
   updatedAt: z.string(),
 });
 export type AchievementRecord = z.infer<typeof AchievementRecordSchema>;
+
+/** Raised by saveIssuedCredential when a status index was taken meanwhile; pick another and retry. */
+export class StatusSlotTakenError extends Error {
+  readonly code = 'ERR_STATUS_SLOT_TAKEN';
+  constructor() {
+    super('a status list index was taken concurrently');
+    this.name = this.constructor.name;
+  }
+}
 
 /**
  * skillcert's storage, named after what the domain does with it. Every method is async so
@@ -68,10 +117,34 @@ export interface Store {
   /** Revokes every unrevoked token of the given source and role (used to replace a bootstrap token). */
   revokeApiTokens(filter: { role: ApiToken['role']; source: ApiToken['source'] }, at: string): Promise<number>;
 
-  /** Stores an issued credential and its achievement definition together, atomically. */
+  /**
+   * Stores an issued credential, its achievement definition and its status-list slots
+   * together, atomically. Throws StatusSlotTakenError when a slot is no longer free.
+   */
   saveIssuedCredential(credential: CredentialRecord, achievement: AchievementRecord): Promise<void>;
   getCredential(id: string): Promise<CredentialRecord | null>;
   getAchievement(instituteId: string, key: string): Promise<AchievementRecord | null>;
+
+  /** The institute's list taking new credentials for `purpose`; `candidate` is created when there is none. */
+  activeStatusList(instituteId: string, purpose: StatusPurpose, candidate: StatusList): Promise<StatusList>;
+  getStatusList(id: string): Promise<StatusList | null>;
+  /** Which of `indexes` are already handed out in the list. */
+  takenStatusIndexes(listId: string, purpose: StatusPurpose, indexes: number[]): Promise<Set<number>>;
+  /** The indexes whose bit is set: revoked (or suspended) credentials in the list. */
+  setStatusIndexes(listId: string, purpose: StatusPurpose): Promise<number[]>;
+  /** The status of one slot: when its bit was set, or null when it is clear (or never handed out). */
+  statusAt(listId: string, purpose: StatusPurpose, index: number): Promise<{ setAt: string | null }>;
+  /** Caches a signed list credential, unless a newer version was saved meanwhile. */
+  saveSignedStatusList(signed: { id: string; version: number; json: string; jwt: string; signedAt: string; validUntil: string }): Promise<void>;
+
+  /**
+   * Applies a status change if the credential's current status allows it (revoke: not yet
+   * revoked; suspend: neither revoked nor suspended; reinstate: suspended, not revoked),
+   * recording the event and bumping the affected list's version in the same transaction.
+   * Returns false, changing nothing, when the transition is not allowed.
+   */
+  changeStatus(change: { credentialId: string; action: StatusAction; reason: string | null; actor: string; at: string }): Promise<boolean>;
+  credentialEvents(credentialId: string): Promise<CredentialEvent[]>;
 
   close(): Promise<void>;
 }

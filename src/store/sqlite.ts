@@ -10,6 +10,12 @@ import {
   type CredentialRecord,
   type Institute,
   type Store,
+  CredentialEventSchema,
+  StatusListSchema,
+  StatusSlotTakenError,
+  type CredentialEvent,
+  type StatusList,
+  type StatusPurpose,
 } from './port.js';
 
 export interface Migration {
@@ -36,7 +42,29 @@ const credentialFromRow = (r: Row): CredentialRecord =>
     id: r.id, credentialUrl: r.credential_url, instituteId: r.institute_id, diJson: r.di_json, jwt: r.jwt,
     learnerName: r.learner_name, achievementName: r.achievement_name, achievementKey: r.achievement_key,
     validFrom: r.valid_from, validUntil: r.valid_until, issuedAt: r.issued_at, issuedBy: r.issued_by,
+    revocation: r.revocation_list == null ? null : { listId: r.revocation_list, index: r.revocation_index },
+    suspension: r.suspension_list == null ? null : { listId: r.suspension_list, index: r.suspension_index },
+    revokedAt: r.revoked_at, suspendedAt: r.suspended_at,
   });
+
+const statusListFromRow = (r: Row): StatusList =>
+  StatusListSchema.parse({
+    id: r.id, instituteId: r.institute_id, purpose: r.purpose, size: r.size, capacity: r.capacity, allocated: r.allocated,
+    state: r.state, version: r.version, signedVersion: r.signed_version, signedJson: r.signed_json, signedJwt: r.signed_jwt,
+    signedAt: r.signed_at, validUntil: r.valid_until, createdAt: r.created_at,
+  });
+
+const eventFromRow = (r: Row): CredentialEvent =>
+  CredentialEventSchema.parse({ seq: r.seq, credentialId: r.credential_id, action: r.action, reason: r.reason, actor: r.actor, at: r.at });
+
+const isUniqueViolation = (e: unknown): boolean =>
+  (e as { code?: string } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+
+// Column names per purpose; never built from input.
+const SLOT_COLUMNS: Record<StatusPurpose, { list: string; index: string; flag: string }> = {
+  revocation: { list: 'revocation_list', index: 'revocation_index', flag: 'revoked_at' },
+  suspension: { list: 'suspension_list', index: 'suspension_index', flag: 'suspended_at' },
+};
 
 const achievementFromRow = (r: Row): AchievementRecord =>
   AchievementRecordSchema.parse({ instituteId: r.institute_id, key: r.key, json: r.json, updatedAt: r.updated_at });
@@ -89,9 +117,39 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
     revokeTokens: db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE role = ? AND source = ? AND revoked_at IS NULL'),
     insertCredential: db.prepare(
       `INSERT INTO credentials (id, credential_url, institute_id, di_json, jwt, learner_name, achievement_name,
-         achievement_key, valid_from, valid_until, issued_at, issued_by)
+         achievement_key, valid_from, valid_until, issued_at, issued_by,
+         revocation_list, revocation_index, suspension_list, suspension_index, revoked_at, suspended_at)
        VALUES (@id, @credentialUrl, @instituteId, @diJson, @jwt, @learnerName, @achievementName,
-         @achievementKey, @validFrom, @validUntil, @issuedAt, @issuedBy)`,
+         @achievementKey, @validFrom, @validUntil, @issuedAt, @issuedBy,
+         @revocationList, @revocationIndex, @suspensionList, @suspensionIndex, @revokedAt, @suspendedAt)`,
+    ),
+    countAllocation: db.prepare(
+      `UPDATE status_lists SET allocated = allocated + 1,
+         state = CASE WHEN allocated + 1 >= capacity THEN 'full' ELSE state END
+       WHERE id = ?`,
+    ),
+    activeList: db.prepare(`SELECT * FROM status_lists WHERE institute_id = ? AND purpose = ? AND state = 'active'`),
+    insertList: db.prepare(
+      `INSERT INTO status_lists (id, institute_id, purpose, size, capacity, allocated, state, version, created_at)
+       VALUES (@id, @instituteId, @purpose, @size, @capacity, 0, 'active', 1, @createdAt)`,
+    ),
+    listById: db.prepare('SELECT * FROM status_lists WHERE id = ?'),
+    saveSigned: db.prepare(
+      `UPDATE status_lists SET signed_version = @version, signed_json = @json, signed_jwt = @jwt, signed_at = @signedAt,
+         valid_until = @validUntil
+       WHERE id = @id AND (signed_version IS NULL OR signed_version < @version OR (signed_version = @version AND signed_at <= @signedAt))`,
+    ),
+    bumpList: db.prepare('UPDATE status_lists SET version = version + 1 WHERE id = ?'),
+    insertEvent: db.prepare(
+      'INSERT INTO credential_events (credential_id, action, reason, actor, at) VALUES (@credentialId, @action, @reason, @actor, @at)',
+    ),
+    events: db.prepare('SELECT * FROM credential_events WHERE credential_id = ? ORDER BY seq'),
+    revoke: db.prepare('UPDATE credentials SET revoked_at = @at WHERE id = @credentialId AND revoked_at IS NULL'),
+    suspend: db.prepare(
+      'UPDATE credentials SET suspended_at = @at WHERE id = @credentialId AND revoked_at IS NULL AND suspended_at IS NULL',
+    ),
+    reinstate: db.prepare(
+      'UPDATE credentials SET suspended_at = NULL WHERE id = @credentialId AND revoked_at IS NULL AND suspended_at IS NOT NULL',
     ),
     credentialById: db.prepare('SELECT * FROM credentials WHERE id = ?'),
     upsertAchievement: db.prepare(
@@ -101,10 +159,38 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
     achievement: db.prepare('SELECT * FROM achievements WHERE institute_id = ? AND key = ?'),
   };
 
-  const saveIssued = db.transaction((credential: CredentialRecord, achievement: AchievementRecord) => {
-    q.insertCredential.run(credential);
+  const saveIssued = db.transaction((c: CredentialRecord, achievement: AchievementRecord) => {
+    const { revocation, suspension, ...columns } = c;
+    q.insertCredential.run({
+      ...columns,
+      revocationList: revocation?.listId ?? null,
+      revocationIndex: revocation?.index ?? null,
+      suspensionList: suspension?.listId ?? null,
+      suspensionIndex: suspension?.index ?? null,
+    });
+    for (const slot of [revocation, suspension]) if (slot) q.countAllocation.run(slot.listId);
     q.upsertAchievement.run(achievement);
   });
+
+  const activeList = db.transaction((instituteId: string, purpose: StatusPurpose, candidate: StatusList) => {
+    const row = q.activeList.get(instituteId, purpose);
+    if (row) return statusListFromRow(row as Row);
+    q.insertList.run(candidate);
+    return statusListFromRow(q.listById.get(candidate.id) as Row);
+  });
+
+  const STATUS_UPDATES = { revoke: q.revoke, suspend: q.suspend, reinstate: q.reinstate } as const;
+  const PURPOSE_OF = { revoke: 'revocation', suspend: 'suspension', reinstate: 'suspension' } as const;
+  const changeStatus = db.transaction(
+    (change: { credentialId: string; action: keyof typeof STATUS_UPDATES; reason: string | null; actor: string; at: string }) => {
+      if (STATUS_UPDATES[change.action].run({ credentialId: change.credentialId, at: change.at }).changes !== 1) return false;
+      q.insertEvent.run(change);
+      const cols = SLOT_COLUMNS[PURPOSE_OF[change.action]];
+      const listId = db.prepare(`SELECT ${cols.list} FROM credentials WHERE id = ?`).pluck().get(change.credentialId);
+      if (typeof listId === 'string') q.bumpList.run(listId);
+      return true;
+    },
+  );
 
   const one = <T>(row: unknown, parse: (r: Row) => T): T | null => (row ? parse(row as Row) : null);
 
@@ -137,7 +223,53 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
       return q.revokeTokens.run(at, role, source).changes;
     },
     async saveIssuedCredential(credential, achievement) {
-      saveIssued(credential, achievement);
+      try {
+        saveIssued(credential, achievement);
+      } catch (error) {
+        if (isUniqueViolation(error) && /revocation_|suspension_/.test(String((error as Error).message))) {
+          throw new StatusSlotTakenError();
+        }
+        throw error;
+      }
+    },
+    async activeStatusList(instituteId, purpose, candidate) {
+      return activeList(instituteId, purpose, candidate);
+    },
+    async getStatusList(id) {
+      return one(q.listById.get(id), statusListFromRow);
+    },
+    async takenStatusIndexes(listId, purpose, indexes) {
+      if (indexes.length === 0) return new Set();
+      const cols = SLOT_COLUMNS[purpose];
+      const rows = db
+        .prepare(`SELECT ${cols.index} FROM credentials WHERE ${cols.list} = ? AND ${cols.index} IN (${indexes.map(() => '?').join(',')})`)
+        .pluck()
+        .all(listId, ...indexes) as number[];
+      return new Set(rows);
+    },
+    async setStatusIndexes(listId, purpose) {
+      const cols = SLOT_COLUMNS[purpose];
+      return db
+        .prepare(`SELECT ${cols.index} FROM credentials WHERE ${cols.list} = ? AND ${cols.flag} IS NOT NULL`)
+        .pluck()
+        .all(listId) as number[];
+    },
+    async statusAt(listId, purpose, index) {
+      const cols = SLOT_COLUMNS[purpose];
+      const setAt = db
+        .prepare(`SELECT ${cols.flag} FROM credentials WHERE ${cols.list} = ? AND ${cols.index} = ?`)
+        .pluck()
+        .get(listId, index);
+      return { setAt: typeof setAt === 'string' ? setAt : null };
+    },
+    async saveSignedStatusList(signed) {
+      q.saveSigned.run(signed);
+    },
+    async changeStatus(change) {
+      return changeStatus(change);
+    },
+    async credentialEvents(credentialId) {
+      return q.events.all(credentialId).map((r) => eventFromRow(r as Row));
     },
     async getCredential(id) {
       return one(q.credentialById.get(id), credentialFromRow);

@@ -14,6 +14,8 @@ export interface VerifierDeps {
   resolver: KeyResolver;
   crypto: CryptoProvider;
   clock: () => Date;
+  /** The revocation/suspension checks; absent = status is not checked (as for a status list itself). */
+  status?: (credential: Credential) => Promise<Check[]>;
 }
 
 export type VerifyInput = { kind: 'credential'; credential: unknown } | { kind: 'jwt'; jwt: string };
@@ -111,17 +113,32 @@ async function verifyDataIntegrity(deps: VerifierDeps, document: JsonObject, now
     if (!(error instanceof JsonLdError)) throw error;
     proofCheck = failed('proof', `the content cannot be canonicalized for checking: ${error.message}`);
   }
-  return report('data-integrity', [format, issuer, proofCheck, validity], credential, now);
+  return report('data-integrity', [format, issuer, proofCheck, validity, ...(await statusAfter(deps, proofCheck, credential))], credential, now);
+}
+
+/** Status is looked up only for a credential whose proof holds, so forged input never makes the verifier fetch. */
+async function statusAfter(deps: VerifierDeps, proof: Check, credential: Credential): Promise<Check[]> {
+  return proof.status === 'passed' && deps.status ? deps.status(credential) : [];
 }
 
 const FORBIDDEN_HEADERS = ['jwk', 'jku', 'x5u', 'x5c', 'x5t', 'x5t#S256'] as const;
+
+/** The payload of a compact JWS as JSON, unverified; null when it is not JSON. */
+export function decodeJwtPayload(jwt: string): unknown {
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64url(jwt.split('.')[1] ?? ''))) as unknown;
+  } catch {
+    return null;
+  }
+}
 
 function decodeJwtParts(jwt: string): { header: ProtectedHeaderParameters; payload: unknown } | string {
   const parts = jwt.split('.');
   if (parts.length !== 3) return 'not a compact JWS: it must have three dot-separated parts';
   try {
     const header = decodeProtectedHeader(jwt);
-    const payload: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64url(parts[1] as string)));
+    const payload = decodeJwtPayload(jwt);
+    if (payload === null) throw new TypeError('payload');
     return { header, payload };
   } catch {
     return 'the JWT header or payload is not base64url-encoded JSON';
@@ -162,7 +179,7 @@ async function verifyJwt(deps: VerifierDeps, jwt: string, now: Date): Promise<Ve
   } catch {
     proofCheck = failed('proof', 'the signature does not match the content: the credential was altered after signing, or signed by another key');
   }
-  return report('vc+jwt', [format, issuer, proofCheck, validity], credential, now);
+  return report('vc+jwt', [format, issuer, proofCheck, validity, ...(await statusAfter(deps, proofCheck, credential))], credential, now);
 }
 
 /**

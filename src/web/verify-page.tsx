@@ -1,6 +1,7 @@
 import { raw } from 'hono/html';
 import type { FC, PropsWithChildren } from 'hono/jsx';
 import type { Check, VerificationReport } from '../schemas/report.js';
+import { VERDICT_LABELS, verdictOf } from '../verifier/verdict.js';
 
 const STYLE = `
 body{font-family:system-ui,-apple-system,"Noto Sans Khmer",sans-serif;margin:0;background:#f4f5f7;color:#1b1f24;line-height:1.5}
@@ -50,7 +51,7 @@ export const VerifyPage: FC<{ report: VerificationReport; credentialUrl: string;
   return (
     <Layout title={report.verified ? 'Genuine certificate' : 'NOT a valid certificate'}>
       <div class={`verdict ${report.verified ? 'ok' : 'bad'}`} role="status">
-        <h1>{report.verified ? '✓ GENUINE' : '✗ NOT VALID'}</h1>
+        <h1>{VERDICT_LABELS[verdictOf(report)]}</h1>
         <p>{headline(report.checks)}</p>
       </div>
       {c && (

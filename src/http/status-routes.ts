@@ -1,0 +1,105 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import type { AppEnv, Services } from '../app.js';
+import { signedStatusList, statusListUrl } from '../issuer/status-list.js';
+import { statusOf, transitionRefusal } from '../issuer/status.js';
+import { multiLine } from '../schemas/text.js';
+import { toDateTimeStamp } from '../schemas/dates.js';
+import type { ApiToken, CredentialRecord, StatusAction } from '../store/port.js';
+import { isCredentialId } from '../verifier/input.js';
+import { requireToken, type AuthVariables } from './auth.js';
+import { readJsonBody } from './body.js';
+import { credentialLinks } from './credential-routes.js';
+import { ApiError } from './errors.js';
+
+const LIST_ID = /^[1-9A-HJ-NP-Za-km-z]{10,40}$/;
+const ReasonBody = z.strictObject({ reason: multiLine(500) });
+const OptionalReasonBody = z.strictObject({ reason: multiLine(500).optional() });
+
+type Env = AppEnv & { Variables: AuthVariables };
+
+/** A credential the token may act on; another institute's credential is "not found". */
+export async function credentialForToken(s: Services, token: ApiToken, id: string): Promise<CredentialRecord> {
+  const record = isCredentialId(id) ? await s.store.getCredential(id) : null;
+  if (!record || (token.instituteId !== null && token.instituteId !== record.instituteId)) {
+    throw new ApiError('not_found', 'no credential with this id');
+  }
+  return record;
+}
+
+/** Applies a status change or answers 409 with why it is not allowed. */
+export async function applyStatusChange(s: Services, record: CredentialRecord, action: StatusAction, reason: string | null, actor: string) {
+  const refusal = transitionRefusal(record, action);
+  const applied = refusal === null && (await s.store.changeStatus({ credentialId: record.id, action, reason, actor, at: toDateTimeStamp(s.clock()) }));
+  if (!applied) {
+    const current = (await s.store.getCredential(record.id)) ?? record;
+    throw new ApiError('conflict', transitionRefusal(current, action) ?? 'the credential changed meanwhile; try again');
+  }
+}
+
+async function statusView(s: Services, id: string) {
+  const record = await s.store.getCredential(id);
+  if (!record) throw new ApiError('not_found', 'no credential with this id');
+  const history = await s.store.credentialEvents(id);
+  return {
+    id: record.id,
+    status: statusOf(record),
+    revokedAt: record.revokedAt,
+    suspendedAt: record.suspendedAt,
+    learnerName: record.learnerName,
+    achievementName: record.achievementName,
+    issuedAt: record.issuedAt,
+    validFrom: record.validFrom,
+    validUntil: record.validUntil,
+    statusLists: {
+      revocation: record.revocation && { url: statusListUrl(s.publicUrl, record.revocation.listId), index: record.revocation.index },
+      suspension: record.suspension && { url: statusListUrl(s.publicUrl, record.suspension.listId), index: record.suspension.index },
+    },
+    history: history.map(({ action, reason, actor, at }) => ({ action, reason, actor, at })),
+    links: credentialLinks(s.publicUrl, record.id),
+  };
+}
+
+/** Revocation and suspension: the operations, the credential's status record, and the lists. */
+export function statusRoutes(s: Services): Hono<Env> {
+  const app = new Hono<Env>();
+  const auth = requireToken(s.store, s.crypto);
+  const limit = bodyLimit({ maxSize: 8 * 1024, onError: () => { throw new ApiError('payload_too_large', 'the request body is larger than 8 KB'); } });
+
+  const change = (action: StatusAction) => async (c: Context<Env>) => {
+    const { reason } = action === 'reinstate' ? await readJsonBody(c, OptionalReasonBody) : await readJsonBody(c, ReasonBody);
+    const token = c.get('token');
+    const record = await credentialForToken(s, token, c.req.param('id') ?? '');
+    await applyStatusChange(s, record, action, reason ?? null, `token:${token.id}`);
+    return c.json(await statusView(s, record.id));
+  };
+  app.post('/api/v1/credentials/:id/revoke', limit, auth, change('revoke'));
+  app.post('/api/v1/credentials/:id/suspend', limit, auth, change('suspend'));
+  app.post('/api/v1/credentials/:id/reinstate', limit, auth, change('reinstate'));
+
+  app.get('/api/v1/credentials/:id', auth, async (c) => {
+    const record = await credentialForToken(s, c.get('token'), c.req.param('id'));
+    return c.json(await statusView(s, record.id));
+  });
+
+  app.get('/status/:listId', async (c) => {
+    const listId = c.req.param('listId');
+    const list = LIST_ID.test(listId) ? await s.store.getStatusList(listId) : null;
+    const institute = list && (await s.store.getInstitute(list.instituteId));
+    if (!list || !institute) throw new ApiError('not_found', 'no status list with this id');
+    const signed = await signedStatusList(s.issuer, institute, list);
+    const wantsJwt = /application\/vc\+jwt/i.test(c.req.header('accept') ?? '');
+    const etag = `"${list.id}.${signed.list.signedVersion}.${Date.parse(signed.signedAt) / 1000}.${wantsJwt ? 'jwt' : 'di'}"`;
+    c.header('ETag', etag);
+    c.header('Cache-Control', 'public, max-age=300, must-revalidate');
+    c.header('Vary', 'Accept');
+    c.header('Access-Control-Allow-Origin', '*');
+    c.header('Expires', new Date(Math.min(Date.parse(signed.validUntil), s.clock().getTime() + 300_000)).toUTCString());
+    if ((c.req.header('if-none-match') ?? '').split(/\s*,\s*/).includes(etag)) return c.body(null, 304);
+    if (wantsJwt) return c.body(signed.jwt, 200, { 'Content-Type': 'application/vc+jwt' });
+    const type = /application\/vc(?!\+)/i.test(c.req.header('accept') ?? '') ? 'application/vc' : 'application/json; charset=utf-8';
+    return c.body(signed.json, 200, { 'Content-Type': type });
+  });
+  return app;
+}

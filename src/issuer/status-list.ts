@@ -1,0 +1,88 @@
+import type { CryptoProvider } from '../crypto/provider.js';
+import { VC_V2_CONTEXT } from '../jsonld/contexts.js';
+import { toDateTimeStamp } from '../schemas/dates.js';
+import type { JsonObject } from '../schemas/credential.js';
+import type { Institute, StatusList, StatusPurpose, StatusSlot, Store } from '../store/port.js';
+import { bitstringOf, encodeList } from './bitstring.js';
+import type { KeyRing } from './key-ring.js';
+import { addDataIntegrityProof, signVcJwt } from './secure.js';
+
+/** How long verifiers may cache a list before fetching it again (also the HTTP max-age). */
+export const STATUS_LIST_TTL_MS = 5 * 60 * 1000;
+/** How long a signed list stays valid; it is re-signed well before that, on the next read. */
+export const STATUS_LIST_VALIDITY_MS = 7 * 24 * 3600 * 1000;
+const RESIGN_WHEN_LEFT_MS = 6 * 24 * 3600 * 1000;
+
+export const statusListUrl = (publicUrl: string, listId: string) => `${publicUrl}/status/${listId}`;
+
+/** The two `BitstringStatusListEntry` objects a credential carries. */
+export function statusEntries(publicUrl: string, slots: Record<StatusPurpose, StatusSlot>): JsonObject[] {
+  return (['revocation', 'suspension'] as const).map((purpose) => {
+    const { listId, index } = slots[purpose];
+    const url = statusListUrl(publicUrl, listId);
+    return {
+      id: `${url}#${index}`,
+      type: 'BitstringStatusListEntry',
+      statusPurpose: purpose,
+      statusListIndex: String(index),
+      statusListCredential: url,
+    };
+  });
+}
+
+export interface SignedStatusList {
+  list: StatusList;
+  json: string;
+  jwt: string;
+  signedAt: string;
+  validUntil: string;
+}
+
+export interface StatusListDeps {
+  store: Store;
+  keys: KeyRing;
+  crypto: CryptoProvider;
+  clock: () => Date;
+  publicUrl: string;
+}
+
+/**
+ * The signed `BitstringStatusListCredential` for a list, in both secured forms. Signs only
+ * when the list changed since it was last signed, or its signature nears the end of its
+ * validity; otherwise serves the stored one. Never serves a list older than the last change.
+ */
+export async function signedStatusList(deps: StatusListDeps, institute: Institute, list: StatusList): Promise<SignedStatusList> {
+  const now = deps.clock();
+  const fresh =
+    list.signedVersion === list.version && list.signedJson && list.signedJwt && list.signedAt && list.validUntil &&
+    Date.parse(list.validUntil) - now.getTime() > RESIGN_WHEN_LEFT_MS;
+  if (fresh) {
+    return { list, json: list.signedJson as string, jwt: list.signedJwt as string, signedAt: list.signedAt as string, validUntil: list.validUntil as string };
+  }
+  const key = deps.keys.activeKey(institute.did);
+  if (!key) throw new Error(`institute ${institute.slug} has no signing key`);
+  const version = list.version;
+  const bits = bitstringOf(list.size, await deps.store.setStatusIndexes(list.id, list.purpose));
+  const url = statusListUrl(deps.publicUrl, list.id);
+  const signedAt = toDateTimeStamp(now);
+  const validUntil = toDateTimeStamp(new Date(now.getTime() + STATUS_LIST_VALIDITY_MS));
+  const unsecured: JsonObject = {
+    '@context': [VC_V2_CONTEXT],
+    id: url,
+    type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+    issuer: institute.did,
+    validFrom: signedAt,
+    validUntil,
+    credentialSubject: {
+      id: `${url}#list`,
+      type: 'BitstringStatusList',
+      statusPurpose: list.purpose,
+      encodedList: await encodeList(bits),
+      ttl: STATUS_LIST_TTL_MS,
+    },
+  };
+  const [secured, jwt] = await Promise.all([addDataIntegrityProof(unsecured, key, signedAt, deps.crypto), signVcJwt(unsecured, key)]);
+  const json = JSON.stringify(secured);
+  await deps.store.saveSignedStatusList({ id: list.id, version, json, jwt, signedAt, validUntil });
+  return { list: { ...list, signedVersion: version, signedJson: json, signedJwt: jwt, signedAt, validUntil }, json, jwt, signedAt, validUntil };
+}

@@ -1,0 +1,58 @@
+import { randomBytes, randomId } from '../crypto/encoding.js';
+import type { CredentialRecord, Institute, StatusAction, StatusList, StatusPurpose, StatusSlot, Store } from '../store/port.js';
+import { MIN_STATUS_LIST_SIZE } from './bitstring.js';
+
+/** A list stops taking credentials at 3/4 full, so a random free index is found in a few tries. */
+const CAPACITY_SHARE = 0.75;
+const CANDIDATES_PER_TRY = 16;
+
+function randomIndexes(size: number, count: number): number[] {
+  const bytes = randomBytes(count * 4);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // size is a power of two, so the modulo keeps the draw uniform
+  return Array.from({ length: count }, (_, i) => view.getUint32(i * 4) % size);
+}
+
+async function pickSlot(store: Store, institute: Institute, purpose: StatusPurpose, now: string): Promise<StatusSlot> {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const candidate: StatusList = {
+      id: randomId(), instituteId: institute.id, purpose, size: MIN_STATUS_LIST_SIZE,
+      capacity: Math.floor(MIN_STATUS_LIST_SIZE * CAPACITY_SHARE), allocated: 0, state: 'active', version: 1,
+      signedVersion: null, signedJson: null, signedJwt: null, signedAt: null, validUntil: null, createdAt: now,
+    };
+    const list = await store.activeStatusList(institute.id, purpose, candidate);
+    const indexes = randomIndexes(list.size, CANDIDATES_PER_TRY);
+    const taken = await store.takenStatusIndexes(list.id, purpose, indexes);
+    const free = indexes.find((i) => !taken.has(i));
+    if (free !== undefined) return { listId: list.id, index: free };
+  }
+  throw new Error('no free status index found; the status list is unexpectedly full');
+}
+
+/**
+ * Picks a random free index in the institute's current revocation and suspension lists (herd
+ * privacy: indexes say nothing about issue order). The pick is optimistic: the store's unique
+ * slot constraint refuses a slot taken meanwhile, and the caller retries.
+ */
+export async function allocateStatusSlots(store: Store, institute: Institute, now: string): Promise<Record<StatusPurpose, StatusSlot>> {
+  const [revocation, suspension] = await Promise.all([
+    pickSlot(store, institute, 'revocation', now),
+    pickSlot(store, institute, 'suspension', now),
+  ]);
+  return { revocation, suspension };
+}
+
+export type CredentialStatus = 'active' | 'suspended' | 'revoked';
+
+export const statusOf = (r: Pick<CredentialRecord, 'revokedAt' | 'suspendedAt'>): CredentialStatus =>
+  r.revokedAt ? 'revoked' : r.suspendedAt ? 'suspended' : 'active';
+
+/** Why a status change is not allowed from the credential's current status, or null if it is. */
+export function transitionRefusal(record: CredentialRecord, action: StatusAction): string | null {
+  if (record.revokedAt) {
+    return action === 'revoke' ? `already revoked on ${record.revokedAt}` : 'the credential is revoked, and revocation is permanent';
+  }
+  if (action === 'suspend' && record.suspendedAt) return `already suspended since ${record.suspendedAt}`;
+  if (action === 'reinstate' && !record.suspendedAt) return 'the credential is not suspended';
+  return null;
+}

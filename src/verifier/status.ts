@@ -1,0 +1,143 @@
+import { bitAt, decodeList } from '../issuer/bitstring.js';
+import type { Check } from '../schemas/report.js';
+import { issuerIdOf, typesOf, type Credential, type JsonObject } from '../schemas/credential.js';
+import type { StatusPurpose } from '../store/port.js';
+import { failed, passed } from './checks.js';
+import { RemoteFetchError, type RemoteFetcher } from './remote.js';
+import type { VerificationReport } from '../schemas/report.js';
+import { decodeJwtPayload, type VerifyInput } from './verify.js';
+
+/** What the service knows about one of its own lists' slots, read from its store. */
+export type LocalSlot =
+  | { found: false }
+  | { found: true; issuerDid: string; purpose: StatusPurpose; size: number; setAt: string | null };
+
+export interface StatusCheckerDeps {
+  /** Answers for lists this service hosts (no HTTP round trip), or null for other URLs. */
+  local: (listUrl: string, purpose: StatusPurpose, index: number) => Promise<LocalSlot | null>;
+  /** Fetches another issuer's list; absent = remote lists cannot be checked. */
+  remote?: RemoteFetcher;
+  /** Verifies a fetched list credential's proof and issuer (never its own status). */
+  verifyList: (input: VerifyInput) => Promise<VerificationReport>;
+  clock: () => Date;
+  /** Cache of decoded remote lists by URL (owned by the caller, for its lifetime). */
+  cache: Map<string, CachedList>;
+}
+
+export interface CachedList {
+  issuer: string;
+  purpose: string;
+  bits: Uint8Array;
+  expiresAt: number;
+}
+
+const PURPOSES: readonly StatusPurpose[] = ['revocation', 'suspension'];
+const DEFAULT_CACHE_MS = 5 * 60 * 1000;
+const MAX_CACHE_ENTRIES = 500;
+const WORDS: Record<StatusPurpose, { set: string; clear: string }> = {
+  revocation: { set: 'REVOKED', clear: 'not revoked' },
+  suspension: { set: 'SUSPENDED', clear: 'not suspended' },
+};
+
+interface Entry {
+  purpose: StatusPurpose;
+  index: number;
+  listUrl: string;
+}
+
+function readEntry(raw: unknown, purpose: StatusPurpose): Entry | string {
+  const e = raw as JsonObject;
+  if (!typesOf(e.type).includes('BitstringStatusListEntry')) return `status type ${String(e.type)} is not supported`;
+  if (e.statusSize !== undefined && e.statusSize !== 1 && e.statusSize !== '1') return 'status entries wider than one bit are not supported';
+  const index = typeof e.statusListIndex === 'string' && /^\d{1,10}$/.test(e.statusListIndex) ? Number(e.statusListIndex) : NaN;
+  if (!Number.isSafeInteger(index)) return 'statusListIndex must be a non-negative decimal string';
+  if (typeof e.statusListCredential !== 'string') return 'statusListCredential must be a URL';
+  return { purpose, index, listUrl: e.statusListCredential };
+}
+
+async function loadRemote(deps: StatusCheckerDeps, url: string): Promise<CachedList | string> {
+  const now = deps.clock().getTime();
+  const cached = deps.cache.get(url);
+  if (cached && cached.expiresAt > now) return cached;
+  if (!deps.remote) return 'lists of other services cannot be fetched by this verifier';
+  let text: string;
+  try {
+    text = (await deps.remote(url, 'application/vc, application/vc+jwt;q=0.9, application/json;q=0.8')).body.trim();
+  } catch (error) {
+    return error instanceof RemoteFetchError ? error.message : 'the status list could not be fetched';
+  }
+  let input: VerifyInput;
+  if (text.startsWith('{')) {
+    try {
+      input = { kind: 'credential', credential: JSON.parse(text) as unknown };
+    } catch {
+      return 'the status list is not valid JSON';
+    }
+  } else {
+    input = { kind: 'jwt', jwt: text };
+  }
+  const report = await deps.verifyList(input);
+  if (!report.verified) {
+    const bad = report.checks.find((c) => c.status !== 'passed');
+    return `the status list credential does not verify (${bad?.id}: ${bad?.message})`;
+  }
+  const listCredential = (input.kind === 'credential' ? input.credential : decodeJwtPayload(text)) as Credential;
+  if (!typesOf(listCredential.type).includes('BitstringStatusListCredential')) return 'the status list is not a BitstringStatusListCredential';
+  const subject = (Array.isArray(listCredential.credentialSubject) ? listCredential.credentialSubject[0] : listCredential.credentialSubject) as JsonObject;
+  if (typeof subject?.encodedList !== 'string') return 'the status list has no encodedList';
+  let bits: Uint8Array;
+  try {
+    bits = await decodeList(subject.encodedList);
+  } catch {
+    return 'the status list encodedList cannot be decoded';
+  }
+  const ttl = typeof subject.ttl === 'number' && subject.ttl > 0 ? subject.ttl : DEFAULT_CACHE_MS;
+  const until = listCredential.validUntil ? Date.parse(listCredential.validUntil) : Infinity;
+  const entry: CachedList = {
+    issuer: issuerIdOf(listCredential),
+    purpose: String(subject.statusPurpose),
+    bits,
+    expiresAt: Math.min(now + ttl, until),
+  };
+  if (deps.cache.size >= MAX_CACHE_ENTRIES) deps.cache.delete(deps.cache.keys().next().value as string);
+  deps.cache.set(url, entry);
+  return entry;
+}
+
+async function checkEntry(deps: StatusCheckerDeps, entry: Entry, issuerId: string): Promise<Check> {
+  const { purpose, index, listUrl } = entry;
+  const words = WORDS[purpose];
+  const local = await deps.local(listUrl, purpose, index);
+  if (local) {
+    if (!local.found) return failed(purpose, `the status list ${listUrl} does not exist, so the ${purpose} status is unknown`);
+    if (local.issuerDid !== issuerId) return failed(purpose, 'the status list belongs to another issuer');
+    if (local.purpose !== purpose) return failed(purpose, `the status list is for ${local.purpose}, not ${purpose}`);
+    if (index >= local.size) return failed(purpose, 'statusListIndex is outside the status list');
+    return local.setAt ? failed(purpose, `${words.set} on ${local.setAt.slice(0, 10)}`) : passed(purpose, `${words.clear} (checked the issuer's live status list)`);
+  }
+  const list = await loadRemote(deps, listUrl);
+  if (typeof list === 'string') return failed(purpose, `${purpose} status unknown: ${list}`);
+  if (list.issuer !== issuerId) return failed(purpose, `${purpose} status unknown: the status list was issued by ${list.issuer}, not by the credential's issuer`);
+  if (list.purpose !== purpose) return failed(purpose, `${purpose} status unknown: the list is for ${list.purpose}`);
+  if (index >= list.bits.length * 8) return failed(purpose, 'statusListIndex is outside the status list');
+  return bitAt(list.bits, index) ? failed(purpose, words.set) : passed(purpose, `${words.clear} (checked ${listUrl})`);
+}
+
+/**
+ * The `revocation` and `suspension` checks of a credential. A purpose the credential has no
+ * entry for is not checked (nothing can change it); an entry whose list cannot be read or
+ * trusted fails, because an unknown status is never reported as valid.
+ */
+export async function statusChecks(deps: StatusCheckerDeps, credential: Credential): Promise<Check[]> {
+  const raw = credential.credentialStatus;
+  const entries = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+  const checks: Check[] = [];
+  for (const purpose of PURPOSES) {
+    const mine = entries.filter((e) => (e as JsonObject).statusPurpose === purpose);
+    for (const e of mine) {
+      const entry = readEntry(e, purpose);
+      checks.push(typeof entry === 'string' ? failed(purpose, entry) : await checkEntry(deps, entry, issuerIdOf(credential)));
+    }
+  }
+  return checks;
+}

@@ -1,0 +1,32 @@
+import type { VerificationReport } from '../schemas/report.js';
+
+export type Verdict = 'valid' | 'revoked' | 'suspended' | 'expired' | 'not-yet-valid' | 'not-accredited' | 'tampered' | 'unknown-issuer' | 'not-found' | 'invalid';
+
+/** The one word a person needs from a report; the most serious failure wins. */
+export function verdictOf(report: VerificationReport): Verdict {
+  if (report.verified) return 'valid';
+  const failedCheck = (id: string) => report.checks.find((c) => c.id === id && c.status !== 'passed');
+  if (failedCheck('found')) return 'not-found';
+  if (failedCheck('format')) return 'invalid';
+  if (failedCheck('issuer')) return 'unknown-issuer';
+  if (failedCheck('proof')) return 'tampered';
+  if (failedCheck('revocation')) return 'revoked';
+  if (failedCheck('suspension')) return 'suspended';
+  if (failedCheck('accreditation')) return 'not-accredited';
+  const validity = failedCheck('validity');
+  if (validity) return validity.message.startsWith('not valid yet') ? 'not-yet-valid' : 'expired';
+  return 'invalid';
+}
+
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  valid: '✓ GENUINE',
+  revoked: '✗ REVOKED',
+  suspended: '✗ SUSPENDED',
+  expired: '✗ EXPIRED',
+  'not-yet-valid': '✗ NOT YET VALID',
+  'not-accredited': '✗ ISSUER NOT ACCREDITED',
+  tampered: '✗ ALTERED OR FORGED',
+  'unknown-issuer': '✗ UNKNOWN ISSUER',
+  'not-found': '✗ NOT FOUND',
+  invalid: '✗ NOT VALID',
+};

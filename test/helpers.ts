@@ -1,0 +1,109 @@
+import { createApp, type AppDeps } from '../src/app.js';
+import { hashToken } from '../src/http/auth.js';
+import { qrPng } from '../src/issuer/qr.js';
+import { createKeyRing } from '../src/issuer/key-ring.js';
+import { loadSigningKey, type SigningKey } from '../src/issuer/keys.js';
+import { didWebFromUrl } from '../src/issuer/did.js';
+import { nodeCryptoProvider } from '../src/node/crypto.js';
+import { readMigrations } from '../src/node/migrations.js';
+import { openSqliteStore } from '../src/store/sqlite.js';
+import type { Institute, Store } from '../src/store/port.js';
+import type { PrivateKeyJwk } from '../src/crypto/provider.js';
+
+export const PUBLIC_URL = 'http://localhost:8787';
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+/** 2026-03-01T10:00:00Z, the frozen "now" of every test app. */
+export const FIXED_NOW = new Date('2026-03-01T10:00:00Z');
+
+/**
+ * Test-only Ed25519 keys (private JWK "d" values are fixtures, never used outside tests).
+ * Generated once with crypto.subtle.generateKey.
+ */
+export const TEST_KEY: PrivateKeyJwk = {
+  kty: 'OKP', crv: 'Ed25519',
+  x: 'XMVsQdaS1IffGt16TjNyjrvIDB1bxSdN9N2egdAjYG8',
+  d: 'vVo9FWAB3SrOge6KAp64UjT9U3S5ApApOLMly-QOPK8',
+};
+export const OTHER_KEY: PrivateKeyJwk = {
+  kty: 'OKP', crv: 'Ed25519',
+  x: 'PvXril0xqiOrDLBVl46mLOTkfS9fK-joUZQ8OaVbZZM',
+  d: 's2XqmyrUIfzpWrN0klsSV3tKFcaLEzrLWlSOA6MUUxQ',
+};
+
+export interface TestContext {
+  app: ReturnType<typeof createApp>;
+  store: Store;
+  key: SigningKey;
+  institute: Institute;
+  clock: { now: Date };
+  deps: AppDeps;
+}
+
+/** An app on a fresh in-memory SQLite database, a fixed key and a settable clock. */
+export async function makeTestApp(options: { publicUrl?: string; clock?: Date } = {}): Promise<TestContext> {
+  const publicUrl = options.publicUrl ?? PUBLIC_URL;
+  const store = openSqliteStore(':memory:', readMigrations());
+  const did = didWebFromUrl(publicUrl);
+  const institute: Institute = {
+    id: 'inst-default', slug: 'default', name: 'Preah Kossomak Polytechnic Institute', nameKm: 'វិទ្យាស្ថានពហុបច្ចេកទេសព្រះកុសុមៈ',
+    url: 'https://ppi.example.edu.kh', did, isDefault: true, createdAt: '2026-01-01T00:00:00Z',
+  };
+  await store.createInstitute(institute);
+  await store.saveApiToken({
+    id: 'tok-admin', tokenHash: await hashToken(ADMIN_TOKEN, nodeCryptoProvider), role: 'admin', instituteId: null,
+    label: 'admin (test)', source: 'env', createdAt: '2026-01-01T00:00:00Z', revokedAt: null,
+  });
+  const key = await loadSigningKey(TEST_KEY, did, nodeCryptoProvider);
+  const clock = { now: options.clock ?? FIXED_NOW };
+  const deps: AppDeps = {
+    store, keys: createKeyRing([key]), crypto: nodeCryptoProvider, clock: () => clock.now, publicUrl, qrPng,
+  };
+  return { app: createApp(deps), store, key, institute, clock, deps };
+}
+
+export const sampleRequest = () => ({
+  learner: { name: 'Sok Dara', nameKm: 'សុខ ដារ៉ា', email: 'Dara.Sok@example.com', nationalId: '012345678' },
+  achievement: {
+    name: 'Electrical Installation',
+    nameKm: 'ការដំឡើងអគ្គិសនី',
+    description: 'Installs and tests low-voltage wiring in residential buildings.',
+    criteria: 'Passed the practical and written assessment of all units.',
+    type: 'Certificate',
+    code: 'ELC-L2',
+    level: 'CQF Level 2',
+    field: 'Electrical',
+    hours: 600,
+    skills: [
+      { code: 'ELC-U01', name: 'Install wiring systems', nameKm: 'ដំឡើងប្រព័ន្ធខ្សែភ្លើង' },
+      { code: 'ELC-U02', name: 'Test electrical circuits', url: 'https://ntb.example.gov.kh/units/ELC-U02' },
+    ],
+  },
+  validFrom: '2026-02-15',
+  validUntil: '2031-02-15',
+});
+
+export const authJson = (body: unknown, token = ADMIN_TOKEN): RequestInit => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+  body: JSON.stringify(body),
+});
+
+export interface IssueResponse {
+  id: string;
+  credential: Record<string, unknown> & { proof: Record<string, unknown> };
+  jwt: string;
+  links: { self: string; verify: string; qrSvg: string; qrPng: string };
+}
+
+export async function issue(ctx: TestContext, body: unknown = sampleRequest()): Promise<IssueResponse> {
+  const res = await ctx.app.request('/api/v1/credentials', authJson(body));
+  if (res.status !== 201) throw new Error(`issue failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as IssueResponse;
+}
+
+export async function verifyBody(ctx: TestContext, body: unknown) {
+  const res = await ctx.app.request('/api/v1/verify', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as any };
+}

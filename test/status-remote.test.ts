@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.js';
+import { bitstringOf, encodeList } from '../src/issuer/bitstring.js';
+import { loadSigningKey, type SigningKey } from '../src/issuer/keys.js';
+import { addDataIntegrityProof, signVcJwt } from '../src/issuer/secure.js';
+import { didKeyFromPublicKey } from '../src/crypto/multikey.js';
+import { fromBase64url } from '../src/crypto/encoding.js';
+import { nodeCryptoProvider } from '../src/node/crypto.js';
+import { createRemoteFetcher, RemoteFetchError, type RemoteFetcher } from '../src/verifier/remote.js';
+import { makeTestApp, OTHER_KEY, TEST_KEY, verifyBody } from './helpers.js';
+
+const LIST_URL = 'https://status.issuer-b.example/lists/7';
+const didKeyOf = (x: string) => didKeyFromPublicKey(fromBase64url(x));
+
+async function didKeySigner(jwk = OTHER_KEY): Promise<SigningKey> {
+  const did = didKeyOf(jwk.x);
+  const key = await loadSigningKey(jwk, did, nodeCryptoProvider);
+  // did:key verification methods are did:key:z…#z…
+  return { ...key, id: `${did}#${did.slice('did:key:'.length)}` };
+}
+
+async function listCredential(key: SigningKey, setIndexes: number[], purpose = 'revocation', issuer = key.controller) {
+  const unsecured = {
+    '@context': ['https://www.w3.org/ns/credentials/v2'],
+    id: LIST_URL,
+    type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+    issuer,
+    validFrom: '2026-01-01T00:00:00Z',
+    credentialSubject: { id: `${LIST_URL}#list`, type: 'BitstringStatusList', statusPurpose: purpose, encodedList: await encodeList(bitstringOf(131072, setIndexes)) },
+  };
+  return addDataIntegrityProof(unsecured, key, '2026-01-01T00:00:00Z', nodeCryptoProvider);
+}
+
+async function credentialWithRemoteStatus(key: SigningKey, index: number) {
+  const unsecured = {
+    '@context': ['https://www.w3.org/ns/credentials/v2'],
+    id: 'urn:uuid:0b6c1d6e-8f5a-4f5e-9a55-1c2a3b4c5d6e',
+    type: ['VerifiableCredential'],
+    issuer: key.controller,
+    validFrom: '2026-01-01T00:00:00Z',
+    credentialSubject: { id: 'did:example:learner', name: 'Chan Sophea' },
+    credentialStatus: { id: `${LIST_URL}#${index}`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: String(index), statusListCredential: LIST_URL },
+  };
+  return addDataIntegrityProof(unsecured, key, '2026-01-01T00:00:00Z', nodeCryptoProvider);
+}
+
+async function verifierWith(remote: RemoteFetcher) {
+  const ctx = await makeTestApp();
+  return { ...ctx, app: createApp({ ...ctx.deps, remoteFetch: remote }) };
+}
+
+const serving = (body: string, counter?: { n: number }): RemoteFetcher => async (url) => {
+  if (counter) counter.n++;
+  return { url, contentType: 'application/vc', body };
+};
+
+const revocationCheck = (report: any) => report.checks.find((c: any) => c.id === 'revocation');
+
+describe("another issuer's status list", () => {
+  it('is fetched, verified and read: a set bit fails the check, a clear bit passes', async () => {
+    const key = await didKeySigner();
+    const list = JSON.stringify(await listCredential(key, [42]));
+    const ctx = await verifierWith(serving(list));
+    const revoked = await verifyBody(ctx, { credential: await credentialWithRemoteStatus(key, 42) });
+    expect(revoked.body.verified).toBe(false);
+    expect(revocationCheck(revoked.body).status).toBe('failed');
+    const fine = await verifyBody(ctx, { credential: await credentialWithRemoteStatus(key, 43) });
+    expect(fine.body.verified).toBe(true);
+    expect(revocationCheck(fine.body).status).toBe('passed');
+  });
+
+  it('is cached for its TTL, not fetched for every verification', async () => {
+    const key = await didKeySigner();
+    const counter = { n: 0 };
+    const ctx = await verifierWith(serving(JSON.stringify(await listCredential(key, [])), counter));
+    for (let i = 0; i < 3; i++) await verifyBody(ctx, { credential: await credentialWithRemoteStatus(key, i) });
+    expect(counter.n).toBe(1);
+    ctx.clock.now = new Date(ctx.clock.now.getTime() + 6 * 60 * 1000);
+    await verifyBody(ctx, { credential: await credentialWithRemoteStatus(key, 9) });
+    expect(counter.n).toBe(2);
+  });
+
+  it('accepts a list served as vc+jwt', async () => {
+    const key = await didKeySigner();
+    const { proof: _p, ...unsecured } = await listCredential(key, [5]);
+    const ctx = await verifierWith(serving(await signVcJwt(unsecured, key)));
+    const report = (await verifyBody(ctx, { credential: await credentialWithRemoteStatus(key, 5) })).body;
+    expect(revocationCheck(report).status).toBe('failed');
+  });
+
+  it('a list whose proof is broken makes the check fail, never pass', async () => {
+    const key = await didKeySigner();
+    const list = await listCredential(key, [42]);
+    (list.credentialSubject as any).encodedList = await encodeList(bitstringOf(131072, []));
+    const ctx = await verifierWith(serving(JSON.stringify(list)));
+    const report = (await verifyBody(ctx, { credential: await credentialWithRemoteStatus(key, 42) })).body;
+    expect(report.verified).toBe(false);
+    expect(revocationCheck(report).status).toBe('failed');
+    expect(revocationCheck(report).message).toMatch(/does not verify/);
+  });
+
+  it('a list signed by another issuer makes the check fail', async () => {
+    const key = await didKeySigner(OTHER_KEY);
+    const stranger = await didKeySigner(TEST_KEY);
+    const ctx = await verifierWith(serving(JSON.stringify(await listCredential(stranger, []))));
+    const report = (await verifyBody(ctx, { credential: await credentialWithRemoteStatus(key, 1) })).body;
+    expect(report.verified).toBe(false);
+    expect(revocationCheck(report).message).toMatch(/not by the credential's issuer/);
+  });
+
+  it('a list that cannot be fetched makes the check fail', async () => {
+    const key = await didKeySigner();
+    const ctx = await verifierWith(async () => {
+      throw new RemoteFetchError('ERR_REMOTE_TIMEOUT', 'did not answer within 5000 ms');
+    });
+    const report = (await verifyBody(ctx, { credential: await credentialWithRemoteStatus(key, 1) })).body;
+    expect(report.verified).toBe(false);
+    expect(revocationCheck(report).status).toBe('failed');
+  });
+
+  it('a list for another purpose makes the check fail', async () => {
+    const key = await didKeySigner();
+    const ctx = await verifierWith(serving(JSON.stringify(await listCredential(key, [], 'suspension'))));
+    const report = (await verifyBody(ctx, { credential: await credentialWithRemoteStatus(key, 1) })).body;
+    expect(revocationCheck(report).status).toBe('failed');
+  });
+});
+
+describe('remote fetch guard', () => {
+  const guarded = (resolveHost?: (h: string) => Promise<string[]>) =>
+    createRemoteFetcher({ timeoutMs: 1000, maxBytes: 1024, allowPrivate: false, resolveHost }, async () => {
+      throw new Error('the network must not be reached');
+    });
+
+  it.each([
+    'https://127.0.0.1/list', 'https://10.1.2.3/list', 'https://192.168.1.1/list', 'https://172.16.0.5/list',
+    'https://169.254.169.254/latest/meta-data', 'https://[::1]/list', 'https://localhost/list', 'https://printer.local/list',
+    'http://status.example.org/list', 'https://user:pw@status.example.org/list',
+  ])('refuses %s', async (url) => {
+    await expect(guarded()(url, 'application/vc')).rejects.toMatchObject({ code: 'ERR_REMOTE_REFUSED' });
+  });
+
+  it('refuses a public name that resolves to a private address', async () => {
+    await expect(guarded(async () => ['10.0.0.7'])('https://status.example.org/list', 'application/vc')).rejects.toMatchObject({ code: 'ERR_REMOTE_REFUSED' });
+  });
+
+  it('refuses a redirect to a private address', async () => {
+    const fetcher = createRemoteFetcher({ timeoutMs: 1000, maxBytes: 1024, allowPrivate: false }, async () =>
+      new Response(null, { status: 302, headers: { location: 'https://127.0.0.1/admin' } }));
+    await expect(fetcher('https://status.example.org/list', 'application/vc')).rejects.toMatchObject({ code: 'ERR_REMOTE_REFUSED' });
+  });
+
+  it('refuses a response over the size cap', async () => {
+    const fetcher = createRemoteFetcher({ timeoutMs: 1000, maxBytes: 1024, allowPrivate: false }, async () => new Response('x'.repeat(5000)));
+    await expect(fetcher('https://status.example.org/list', 'application/vc')).rejects.toMatchObject({ code: 'ERR_REMOTE_TOO_LARGE' });
+  });
+
+  it('a private address is allowed only by explicit configuration', async () => {
+    const fetcher = createRemoteFetcher({ timeoutMs: 1000, maxBytes: 1024, allowPrivate: true }, async () => new Response('{}'));
+    await expect(fetcher('http://127.0.0.1:9/list', 'application/vc')).resolves.toMatchObject({ body: '{}' });
+  });
+});
