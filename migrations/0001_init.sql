@@ -8,6 +8,8 @@ CREATE TABLE institutes (
   name_km     TEXT,
   url         TEXT,
   did         TEXT NOT NULL UNIQUE,
+  -- the same key's did:key, under which the institute may also issue (e.g. for conformance)
+  did_key     TEXT UNIQUE,
   is_default  INTEGER NOT NULL DEFAULT 0,
   created_at  TEXT NOT NULL
 );
@@ -28,9 +30,13 @@ CREATE TABLE api_tokens (
 CREATE TABLE credentials (
   id                TEXT PRIMARY KEY,
   credential_url    TEXT NOT NULL UNIQUE,
+  -- the credential's own `id`, when it has one (our URL for credentials issued here)
+  vc_id             TEXT,
+  issuer_did        TEXT NOT NULL,
   institute_id      TEXT NOT NULL REFERENCES institutes(id),
   di_json           TEXT NOT NULL,
-  jwt               TEXT NOT NULL,
+  -- NULL when the credential has no vc+jwt form (a VC 1.1 document)
+  jwt               TEXT,
   learner_name      TEXT NOT NULL,
   achievement_name  TEXT NOT NULL,
   achievement_key   TEXT NOT NULL,
@@ -40,6 +46,7 @@ CREATE TABLE credentials (
   issued_by         TEXT NOT NULL
 );
 CREATE INDEX credentials_institute_issued ON credentials(institute_id, issued_at);
+CREATE INDEX credentials_vc_id ON credentials(vc_id);
 
 -- The Achievement objects credentials point at, so their ids resolve to a definition.
 CREATE TABLE achievements (

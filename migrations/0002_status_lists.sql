@@ -6,6 +6,8 @@
 CREATE TABLE status_lists (
   id              TEXT PRIMARY KEY,
   institute_id    TEXT NOT NULL REFERENCES institutes(id),
+  -- the DID that signs the list: always the issuer of the credentials in it
+  issuer_did      TEXT NOT NULL,
   purpose         TEXT NOT NULL CHECK (purpose IN ('revocation', 'suspension')),
   size            INTEGER NOT NULL,
   -- allocations after which the list stops taking new credentials (random picking stays cheap)
@@ -22,8 +24,8 @@ CREATE TABLE status_lists (
   valid_until     TEXT,
   created_at      TEXT NOT NULL
 );
--- at most one list per institute and purpose takes new credentials
-CREATE UNIQUE INDEX status_lists_one_active ON status_lists(institute_id, purpose) WHERE state = 'active';
+-- at most one list per issuer DID and purpose takes new credentials
+CREATE UNIQUE INDEX status_lists_one_active ON status_lists(issuer_did, purpose) WHERE state = 'active';
 
 ALTER TABLE credentials ADD COLUMN revocation_list TEXT REFERENCES status_lists(id);
 ALTER TABLE credentials ADD COLUMN revocation_index INTEGER;

@@ -49,10 +49,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const localSlot = async (url: string, purpose: StatusPurpose, index: number): Promise<LocalSlot | null> => {
     if (!url.startsWith(statusPrefix)) return null;
     const list = await deps.store.getStatusList(url.slice(statusPrefix.length));
-    const institute = list && (await deps.store.getInstitute(list.instituteId));
-    if (!list || !institute) return { found: false };
+    if (!list) return { found: false };
     const { setAt } = index < list.size ? await deps.store.statusAt(list.id, purpose, index) : { setAt: null };
-    return { found: true, issuerDid: institute.did, purpose: list.purpose, size: list.size, setAt };
+    return { found: true, issuerDid: list.issuerDid, purpose: list.purpose, size: list.size, setAt };
   };
   const statusDeps = {
     local: localSlot,

@@ -9,6 +9,8 @@ import { readMigrations } from '../src/node/migrations.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import type { Institute, Store } from '../src/store/port.js';
 import type { PrivateKeyJwk } from '../src/crypto/provider.js';
+import { didKeyFromPublicKey } from '../src/crypto/multikey.js';
+import { fromBase64url } from '../src/crypto/encoding.js';
 
 export const PUBLIC_URL = 'http://localhost:8787';
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
@@ -46,7 +48,8 @@ export async function makeTestApp(options: { publicUrl?: string; clock?: Date } 
   const did = didWebFromUrl(publicUrl);
   const institute: Institute = {
     id: 'inst-default', slug: 'default', name: 'Preah Kossomak Polytechnic Institute', nameKm: 'វិទ្យាស្ថានពហុបច្ចេកទេសព្រះកុសុមៈ',
-    url: 'https://ppi.example.edu.kh', did, isDefault: true, createdAt: '2026-01-01T00:00:00Z',
+    url: 'https://ppi.example.edu.kh', did, didKey: didKeyFromPublicKey(fromBase64url(TEST_KEY.x)), isDefault: true,
+    createdAt: '2026-01-01T00:00:00Z',
   };
   await store.createInstitute(institute);
   await store.saveApiToken({
@@ -54,9 +57,10 @@ export async function makeTestApp(options: { publicUrl?: string; clock?: Date } 
     label: 'admin (test)', source: 'env', createdAt: '2026-01-01T00:00:00Z', revokedAt: null,
   });
   const key = await loadSigningKey(TEST_KEY, did, nodeCryptoProvider);
+  const keyAsDidKey = await loadSigningKey(TEST_KEY, institute.didKey as string, nodeCryptoProvider);
   const clock = { now: options.clock ?? FIXED_NOW };
   const deps: AppDeps = {
-    store, keys: createKeyRing([key]), crypto: nodeCryptoProvider, clock: () => clock.now, publicUrl, qrPng,
+    store, keys: createKeyRing([key, keyAsDidKey]), crypto: nodeCryptoProvider, clock: () => clock.now, publicUrl, qrPng,
   };
   return { app: createApp(deps), store, key, institute, clock, deps };
 }
@@ -95,14 +99,17 @@ export interface IssueResponse {
   links: { self: string; verify: string; qrSvg: string; qrPng: string };
 }
 
+/** The path of a route of the app: PUBLIC_URL's own path, if it has one, then `path`. */
+export const routeOf = (ctx: TestContext, path: string): string => `${new URL(ctx.deps.publicUrl).pathname.replace(/\/+$/, '')}${path}`;
+
 export async function issue(ctx: TestContext, body: unknown = sampleRequest()): Promise<IssueResponse> {
-  const res = await ctx.app.request('/api/v1/credentials', authJson(body));
+  const res = await ctx.app.request(routeOf(ctx, '/api/v1/credentials'), authJson(body));
   if (res.status !== 201) throw new Error(`issue failed: ${res.status} ${await res.text()}`);
   return (await res.json()) as IssueResponse;
 }
 
 export async function verifyBody(ctx: TestContext, body: unknown) {
-  const res = await ctx.app.request('/api/v1/verify', {
+  const res = await ctx.app.request(routeOf(ctx, '/api/v1/verify'), {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as any };

@@ -67,7 +67,7 @@ export function credentialRoutes(s: Services): Hono<AppEnv & { Variables: AuthVa
     c.header('Cache-Control', 'no-cache');
     c.header('Access-Control-Allow-Origin', '*');
     const accept = c.req.header('accept') ?? '';
-    if (/application\/vc\+jwt/i.test(accept)) return c.body(record.jwt, 200, { 'Content-Type': 'application/vc+jwt' });
+    if (/application\/vc\+jwt/i.test(accept) && record.jwt) return c.body(record.jwt, 200, { 'Content-Type': 'application/vc+jwt' });
     const type = /application\/vc(?!\+)/i.test(accept) ? 'application/vc' : 'application/json; charset=utf-8';
     return c.body(record.diJson, 200, { 'Content-Type': type });
   });

@@ -17,10 +17,11 @@ export function identityRoutes(s: Services, basePath: string): Hono<AppEnv> {
     return c.body(JSON.stringify(doc), 200, { 'Content-Type': 'application/did+ld+json' });
   });
 
-  app.get('/.well-known/jwks.json', (c) => {
+  app.get('/.well-known/jwks.json', async (c) => {
+    const institute = await s.store.getDefaultInstitute();
     c.header('Cache-Control', 'public, max-age=300');
     c.header('Access-Control-Allow-Origin', '*');
-    return c.json({ keys: s.keys.allPublicKeys().map((k) => k.publicJwk) });
+    return c.json({ keys: institute ? s.keys.publicKeys(institute.did).map((k) => k.publicJwk) : [] });
   });
   return app;
 }

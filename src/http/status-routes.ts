@@ -86,9 +86,8 @@ export function statusRoutes(s: Services): Hono<Env> {
   app.get('/status/:listId', async (c) => {
     const listId = c.req.param('listId');
     const list = LIST_ID.test(listId) ? await s.store.getStatusList(listId) : null;
-    const institute = list && (await s.store.getInstitute(list.instituteId));
-    if (!list || !institute) throw new ApiError('not_found', 'no status list with this id');
-    const signed = await signedStatusList(s.issuer, institute, list);
+    if (!list) throw new ApiError('not_found', 'no status list with this id');
+    const signed = await signedStatusList(s.issuer, list);
     const wantsJwt = /application\/vc\+jwt/i.test(c.req.header('accept') ?? '');
     const etag = `"${list.id}.${signed.list.signedVersion}.${Date.parse(signed.signedAt) / 1000}.${wantsJwt ? 'jwt' : 'di'}"`;
     c.header('ETag', etag);

@@ -82,7 +82,7 @@ async function issueOnce(deps: IssuerDeps, institute: Institute, request: IssueR
   const id = randomId();
   const credentialUrl = credentialUrlFor(deps.publicUrl, id);
   const achievementKey = request.achievement.code ?? id;
-  const slots = await allocateStatusSlots(deps.store, institute, now);
+  const slots = await allocateStatusSlots(deps.store, institute, institute.did, now);
   const unsecured = await buildCredential({
     credentialStatus: statusEntries(deps.publicUrl, slots),
     request,
@@ -111,7 +111,9 @@ async function issueOnce(deps: IssuerDeps, institute: Institute, request: IssueR
   const record: CredentialRecord = {
     id,
     credentialUrl,
+    vcId: credentialUrl,
     instituteId: institute.id,
+    issuerDid: institute.did,
     diJson,
     jwt,
     learnerName: request.learner.name,
@@ -121,8 +123,8 @@ async function issueOnce(deps: IssuerDeps, institute: Institute, request: IssueR
     validUntil: request.validUntil ?? null,
     issuedAt: now,
     issuedBy: actor,
-    revocation: slots.revocation,
-    suspension: slots.suspension,
+    revocation: slots.revocation ?? null,
+    suspension: slots.suspension ?? null,
     revokedAt: null,
     suspendedAt: null,
   };

@@ -40,15 +40,23 @@ export async function generateKeyJwk(): Promise<PrivateKeyJwk> {
 export async function describePublicKey(x: string, controller: string): Promise<PublicIssuerKey> {
   const publicKey = fromBase64url(x);
   if (publicKey.length !== 32) throw new TypeError('an Ed25519 public key has 32 bytes');
-  const thumbprint = await calculateJwkThumbprint({ kty: 'OKP', crv: 'Ed25519', x });
-  const id = `${controller}#${thumbprint}`;
+  const publicKeyMultibase = encodeMultikey(publicKey);
+  const didKey = didKeyFromPublicKey(publicKey);
+  let id: string;
+  if (controller.startsWith('did:key:')) {
+    // A did:key has exactly one verification method, named by the key itself.
+    if (controller !== didKey) throw new TypeError(`${controller} is not the did:key of this key`);
+    id = `${didKey}#${publicKeyMultibase}`;
+  } else {
+    id = `${controller}#${await calculateJwkThumbprint({ kty: 'OKP', crv: 'Ed25519', x })}`;
+  }
   return {
     id,
     controller,
     publicKey,
-    publicKeyMultibase: encodeMultikey(publicKey),
+    publicKeyMultibase,
     publicJwk: { kty: 'OKP', crv: 'Ed25519', x, kid: id, alg: 'EdDSA', use: 'sig' },
-    didKey: didKeyFromPublicKey(publicKey),
+    didKey,
   };
 }
 

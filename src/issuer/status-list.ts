@@ -2,7 +2,7 @@ import type { CryptoProvider } from '../crypto/provider.js';
 import { VC_V2_CONTEXT } from '../jsonld/contexts.js';
 import { toDateTimeStamp } from '../schemas/dates.js';
 import type { JsonObject } from '../schemas/credential.js';
-import type { Institute, StatusList, StatusPurpose, StatusSlot, Store } from '../store/port.js';
+import type { StatusList, StatusPurpose, StatusSlot, Store } from '../store/port.js';
 import { bitstringOf, encodeList } from './bitstring.js';
 import type { KeyRing } from './key-ring.js';
 import { addDataIntegrityProof, signVcJwt } from './secure.js';
@@ -15,10 +15,12 @@ const RESIGN_WHEN_LEFT_MS = 6 * 24 * 3600 * 1000;
 
 export const statusListUrl = (publicUrl: string, listId: string) => `${publicUrl}/status/${listId}`;
 
-/** The two `BitstringStatusListEntry` objects a credential carries. */
-export function statusEntries(publicUrl: string, slots: Record<StatusPurpose, StatusSlot>): JsonObject[] {
-  return (['revocation', 'suspension'] as const).map((purpose) => {
-    const { listId, index } = slots[purpose];
+/** The `BitstringStatusListEntry` objects a credential carries, one per allocated slot. */
+export function statusEntries(publicUrl: string, slots: Partial<Record<StatusPurpose, StatusSlot>>): JsonObject[] {
+  return (['revocation', 'suspension'] as const).flatMap((purpose) => {
+    const slot = slots[purpose];
+    if (!slot) return [];
+    const { listId, index } = slot;
     const url = statusListUrl(publicUrl, listId);
     return {
       id: `${url}#${index}`,
@@ -51,7 +53,7 @@ export interface StatusListDeps {
  * when the list changed since it was last signed, or its signature nears the end of its
  * validity; otherwise serves the stored one. Never serves a list older than the last change.
  */
-export async function signedStatusList(deps: StatusListDeps, institute: Institute, list: StatusList): Promise<SignedStatusList> {
+export async function signedStatusList(deps: StatusListDeps, list: StatusList): Promise<SignedStatusList> {
   const now = deps.clock();
   const fresh =
     list.signedVersion === list.version && list.signedJson && list.signedJwt && list.signedAt && list.validUntil &&
@@ -59,8 +61,8 @@ export async function signedStatusList(deps: StatusListDeps, institute: Institut
   if (fresh) {
     return { list, json: list.signedJson as string, jwt: list.signedJwt as string, signedAt: list.signedAt as string, validUntil: list.validUntil as string };
   }
-  const key = deps.keys.activeKey(institute.did);
-  if (!key) throw new Error(`institute ${institute.slug} has no signing key`);
+  const key = deps.keys.activeKey(list.issuerDid);
+  if (!key) throw new Error(`no signing key for ${list.issuerDid}`);
   const version = list.version;
   const bits = bitstringOf(list.size, await deps.store.setStatusIndexes(list.id, list.purpose));
   const url = statusListUrl(deps.publicUrl, list.id);
@@ -70,7 +72,7 @@ export async function signedStatusList(deps: StatusListDeps, institute: Institut
     '@context': [VC_V2_CONTEXT],
     id: url,
     type: ['VerifiableCredential', 'BitstringStatusListCredential'],
-    issuer: institute.did,
+    issuer: list.issuerDid,
     validFrom: signedAt,
     validUntil,
     credentialSubject: {

@@ -13,14 +13,14 @@ function randomIndexes(size: number, count: number): number[] {
   return Array.from({ length: count }, (_, i) => view.getUint32(i * 4) % size);
 }
 
-async function pickSlot(store: Store, institute: Institute, purpose: StatusPurpose, now: string): Promise<StatusSlot> {
+async function pickSlot(store: Store, institute: Institute, issuerDid: string, purpose: StatusPurpose, now: string): Promise<StatusSlot> {
   for (let attempt = 0; attempt < 8; attempt++) {
     const candidate: StatusList = {
-      id: randomId(), instituteId: institute.id, purpose, size: MIN_STATUS_LIST_SIZE,
+      id: randomId(), instituteId: institute.id, issuerDid, purpose, size: MIN_STATUS_LIST_SIZE,
       capacity: Math.floor(MIN_STATUS_LIST_SIZE * CAPACITY_SHARE), allocated: 0, state: 'active', version: 1,
       signedVersion: null, signedJson: null, signedJwt: null, signedAt: null, validUntil: null, createdAt: now,
     };
-    const list = await store.activeStatusList(institute.id, purpose, candidate);
+    const list = await store.activeStatusList(issuerDid, purpose, candidate);
     const indexes = randomIndexes(list.size, CANDIDATES_PER_TRY);
     const taken = await store.takenStatusIndexes(list.id, purpose, indexes);
     const free = indexes.find((i) => !taken.has(i));
@@ -30,16 +30,19 @@ async function pickSlot(store: Store, institute: Institute, purpose: StatusPurpo
 }
 
 /**
- * Picks a random free index in the institute's current revocation and suspension lists (herd
- * privacy: indexes say nothing about issue order). The pick is optimistic: the store's unique
- * slot constraint refuses a slot taken meanwhile, and the caller retries.
+ * Picks a random free index in the issuer's current list for each purpose (herd privacy:
+ * indexes say nothing about issue order). The pick is optimistic: the store's unique slot
+ * constraint refuses a slot taken meanwhile, and the caller retries.
  */
-export async function allocateStatusSlots(store: Store, institute: Institute, now: string): Promise<Record<StatusPurpose, StatusSlot>> {
-  const [revocation, suspension] = await Promise.all([
-    pickSlot(store, institute, 'revocation', now),
-    pickSlot(store, institute, 'suspension', now),
-  ]);
-  return { revocation, suspension };
+export async function allocateStatusSlots(
+  store: Store,
+  institute: Institute,
+  issuerDid: string,
+  now: string,
+  purposes: readonly StatusPurpose[] = ['revocation', 'suspension'],
+): Promise<Partial<Record<StatusPurpose, StatusSlot>>> {
+  const slots = await Promise.all(purposes.map((p) => pickSlot(store, institute, issuerDid, p, now)));
+  return Object.fromEntries(purposes.map((p, i) => [p, slots[i]]));
 }
 
 export type CredentialStatus = 'active' | 'suspended' | 'revoked';

@@ -1,5 +1,5 @@
 import { canonize } from './canonize.js';
-import { VC_V2_CONTEXT } from './contexts.js';
+import { KHMER_TERMS_CONTEXT, VC_V2_CONTEXT } from './contexts.js';
 
 /*
  * Canonical N-Quads of Data Integrity proof options without a JSON-LD processor.
@@ -21,8 +21,13 @@ const PLAIN_LITERAL = /^[\x20-\x21\x23-\x5b\x5d-\x7e]{1,200}$/;
 const ABSOLUTE_IRI = /^[a-zA-Z][a-zA-Z0-9+.-]*:[\x21\x23-\x3b\x3d\x3f-\x5b\x5d\x5f\x61-\x7a\x7e]{1,500}$/;
 const DATE_TIME = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
 
+const KHMER_TERMS_JSON = JSON.stringify(KHMER_TERMS_CONTEXT);
+
 function fastCanonicalForm(options: Record<string, unknown>, context: unknown): string | null {
   if (!Array.isArray(context) || context[0] !== VC_V2_CONTEXT) return null;
+  // An inline context can turn the verificationMethod's scheme (`did`) into a prefix that
+  // rewrites the IRI; only skillcert's own inline terms are known not to.
+  if (context.some((c) => typeof c !== 'string' && JSON.stringify(c) !== KHMER_TERMS_JSON)) return null;
   for (const key of Object.keys(options)) if (!FAST_KEYS.has(key)) return null;
   const { type, cryptosuite, created, verificationMethod, proofPurpose } = options;
   if (type !== 'DataIntegrityProof') return null;

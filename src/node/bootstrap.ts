@@ -39,17 +39,17 @@ export async function ensureInstituteKey(keysDir: string, say: Say): Promise<Pri
 }
 
 /** Creates the default institute at first start; later starts keep it in step with the environment. */
-export async function ensureDefaultInstitute(store: Store, config: ServiceConfig, now: string, say: Say): Promise<Institute> {
+export async function ensureDefaultInstitute(store: Store, config: ServiceConfig, didKey: string, now: string, say: Say): Promise<Institute> {
   const did = didWebFromUrl(config.publicUrl);
   const { name, nameKm, url } = config.institute;
   const existing = await store.getDefaultInstitute();
   if (!existing) {
-    const institute: Institute = { id: randomId(), slug: 'default', name, nameKm, url: url ?? null, did, isDefault: true, createdAt: now };
+    const institute: Institute = { id: randomId(), slug: 'default', name, nameKm, url: url ?? null, did, didKey, isDefault: true, createdAt: now };
     await store.createInstitute(institute);
     say(`Created the institute "${name}" as ${did}.`);
     return institute;
   }
-  const updated: Institute = { ...existing, name, nameKm, url: url ?? null, did };
+  const updated: Institute = { ...existing, name, nameKm, url: url ?? null, did, didKey };
   if (existing.did !== did) {
     say(`Warning: PUBLIC_URL changed the issuer DID from ${existing.did} to ${did}; credentials signed under the old DID no longer resolve here.`);
   }

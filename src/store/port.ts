@@ -7,6 +7,8 @@ export const InstituteSchema = z.object({
   nameKm: z.string().nullable(),
   url: z.string().nullable(),
   did: z.string(),
+  /** The did:key of the institute's key, under which it may also issue. */
+  didKey: z.string().nullable(),
   isDefault: z.boolean(),
   createdAt: z.string(),
 });
@@ -34,6 +36,8 @@ export type StatusSlot = z.infer<typeof StatusSlotSchema>;
 export const StatusListSchema = z.object({
   id: z.string(),
   instituteId: z.string(),
+  /** The DID that signs the list: the issuer of every credential in it. */
+  issuerDid: z.string(),
   purpose: z.enum(STATUS_PURPOSES),
   size: z.number().int().positive(),
   capacity: z.number().int().positive(),
@@ -63,11 +67,14 @@ export type StatusAction = CredentialEvent['action'];
 export const CredentialRecordSchema = z.object({
   id: z.string(),
   credentialUrl: z.string(),
+  /** The credential's own `id`, if it has one. */
+  vcId: z.string().nullable(),
   instituteId: z.string(),
+  issuerDid: z.string(),
   /** The Data Integrity secured credential, byte for byte as signed and served. */
   diJson: z.string(),
-  /** The vc+jwt compact form, as signed. */
-  jwt: z.string(),
+  /** The vc+jwt compact form, as signed; null for documents that have none (VC 1.1). */
+  jwt: z.string().nullable(),
   learnerName: z.string(),
   achievementName: z.string(),
   achievementKey: z.string(),
@@ -110,6 +117,7 @@ export interface Store {
   getDefaultInstitute(): Promise<Institute | null>;
   getInstituteBySlug(slug: string): Promise<Institute | null>;
   getInstitute(id: string): Promise<Institute | null>;
+  /** By its did:web or its did:key. */
   getInstituteByDid(did: string): Promise<Institute | null>;
 
   saveApiToken(token: ApiToken): Promise<void>;
@@ -121,12 +129,14 @@ export interface Store {
    * Stores an issued credential, its achievement definition and its status-list slots
    * together, atomically. Throws StatusSlotTakenError when a slot is no longer free.
    */
-  saveIssuedCredential(credential: CredentialRecord, achievement: AchievementRecord): Promise<void>;
+  saveIssuedCredential(credential: CredentialRecord, achievement: AchievementRecord | null): Promise<void>;
   getCredential(id: string): Promise<CredentialRecord | null>;
+  /** By the credential's own `id` (what the VC API names credentials by). */
+  getCredentialByVcId(vcId: string): Promise<CredentialRecord | null>;
   getAchievement(instituteId: string, key: string): Promise<AchievementRecord | null>;
 
-  /** The institute's list taking new credentials for `purpose`; `candidate` is created when there is none. */
-  activeStatusList(instituteId: string, purpose: StatusPurpose, candidate: StatusList): Promise<StatusList>;
+  /** The issuer DID's list taking new credentials for `purpose`; `candidate` is created when there is none. */
+  activeStatusList(issuerDid: string, purpose: StatusPurpose, candidate: StatusList): Promise<StatusList>;
   getStatusList(id: string): Promise<StatusList | null>;
   /** Which of `indexes` are already handed out in the list. */
   takenStatusIndexes(listId: string, purpose: StatusPurpose, indexes: number[]): Promise<Set<number>>;

@@ -27,7 +27,7 @@ type Row = Record<string, unknown>;
 
 const instituteFromRow = (r: Row): Institute =>
   InstituteSchema.parse({
-    id: r.id, slug: r.slug, name: r.name, nameKm: r.name_km, url: r.url, did: r.did,
+    id: r.id, slug: r.slug, name: r.name, nameKm: r.name_km, url: r.url, did: r.did, didKey: r.did_key,
     isDefault: r.is_default === 1, createdAt: r.created_at,
   });
 
@@ -39,7 +39,8 @@ const tokenFromRow = (r: Row): ApiToken =>
 
 const credentialFromRow = (r: Row): CredentialRecord =>
   CredentialRecordSchema.parse({
-    id: r.id, credentialUrl: r.credential_url, instituteId: r.institute_id, diJson: r.di_json, jwt: r.jwt,
+    id: r.id, credentialUrl: r.credential_url, vcId: r.vc_id, instituteId: r.institute_id, issuerDid: r.issuer_did,
+    diJson: r.di_json, jwt: r.jwt,
     learnerName: r.learner_name, achievementName: r.achievement_name, achievementKey: r.achievement_key,
     validFrom: r.valid_from, validUntil: r.valid_until, issuedAt: r.issued_at, issuedBy: r.issued_by,
     revocation: r.revocation_list == null ? null : { listId: r.revocation_list, index: r.revocation_index },
@@ -49,7 +50,7 @@ const credentialFromRow = (r: Row): CredentialRecord =>
 
 const statusListFromRow = (r: Row): StatusList =>
   StatusListSchema.parse({
-    id: r.id, instituteId: r.institute_id, purpose: r.purpose, size: r.size, capacity: r.capacity, allocated: r.allocated,
+    id: r.id, instituteId: r.institute_id, issuerDid: r.issuer_did, purpose: r.purpose, size: r.size, capacity: r.capacity, allocated: r.allocated,
     state: r.state, version: r.version, signedVersion: r.signed_version, signedJson: r.signed_json, signedJwt: r.signed_jwt,
     signedAt: r.signed_at, validUntil: r.valid_until, createdAt: r.created_at,
   });
@@ -99,16 +100,16 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
 
   const q = {
     insertInstitute: db.prepare(
-      `INSERT INTO institutes (id, slug, name, name_km, url, did, is_default, created_at)
-       VALUES (@id, @slug, @name, @nameKm, @url, @did, @isDefault, @createdAt)`,
+      `INSERT INTO institutes (id, slug, name, name_km, url, did, did_key, is_default, created_at)
+       VALUES (@id, @slug, @name, @nameKm, @url, @did, @didKey, @isDefault, @createdAt)`,
     ),
     updateInstitute: db.prepare(
-      'UPDATE institutes SET slug = @slug, name = @name, name_km = @nameKm, url = @url, did = @did WHERE id = @id',
+      'UPDATE institutes SET slug = @slug, name = @name, name_km = @nameKm, url = @url, did = @did, did_key = @didKey WHERE id = @id',
     ),
     instituteBySlug: db.prepare('SELECT * FROM institutes WHERE slug = ?'),
     defaultInstitute: db.prepare('SELECT * FROM institutes WHERE is_default = 1 LIMIT 1'),
     instituteById: db.prepare('SELECT * FROM institutes WHERE id = ?'),
-    instituteByDid: db.prepare('SELECT * FROM institutes WHERE did = ?'),
+    instituteByDid: db.prepare('SELECT * FROM institutes WHERE did = ?1 OR did_key = ?1'),
     insertToken: db.prepare(
       `INSERT INTO api_tokens (id, token_hash, role, institute_id, label, source, created_at, revoked_at)
        VALUES (@id, @tokenHash, @role, @instituteId, @label, @source, @createdAt, @revokedAt)`,
@@ -116,10 +117,10 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
     tokenByHash: db.prepare('SELECT * FROM api_tokens WHERE token_hash = ?'),
     revokeTokens: db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE role = ? AND source = ? AND revoked_at IS NULL'),
     insertCredential: db.prepare(
-      `INSERT INTO credentials (id, credential_url, institute_id, di_json, jwt, learner_name, achievement_name,
+      `INSERT INTO credentials (id, credential_url, vc_id, institute_id, issuer_did, di_json, jwt, learner_name, achievement_name,
          achievement_key, valid_from, valid_until, issued_at, issued_by,
          revocation_list, revocation_index, suspension_list, suspension_index, revoked_at, suspended_at)
-       VALUES (@id, @credentialUrl, @instituteId, @diJson, @jwt, @learnerName, @achievementName,
+       VALUES (@id, @credentialUrl, @vcId, @instituteId, @issuerDid, @diJson, @jwt, @learnerName, @achievementName,
          @achievementKey, @validFrom, @validUntil, @issuedAt, @issuedBy,
          @revocationList, @revocationIndex, @suspensionList, @suspensionIndex, @revokedAt, @suspendedAt)`,
     ),
@@ -128,10 +129,10 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
          state = CASE WHEN allocated + 1 >= capacity THEN 'full' ELSE state END
        WHERE id = ?`,
     ),
-    activeList: db.prepare(`SELECT * FROM status_lists WHERE institute_id = ? AND purpose = ? AND state = 'active'`),
+    activeList: db.prepare(`SELECT * FROM status_lists WHERE issuer_did = ? AND purpose = ? AND state = 'active'`),
     insertList: db.prepare(
-      `INSERT INTO status_lists (id, institute_id, purpose, size, capacity, allocated, state, version, created_at)
-       VALUES (@id, @instituteId, @purpose, @size, @capacity, 0, 'active', 1, @createdAt)`,
+      `INSERT INTO status_lists (id, institute_id, issuer_did, purpose, size, capacity, allocated, state, version, created_at)
+       VALUES (@id, @instituteId, @issuerDid, @purpose, @size, @capacity, 0, 'active', 1, @createdAt)`,
     ),
     listById: db.prepare('SELECT * FROM status_lists WHERE id = ?'),
     saveSigned: db.prepare(
@@ -152,6 +153,7 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
       'UPDATE credentials SET suspended_at = NULL WHERE id = @credentialId AND revoked_at IS NULL AND suspended_at IS NOT NULL',
     ),
     credentialById: db.prepare('SELECT * FROM credentials WHERE id = ?'),
+    credentialByVcId: db.prepare('SELECT * FROM credentials WHERE vc_id = ? LIMIT 1'),
     upsertAchievement: db.prepare(
       `INSERT INTO achievements (institute_id, key, json, updated_at) VALUES (@instituteId, @key, @json, @updatedAt)
        ON CONFLICT (institute_id, key) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at`,
@@ -159,7 +161,7 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
     achievement: db.prepare('SELECT * FROM achievements WHERE institute_id = ? AND key = ?'),
   };
 
-  const saveIssued = db.transaction((c: CredentialRecord, achievement: AchievementRecord) => {
+  const saveIssued = db.transaction((c: CredentialRecord, achievement: AchievementRecord | null) => {
     const { revocation, suspension, ...columns } = c;
     q.insertCredential.run({
       ...columns,
@@ -169,11 +171,11 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
       suspensionIndex: suspension?.index ?? null,
     });
     for (const slot of [revocation, suspension]) if (slot) q.countAllocation.run(slot.listId);
-    q.upsertAchievement.run(achievement);
+    if (achievement) q.upsertAchievement.run(achievement);
   });
 
-  const activeList = db.transaction((instituteId: string, purpose: StatusPurpose, candidate: StatusList) => {
-    const row = q.activeList.get(instituteId, purpose);
+  const activeList = db.transaction((issuerDid: string, purpose: StatusPurpose, candidate: StatusList) => {
+    const row = q.activeList.get(issuerDid, purpose);
     if (row) return statusListFromRow(row as Row);
     q.insertList.run(candidate);
     return statusListFromRow(q.listById.get(candidate.id) as Row);
@@ -199,7 +201,7 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
       q.insertInstitute.run({ ...i, isDefault: i.isDefault ? 1 : 0 });
     },
     async updateInstitute(i) {
-      q.updateInstitute.run({ id: i.id, slug: i.slug, name: i.name, nameKm: i.nameKm, url: i.url, did: i.did });
+      q.updateInstitute.run({ id: i.id, slug: i.slug, name: i.name, nameKm: i.nameKm, url: i.url, did: i.did, didKey: i.didKey });
     },
     async getInstituteBySlug(slug) {
       return one(q.instituteBySlug.get(slug), instituteFromRow);
@@ -232,8 +234,8 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
         throw error;
       }
     },
-    async activeStatusList(instituteId, purpose, candidate) {
-      return activeList(instituteId, purpose, candidate);
+    async activeStatusList(issuerDid, purpose, candidate) {
+      return activeList(issuerDid, purpose, candidate);
     },
     async getStatusList(id) {
       return one(q.listById.get(id), statusListFromRow);
@@ -273,6 +275,9 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
     },
     async getCredential(id) {
       return one(q.credentialById.get(id), credentialFromRow);
+    },
+    async getCredentialByVcId(vcId) {
+      return one(q.credentialByVcId.get(vcId), credentialFromRow);
     },
     async getAchievement(instituteId, key) {
       return one(q.achievement.get(instituteId, key), achievementFromRow);

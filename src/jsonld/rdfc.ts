@@ -1,0 +1,130 @@
+import contextApi from 'jsonld/lib/context.js';
+import ContextResolver from 'jsonld/lib/ContextResolver.js';
+import eventsApi from 'jsonld/lib/events.js';
+import expandApi from 'jsonld/lib/expand.js';
+import toRdfApi from 'jsonld/lib/toRdf.js';
+import util from 'jsonld/lib/util.js';
+import { canonize as rdfCanonize } from 'rdf-canonize';
+import type { DocumentLoader } from 'jsonld';
+
+/*
+ * jsonld.canonize, step for step (clone the input, expand it from the initial active context,
+ * convert to an RDF dataset, RDFC-1.0), with one change: how active contexts are copied.
+ *
+ * jsonld deep-clones the whole active context every time it applies a scoped context and
+ * every time it leaves a type-scoped one (`revertToPreviousContext()` returns a fresh deep
+ * clone). With the VC v2 and Open Badges contexts that is hundreds of term definitions,
+ * nested scoped contexts included, copied a few dozen times per credential: about 95% of
+ * the time of a canonicalization. And because each copy is a new object, jsonld's cache of
+ * processed contexts, keyed by the active context's identity, never hits below the top level.
+ *
+ * jsonld never mutates an active context after handing it out: context processing clones
+ * first and writes only to the clone, and term definitions are immutable once built. So
+ * here a clone copies the maps one level deep (the term definitions are shared), and
+ * reverting returns one stable copy of the previous context. The copies hold exactly the
+ * fields jsonld's own clone holds, so expansion sees the same contexts; it just gets them
+ * without copying and, being stable, from jsonld's cache. Safe mode, the document loader and
+ * every other step are jsonld's own. test/rdfc.test.ts holds the output to jsonld.canonize.
+ */
+
+type ActiveContext = Record<string, unknown> & {
+  mappings: Map<string, unknown>;
+  protected: Record<string, boolean>;
+  previousContext?: ActiveContext;
+};
+
+/** A small LRU with the get/set interface jsonld's ContextResolver expects of its cache. */
+function boundedCache(max: number) {
+  const map = new Map<string, unknown>();
+  return {
+    get(key: string) {
+      const value = map.get(key);
+      if (value !== undefined) {
+        map.delete(key);
+        map.set(key, value);
+      }
+      return value;
+    },
+    set(key: string, value: unknown) {
+      map.delete(key);
+      map.set(key, value);
+      if (map.size > max) map.delete(map.keys().next().value as string);
+      return this;
+    },
+  };
+}
+
+/** Canonicalizes JSON-LD documents to RDFC-1.0 N-Quads, as jsonld.canonize does. */
+export interface RdfcCanonizer {
+  canonize(document: unknown): Promise<string>;
+}
+
+/**
+ * A canonizer whose processed contexts persist between calls (bounded by jsonld's own
+ * per-context limit and a 100-entry resolved-context cache, the size jsonld uses). Safe
+ * mode is always on and `base` is null, as for Data Integrity.
+ */
+export function createRdfcCanonizer(documentLoader: DocumentLoader): RdfcCanonizer {
+  // Stable copies of previous contexts, one per context, so that reverting to it yields the
+  // same object every time (and so jsonld's processed-context cache can hit).
+  const reverted = new WeakMap<ActiveContext, ActiveContext>();
+
+  function clone(this: ActiveContext): ActiveContext {
+    // The same fields as jsonld's _cloneActiveContext, with the maps copied one level deep.
+    const child: ActiveContext = {
+      mappings: new Map(this.mappings),
+      clone: this.clone,
+      inverse: null,
+      getInverse: this.getInverse,
+      protected: { ...this.protected },
+      revertToPreviousContext: this.revertToPreviousContext,
+    };
+    if (this.previousContext) child.previousContext = this.previousContext;
+    if ('@base' in this) child['@base'] = this['@base'];
+    if ('@language' in this) child['@language'] = this['@language'];
+    if ('@vocab' in this) child['@vocab'] = this['@vocab'];
+    return child;
+  }
+
+  function revertToPreviousContext(this: ActiveContext): ActiveContext {
+    const previous = this.previousContext;
+    if (!previous) return this;
+    let copy = reverted.get(previous);
+    if (!copy) {
+      copy = clone.call(previous);
+      reverted.set(previous, copy);
+    }
+    return copy;
+  }
+
+  const initialContext: ActiveContext = {
+    ...contextApi.getInitialContext({}),
+    mappings: new Map(),
+    protected: {},
+    inverse: null,
+    clone,
+    revertToPreviousContext,
+  };
+  const sharedCache = boundedCache(100);
+
+  return {
+    async canonize(document) {
+      const base = { documentLoader, base: null, safe: true, produceGeneralizedRdf: false };
+      const options = {
+        ...base,
+        contextResolver: new ContextResolver({ sharedCache }),
+        eventHandler: eventsApi.setupEventHandler({ options: base }),
+      };
+      let expanded = await expandApi.expand({ activeCtx: initialContext, element: util.clone(document), options });
+      // As jsonld.expand: drop a lone top-level @graph wrapper, and always return an array.
+      if (expanded && typeof expanded === 'object' && !Array.isArray(expanded)) {
+        const keys = Object.keys(expanded);
+        if (keys.length === 1 && keys[0] === '@graph') expanded = (expanded as { '@graph': unknown })['@graph'];
+      }
+      if (expanded === null) expanded = [];
+      if (!Array.isArray(expanded)) expanded = [expanded];
+      const dataset = toRdfApi.toRDF(expanded, options);
+      return rdfCanonize(dataset, { algorithm: 'RDFC-1.0' });
+    },
+  };
+}

@@ -1,0 +1,27 @@
+// Minimal typings for the untyped Digital Bazaar packages the interop tests drive.
+declare module '@digitalbazaar/vc' {
+  export function verifyCredential(options: {
+    credential: unknown;
+    suite: unknown;
+    documentLoader: (url: string) => Promise<unknown>;
+    now?: Date | string;
+    checkStatus?: (options: unknown) => Promise<{ verified: boolean }>;
+  }): Promise<{ verified: boolean; error?: unknown; results?: Array<{ verified: boolean; error?: unknown }> }>;
+}
+declare module '@digitalbazaar/data-integrity' {
+  export class DataIntegrityProof {
+    constructor(options: { cryptosuite: unknown; signer?: unknown; date?: string | Date });
+  }
+}
+declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
+  export const cryptosuite: unknown;
+}
+declare module '@digitalbazaar/ed25519-multikey' {
+  export interface Ed25519KeyPair {
+    id?: string;
+    controller?: string;
+    publicKeyMultibase: string;
+    export(options: { publicKey?: boolean; includeContext?: boolean }): Promise<{ publicKeyMultibase: string }>;
+  }
+  export function fromJwk(options: { jwk: Record<string, unknown>; secretKey?: boolean; id?: string; controller?: string }): Promise<Ed25519KeyPair>;
+}
