@@ -12,6 +12,7 @@ import { identityRoutes } from './http/identity-routes.js';
 import { credentialRoutes } from './http/credential-routes.js';
 import { verifyRoutes } from './http/verify-routes.js';
 import { statusRoutes } from './http/status-routes.js';
+import { vcApiRoutes } from './http/vc-api-routes.js';
 import { statusChecks, type CachedList, type LocalSlot } from './verifier/status.js';
 import { verifyCredential } from './verifier/verify.js';
 import type { RemoteFetcher } from './verifier/remote.js';
@@ -28,6 +29,8 @@ export interface AppDeps {
   qrPng?: (text: string) => Promise<Uint8Array>;
   /** Fetches other issuers' status lists; absent = only this service's lists are checked. */
   remoteFetch?: RemoteFetcher;
+  /** Serve the VC API's issue and status operations without a token (conformance runs only). */
+  vcApiOpen?: boolean;
   /** Where unexpected errors are reported (never with request bodies or tokens). */
   logError?: (message: string, error: unknown) => void;
 }
@@ -87,6 +90,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   routes.route('/', credentialRoutes(services));
   routes.route('/', verifyRoutes(services));
   routes.route('/', statusRoutes(services));
+  routes.route('/', vcApiRoutes(services, { open: deps.vcApiOpen ?? false }));
   app.route(basePath || '/', routes);
   return app;
 }

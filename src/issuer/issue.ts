@@ -1,10 +1,18 @@
 import type { CryptoProvider } from '../crypto/provider.js';
 import { randomId } from '../crypto/encoding.js';
 import { JsonLdError } from '../jsonld/canonize.js';
+import type { Cryptosuite } from '../jsonld/data-integrity.js';
 import { toDateTimeStamp } from '../schemas/dates.js';
 import type { IssueRequest } from '../schemas/issue-request.js';
 import type { JsonObject } from '../schemas/credential.js';
-import { StatusSlotTakenError, type CredentialRecord, type Institute, type Store } from '../store/port.js';
+import {
+  StatusSlotTakenError,
+  type AchievementRecord,
+  type CredentialRecord,
+  type Institute,
+  type StatusPurpose,
+  type Store,
+} from '../store/port.js';
 import { buildCredential } from './credential.js';
 import type { KeyRing } from './key-ring.js';
 import { addDataIntegrityProof, signVcJwt } from './secure.js';
@@ -38,7 +46,7 @@ export interface IssuedCredential {
   record: CredentialRecord;
   /** The Data Integrity secured credential (parsed from `record.diJson`). */
   credential: JsonObject;
-  jwt: string;
+  jwt: string | null;
 }
 
 export const credentialUrlFor = (publicUrl: string, id: string) => `${publicUrl}/credentials/${id}`;
@@ -46,59 +54,62 @@ export const verifyUrlFor = (publicUrl: string, id: string) => `${publicUrl}/v/$
 export const achievementUrlFor = (publicUrl: string, institute: Institute, key: string) =>
   `${publicUrl}/achievements/${institute.slug}/${encodeURIComponent(key)}`;
 
+/** What a caller builds once the credential's short id, URL and status entries are known. */
+export interface Draft {
+  unsecured: JsonObject;
+  vcId: string | null;
+  learnerName: string;
+  achievementName: string;
+  achievementKey: string;
+  validFrom: string;
+  validUntil: string | null;
+  achievement: AchievementRecord | null;
+}
+
+export interface SecureRequest {
+  institute: Institute;
+  /** The DID to sign as: the institute's did:web, or its did:key. */
+  issuerDid: string;
+  purposes: readonly StatusPurpose[];
+  cryptosuite?: Cryptosuite;
+  /** Also secure as vc+jwt (VC 2.0 documents only). */
+  withJwt: boolean;
+  actor: string;
+  build(parts: { id: string; credentialUrl: string; credentialStatus: JsonObject[]; now: string }): Promise<Draft>;
+}
+
 const MAX_SLOT_RETRIES = 5;
 
 /**
- * Issues one credential: builds it with revocation and suspension status entries, secures it
- * both ways (Data Integrity eddsa-rdfc-2022 and vc+jwt) and stores both forms exactly as
- * signed, with the achievement it names and its status slots, in one transaction.
+ * Secures a credential and stores it: allocates its status slots, signs it (Data Integrity,
+ * and vc+jwt when asked), and stores both forms exactly as signed together with its slots in
+ * one transaction. A slot taken concurrently means picking again and re-signing.
  */
-export async function issueCredential(
-  deps: IssuerDeps,
-  institute: Institute,
-  request: IssueRequest,
-  actor: string,
-): Promise<IssuedCredential> {
+export async function secureAndStore(deps: IssuerDeps, request: SecureRequest): Promise<IssuedCredential> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await issueOnce(deps, institute, request, actor);
+      return await secureOnce(deps, request);
     } catch (error) {
-      // Another issuance took one of the randomly picked status indexes; pick again.
       if (!(error instanceof StatusSlotTakenError) || attempt >= MAX_SLOT_RETRIES) throw error;
     }
   }
 }
 
-async function issueOnce(deps: IssuerDeps, institute: Institute, request: IssueRequest, actor: string): Promise<IssuedCredential> {
-  const key = deps.keys.activeKey(institute.did);
-  if (!key) throw new IssueError('ERR_NO_SIGNING_KEY', `institute ${institute.slug} has no active signing key`);
-
+async function secureOnce(deps: IssuerDeps, request: SecureRequest): Promise<IssuedCredential> {
+  const key = deps.keys.activeKey(request.issuerDid);
+  if (!key) throw new IssueError('ERR_NO_SIGNING_KEY', `${request.issuerDid} has no active signing key here`);
   const now = toDateTimeStamp(deps.clock());
-  const validFrom = request.validFrom ?? now;
-  if (request.validUntil && Date.parse(request.validUntil) < Date.parse(validFrom)) {
-    throw new IssueError('ERR_INVALID_DATES', 'validUntil must not be before validFrom', 'validUntil');
-  }
-
   const id = randomId();
   const credentialUrl = credentialUrlFor(deps.publicUrl, id);
-  const achievementKey = request.achievement.code ?? id;
-  const slots = await allocateStatusSlots(deps.store, institute, institute.did, now);
-  const unsecured = await buildCredential({
-    credentialStatus: statusEntries(deps.publicUrl, slots),
-    request,
-    institute,
-    credentialUrl,
-    achievementUrl: achievementUrlFor(deps.publicUrl, institute, achievementKey),
-    validFrom,
-    crypto: deps.crypto,
-  });
+  const slots = await allocateStatusSlots(deps.store, request.institute, request.issuerDid, now, request.purposes);
+  const draft = await request.build({ id, credentialUrl, credentialStatus: statusEntries(deps.publicUrl, slots), now });
 
   let secured: JsonObject;
-  let jwt: string;
+  let jwt: string | null;
   try {
     [secured, jwt] = await Promise.all([
-      addDataIntegrityProof(unsecured, key, now, deps.crypto),
-      signVcJwt(unsecured, key),
+      addDataIntegrityProof(draft.unsecured, key, now, deps.crypto, { cryptosuite: request.cryptosuite }),
+      request.withJwt ? signVcJwt(draft.unsecured, key) : null,
     ]);
   } catch (error) {
     if (error instanceof JsonLdError) {
@@ -107,33 +118,77 @@ async function issueOnce(deps: IssuerDeps, institute: Institute, request: IssueR
     throw error;
   }
 
-  const diJson = JSON.stringify(secured);
   const record: CredentialRecord = {
     id,
     credentialUrl,
-    vcId: credentialUrl,
-    instituteId: institute.id,
-    issuerDid: institute.did,
-    diJson,
+    vcId: draft.vcId,
+    instituteId: request.institute.id,
+    issuerDid: request.issuerDid,
+    diJson: JSON.stringify(secured),
     jwt,
-    learnerName: request.learner.name,
-    achievementName: request.achievement.name,
-    achievementKey,
-    validFrom,
-    validUntil: request.validUntil ?? null,
+    learnerName: draft.learnerName,
+    achievementName: draft.achievementName,
+    achievementKey: draft.achievementKey,
+    validFrom: draft.validFrom,
+    validUntil: draft.validUntil,
     issuedAt: now,
-    issuedBy: actor,
+    issuedBy: request.actor,
     revocation: slots.revocation ?? null,
     suspension: slots.suspension ?? null,
     revokedAt: null,
     suspendedAt: null,
   };
-  const achievement = (unsecured.credentialSubject as { achievement: JsonObject }).achievement;
-  await deps.store.saveIssuedCredential(record, {
-    instituteId: institute.id,
-    key: achievementKey,
-    json: JSON.stringify({ '@context': unsecured['@context'], ...achievement }),
-    updatedAt: now,
-  });
+  await deps.store.saveIssuedCredential(record, draft.achievement);
   return { record, credential: secured, jwt };
+}
+
+/**
+ * Issues one Open Badges credential from an API request: revocation and suspension entries,
+ * both secured forms, and the achievement it names published beside it.
+ */
+export async function issueCredential(
+  deps: IssuerDeps,
+  institute: Institute,
+  request: IssueRequest,
+  actor: string,
+): Promise<IssuedCredential> {
+  return secureAndStore(deps, {
+    institute,
+    issuerDid: institute.did,
+    purposes: ['revocation', 'suspension'],
+    withJwt: true,
+    actor,
+    build: async ({ id, credentialUrl, credentialStatus, now }) => {
+      const validFrom = request.validFrom ?? now;
+      if (request.validUntil && Date.parse(request.validUntil) < Date.parse(validFrom)) {
+        throw new IssueError('ERR_INVALID_DATES', 'validUntil must not be before validFrom', 'validUntil');
+      }
+      const achievementKey = request.achievement.code ?? id;
+      const unsecured = await buildCredential({
+        request,
+        institute,
+        credentialUrl,
+        achievementUrl: achievementUrlFor(deps.publicUrl, institute, achievementKey),
+        validFrom,
+        credentialStatus,
+        crypto: deps.crypto,
+      });
+      const achievement = (unsecured.credentialSubject as { achievement: JsonObject }).achievement;
+      return {
+        unsecured,
+        vcId: credentialUrl,
+        learnerName: request.learner.name,
+        achievementName: request.achievement.name,
+        achievementKey,
+        validFrom,
+        validUntil: request.validUntil ?? null,
+        achievement: {
+          instituteId: institute.id,
+          key: achievementKey,
+          json: JSON.stringify({ '@context': unsecured['@context'], ...achievement }),
+          updatedAt: now,
+        },
+      };
+    },
+  });
 }

@@ -1,29 +1,44 @@
 import { CompactSign } from 'jose';
 import type { CryptoProvider } from '../crypto/provider.js';
 import { toBase58, utf8 } from '../crypto/encoding.js';
-import { DI_CRYPTOSUITE_RDFC, rdfcHashData, type DataIntegrityProof } from '../jsonld/data-integrity.js';
+import { canonize } from '../jsonld/canonize.js';
+import { DI_CRYPTOSUITE_JCS, DI_CRYPTOSUITE_RDFC, diHashData, type Cryptosuite, type DataIntegrityProof } from '../jsonld/data-integrity.js';
 import type { JsonObject } from '../schemas/credential.js';
 import type { SigningKey } from './keys.js';
 
+export interface ProofSettings {
+  cryptosuite?: Cryptosuite;
+  proofPurpose?: string;
+  /** Extra proof options (challenge, domain, …), signed with the proof. */
+  extra?: Record<string, string>;
+}
+
 /**
- * Secures a document with an embedded `eddsa-rdfc-2022` Data Integrity proof. Canonicalizes
- * in JSON-LD safe mode, so an undefined term throws JsonLdError instead of going unsigned.
+ * Secures a document with an embedded Data Integrity proof (`eddsa-rdfc-2022` by default, or
+ * `eddsa-jcs-2022`). Either way the document is checked in JSON-LD safe mode first, so an
+ * undefined term throws JsonLdError instead of being signed as data no JSON-LD reader sees.
  */
 export async function addDataIntegrityProof(
   unsecured: JsonObject,
   key: SigningKey,
   created: string,
   crypto: CryptoProvider,
-  proofPurpose = 'assertionMethod',
+  settings: ProofSettings = {},
 ): Promise<JsonObject & { proof: DataIntegrityProof }> {
+  const cryptosuite = settings.cryptosuite ?? DI_CRYPTOSUITE_RDFC;
   const options = {
     type: 'DataIntegrityProof' as const,
-    cryptosuite: DI_CRYPTOSUITE_RDFC,
+    cryptosuite,
     created,
     verificationMethod: key.id,
-    proofPurpose,
+    proofPurpose: settings.proofPurpose ?? 'assertionMethod',
+    ...settings.extra,
   };
-  const hashData = await rdfcHashData(unsecured, options, crypto);
+  // RDFC canonicalization is itself the safe-mode check; JCS needs it done separately.
+  const [hashData] = await Promise.all([
+    diHashData(cryptosuite, unsecured, options, crypto),
+    cryptosuite === DI_CRYPTOSUITE_JCS ? canonize(unsecured) : null,
+  ]);
   const signature = await key.signer.sign(hashData);
   return { ...unsecured, proof: { ...options, proofValue: `z${toBase58(signature)}` } };
 }

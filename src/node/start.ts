@@ -40,6 +40,7 @@ export async function startNode(config: ServiceConfig, say: Say, clock: () => Da
     clock,
     publicUrl: config.publicUrl,
     qrPng,
+    vcApiOpen: config.vcApiAuth === 'none',
     remoteFetch: createRemoteFetcher({
       ...config.remoteFetch,
       resolveHost: async (host) => (await lookup(host, { all: true })).map((a) => a.address),

@@ -17,6 +17,9 @@ export const EnvSchema = z.object({
   REMOTE_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
   REMOTE_FETCH_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(2 * 1024 * 1024),
   REMOTE_FETCH_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+  VC_API_AUTH: z.enum(['token', 'none']).default('token'),
+  TLS_CERT: z.string().min(1).optional(),
+  TLS_KEY: z.string().min(1).optional(),
 });
 
 export interface ServiceConfig {
@@ -29,6 +32,10 @@ export interface ServiceConfig {
   adminToken?: string;
   institute: { name: string; nameKm: string; url?: string };
   remoteFetch: { timeoutMs: number; maxBytes: number; allowPrivate: boolean };
+  /** 'none' opens the VC API's issue and status operations (conformance runs only). */
+  vcApiAuth: 'token' | 'none';
+  /** PEM files to serve https directly (e.g. for the W3C suites); otherwise plain http. */
+  tls?: { certPath: string; keyPath: string };
 }
 
 /** Raised when the environment is invalid; the message names every bad variable. */
@@ -52,6 +59,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServiceConf
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   const url = new URL(publicUrl);
   if (url.search || url.hash) throw new ConfigError('invalid configuration:\n  PUBLIC_URL: must not have a query or fragment');
+  if (Boolean(e.TLS_CERT) !== Boolean(e.TLS_KEY)) throw new ConfigError('invalid configuration:\n  TLS_CERT, TLS_KEY: set both or neither');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -60,6 +68,8 @@ export function loadConfig(env: Record<string, string | undefined>): ServiceConf
     keysDir: e.KEYS_DIR,
     adminToken: e.ADMIN_TOKEN,
     institute: { name: e.INSTITUTE_NAME, nameKm: e.INSTITUTE_NAME_KM, url: e.INSTITUTE_URL },
+    vcApiAuth: e.VC_API_AUTH,
+    tls: e.TLS_CERT && e.TLS_KEY ? { certPath: e.TLS_CERT, keyPath: e.TLS_KEY } : undefined,
     remoteFetch: {
       timeoutMs: e.REMOTE_FETCH_TIMEOUT_MS,
       maxBytes: e.REMOTE_FETCH_MAX_BYTES,

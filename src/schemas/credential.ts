@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isDateTimeStamp } from './dates.js';
 
 export const VC_V2_CONTEXT_URL = 'https://www.w3.org/ns/credentials/v2';
+const VC_V1_CONTEXT_URL = 'https://www.w3.org/2018/credentials/v1';
 
 const isUrl = (s: string): boolean => /^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$/.test(s);
 const url = z.string().max(4000).refine(isUrl, 'must be a URL');
@@ -17,7 +18,7 @@ export const CredentialSchema = z.looseObject({
   '@context': z
     .array(z.union([z.string(), z.record(z.string(), z.unknown())]))
     .min(1)
-    .refine((c) => c[0] === VC_V2_CONTEXT_URL, `the first @context must be ${VC_V2_CONTEXT_URL}`),
+    .refine((c) => c[0] === VC_V2_CONTEXT_URL || c[0] === VC_V1_CONTEXT_URL, `the first @context must be ${VC_V2_CONTEXT_URL}`),
   id: url.optional(),
   type: typeList.refine(
     (t) => (Array.isArray(t) ? t : [t]).includes('VerifiableCredential'),
@@ -26,6 +27,9 @@ export const CredentialSchema = z.looseObject({
   issuer: z.union([url, z.looseObject({ id: url })]),
   validFrom: dateTimeStamp.optional(),
   validUntil: dateTimeStamp.optional(),
+  /** VC 1.1 names for validFrom and validUntil; read only from 1.1 documents. */
+  issuanceDate: z.string().max(64).refine((s) => !Number.isNaN(Date.parse(s)), 'must be a date-time').optional(),
+  expirationDate: z.string().max(64).refine((s) => !Number.isNaN(Date.parse(s)), 'must be a date-time').optional(),
   credentialSubject: z.union([z.record(z.string(), z.unknown()), z.array(z.record(z.string(), z.unknown())).min(1)]),
   credentialStatus: z.union([typed, z.array(typed)]).optional(),
   credentialSchema: z.union([typed, z.array(typed)]).optional(),
@@ -45,3 +49,9 @@ export type JsonObject = Record<string, unknown>;
 export const issuerIdOf = (c: Pick<Credential, 'issuer'>): string => (typeof c.issuer === 'string' ? c.issuer : c.issuer.id);
 export const typesOf = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : typeof value === 'string' ? [value] : [];
+
+/** validFrom/validUntil, or their VC 1.1 names. */
+export const validityOf = (c: Credential): { from?: string; until?: string } => ({
+  from: c.validFrom ?? c.issuanceDate,
+  until: c.validUntil ?? c.expirationDate,
+});

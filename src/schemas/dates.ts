@@ -3,7 +3,8 @@ import { z } from 'zod';
 /** XML Schema dateTimeStamp: a date-time with a mandatory timezone. */
 export const DATE_TIME_STAMP = /^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?(Z|[+-](0\d|1[0-3]):[0-5]\d|[+-]14:00)$/i;
 
-export const isDateTimeStamp = (s: string): boolean => DATE_TIME_STAMP.test(s) && !Number.isNaN(Date.parse(s));
+/** A dateTimeStamp naming a real calendar day (2026-02-30 is refused, not rolled over). */
+export const isDateTimeStamp = (s: string): boolean => DATE_TIME_STAMP.test(s) && !Number.isNaN(Date.parse(s)) && isCalendarDate(s);
 
 /** An ISO date-time without milliseconds, in UTC: the form skillcert writes. */
 export const toDateTimeStamp = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -18,7 +19,7 @@ export const dateInput = z
   .transform((s, ctx) => {
     const text = /^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00Z` : s;
     const ms = Date.parse(text);
-    if (!isDateTimeStamp(text) || Number.isNaN(ms) || !isCalendarDate(text)) {
+    if (!isDateTimeStamp(text) || Number.isNaN(ms)) {
       ctx.addIssue({ code: 'custom', message: 'must be a date (YYYY-MM-DD) or a date-time with a timezone (2026-11-25T09:00:00+07:00)' });
       return z.NEVER;
     }

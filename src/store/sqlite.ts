@@ -109,7 +109,7 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
     instituteBySlug: db.prepare('SELECT * FROM institutes WHERE slug = ?'),
     defaultInstitute: db.prepare('SELECT * FROM institutes WHERE is_default = 1 LIMIT 1'),
     instituteById: db.prepare('SELECT * FROM institutes WHERE id = ?'),
-    instituteByDid: db.prepare('SELECT * FROM institutes WHERE did = ?1 OR did_key = ?1'),
+    instituteByDid: db.prepare('SELECT * FROM institutes WHERE did = @did OR did_key = @did'),
     insertToken: db.prepare(
       `INSERT INTO api_tokens (id, token_hash, role, institute_id, label, source, created_at, revoked_at)
        VALUES (@id, @tokenHash, @role, @instituteId, @label, @source, @createdAt, @revokedAt)`,
@@ -213,7 +213,7 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
       return one(q.instituteById.get(id), instituteFromRow);
     },
     async getInstituteByDid(did) {
-      return one(q.instituteByDid.get(did), instituteFromRow);
+      return one(q.instituteByDid.get({ did }), instituteFromRow);
     },
     async saveApiToken(token) {
       q.insertToken.run(token);

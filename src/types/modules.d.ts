@@ -4,6 +4,8 @@ declare module 'jsonld' {
     contextUrl: string | null;
     documentUrl: string;
     document: unknown;
+    /** `static` marks a document that never changes, so jsonld may cache what it derives from it. */
+    tag?: string;
   }
   export type DocumentLoader = (url: string) => Promise<RemoteDocument>;
   export interface Options {
@@ -35,5 +37,8 @@ declare module '@digitalbazaar/multikey-context' {
   export const CONTEXT_URL: string;
 }
 declare module '@digitalbazaar/credentials-context' {
+  export const contexts: Map<string, unknown>;
+}
+declare module '@digitalbazaar/data-integrity-context' {
   export const contexts: Map<string, unknown>;
 }

@@ -1,0 +1,153 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import type { AppEnv, Services } from '../app.js';
+import { issueAnyCredential } from '../issuer/any-credential.js';
+import { IssueError } from '../issuer/issue.js';
+import { statusOf } from '../issuer/status.js';
+import { CRYPTOSUITES } from '../jsonld/data-integrity.js';
+import { issuerIdOf, type Credential, type JsonObject } from '../schemas/credential.js';
+import type { VerificationReport } from '../schemas/report.js';
+import { credentialProblems } from '../schemas/vc-rules.js';
+import { STATUS_PURPOSES, type StatusAction, type StatusPurpose } from '../store/port.js';
+import { verifyCredential, type VerifyInput } from '../verifier/verify.js';
+import { requireToken, type AuthVariables } from './auth.js';
+import { readJsonBody } from './body.js';
+import { ApiError } from './errors.js';
+import { applyStatusChange } from './status-routes.js';
+
+type Env = AppEnv & { Variables: AuthVariables };
+
+const StatusRequest = z.strictObject({
+  type: z.literal('BitstringStatusListEntry'),
+  statusPurpose: z.enum(STATUS_PURPOSES),
+});
+
+const IssueBody = z.strictObject({
+  credential: z.record(z.string(), z.unknown(), { error: 'credential must be a JSON object' }),
+  options: z
+    .strictObject({
+      cryptosuite: z.enum(CRYPTOSUITES).optional(),
+      credentialStatus: z.union([StatusRequest, z.array(StatusRequest).max(2)]).optional(),
+      format: z.enum(['vc+jwt', 'application/vc+jwt', 'ldp_vc', 'application/vc']).optional(),
+      credentialId: z.string().max(4000).optional(),
+      mandatoryPointers: z.array(z.string()).optional(),
+    })
+    .optional(),
+});
+
+const VerifyBody = z.strictObject({
+  verifiableCredential: z.record(z.string(), z.unknown(), { error: 'verifiableCredential must be a JSON object' }),
+  options: z.looseObject({ checks: z.array(z.string()).optional() }).optional(),
+});
+
+const StatusBody = z.strictObject({
+  credentialId: z.string().min(1).max(4000),
+  credentialStatus: z.union([
+    z.strictObject({ type: z.literal('BitstringStatusListEntry'), statusPurpose: z.enum(STATUS_PURPOSES), status: z.boolean().optional() }),
+    z.array(z.strictObject({ type: z.literal('BitstringStatusListEntry'), statusPurpose: z.enum(STATUS_PURPOSES), status: z.boolean().optional() })).min(1).max(2),
+  ]),
+  status: z.boolean().optional(),
+});
+
+const ENVELOPED_JWT = /^data:application\/vc\+jwt,([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
+
+/** A VC API verify input: an embedded-proof credential, or an enveloped vc+jwt. */
+function verifyInputOf(vc: JsonObject): VerifyInput {
+  const types = Array.isArray(vc.type) ? vc.type : [vc.type];
+  if (types.includes('EnvelopedVerifiableCredential')) {
+    const ctx = vc['@context'];
+    const m = typeof vc.id === 'string' ? ENVELOPED_JWT.exec(vc.id) : null;
+    const okContext = ctx === 'https://www.w3.org/ns/credentials/v2' || (Array.isArray(ctx) && ctx[0] === 'https://www.w3.org/ns/credentials/v2');
+    if (!m || !okContext) throw new ApiError('invalid_request', 'an enveloped credential needs the VC v2 context and an id data:application/vc+jwt,<JWS>');
+    return { kind: 'jwt', jwt: m[1] as string };
+  }
+  return { kind: 'credential', credential: vc };
+}
+
+/** The VC API shape of a report, with skillcert's own report beside it. */
+function vcApiResult(report: VerificationReport) {
+  return {
+    verified: report.verified,
+    checks: report.checks.filter((c) => c.status === 'passed').map((c) => c.id),
+    warnings: report.checks.filter((c) => c.status === 'skipped').map((c) => ({ id: c.id, message: c.message })),
+    errors: report.checks.filter((c) => c.status === 'failed').map((c) => ({ id: c.id, message: c.message })),
+    report,
+  };
+}
+
+/**
+ * The W3C CCG VC API: issue any VC Data Model credential, verify one, change a status.
+ * Issuing and status changes need a bearer token unless `open` (for a conformance run).
+ */
+export function vcApiRoutes(s: Services, options: { open: boolean }): Hono<Env> {
+  const app = new Hono<Env>();
+  const token = requireToken(s.store, s.crypto);
+  const auth: MiddlewareHandler<Env> = options.open ? async (_c, next) => next() : (token as unknown as MiddlewareHandler<Env>);
+  const limit = (kb: number) =>
+    bodyLimit({ maxSize: kb * 1024, onError: () => { throw new ApiError('payload_too_large', `the request body is larger than ${kb} KB`); } });
+
+  app.post('/credentials/issue', limit(256), auth, async (c) => {
+    const { credential, options: opts = {} } = await readJsonBody(c, IssueBody);
+    const problems = credentialProblems(credential);
+    if (problems.length) throw new ApiError('invalid_request', `${problems[0]?.path}: ${problems[0]?.message}`, problems);
+    const issuerDid = issuerIdOf(credential as Credential);
+    const institute = await s.store.getInstituteByDid(issuerDid);
+    const actorToken = c.get('token');
+    if (!institute || (actorToken?.instituteId && actorToken.instituteId !== institute.id)) {
+      throw new ApiError('unprocessable', `the issuer ${issuerDid} is not hosted by this service`);
+    }
+    const requested = opts.credentialStatus === undefined ? [] : Array.isArray(opts.credentialStatus) ? opts.credentialStatus : [opts.credentialStatus];
+    const purposes = [...new Set(requested.map((r) => r.statusPurpose))] as StatusPurpose[];
+    const wantsJwt = opts.format === 'vc+jwt' || opts.format === 'application/vc+jwt';
+    try {
+      const issued = await issueAnyCredential(s.issuer, {
+        credential: opts.credentialId && credential.id === undefined ? { ...credential, id: opts.credentialId } : credential,
+        institute,
+        issuerDid,
+        cryptosuite: opts.cryptosuite,
+        purposes,
+        actor: actorToken ? `token:${actorToken.id}` : 'vc-api',
+      });
+      if (wantsJwt) {
+        if (!issued.jwt) throw new ApiError('unprocessable', 'vc+jwt is defined for VC 2.0 credentials only');
+        return c.json({ verifiableCredential: { '@context': 'https://www.w3.org/ns/credentials/v2', type: 'EnvelopedVerifiableCredential', id: `data:application/vc+jwt,${issued.jwt}` } }, 201);
+      }
+      return c.json({ verifiableCredential: issued.credential }, 201);
+    } catch (error) {
+      if (error instanceof IssueError) {
+        throw new ApiError(error.code === 'ERR_UNDEFINED_TERM' ? 'undefined_term' : 'unprocessable', error.message,
+          error.field ? [{ path: error.field, message: error.message }] : undefined);
+      }
+      throw error;
+    }
+  });
+
+  app.post('/credentials/verify', limit(1024), async (c) => {
+    const { verifiableCredential } = await readJsonBody(c, VerifyBody);
+    const report = await verifyCredential(s.verifier, verifyInputOf(verifiableCredential));
+    c.header('Cache-Control', 'no-store');
+    return c.json(vcApiResult(report), report.verified ? 200 : 400);
+  });
+
+  app.post('/credentials/status', limit(16), auth, async (c) => {
+    const body = await readJsonBody(c, StatusBody);
+    const actorToken = c.get('token');
+    const record = (await s.store.getCredentialByVcId(body.credentialId)) ?? (await s.store.getCredential(body.credentialId));
+    if (!record || (actorToken?.instituteId && actorToken.instituteId !== record.instituteId)) {
+      throw new ApiError('not_found', 'no credential with this id');
+    }
+    const entries = Array.isArray(body.credentialStatus) ? body.credentialStatus : [body.credentialStatus];
+    for (const entry of entries) {
+      const set = entry.status ?? body.status ?? true;
+      const action: StatusAction = entry.statusPurpose === 'revocation' ? 'revoke' : set ? 'suspend' : 'reinstate';
+      if (entry.statusPurpose === 'revocation' && !set) throw new ApiError('conflict', 'revocation is permanent and cannot be lifted');
+      if (!record[entry.statusPurpose]) throw new ApiError('conflict', `the credential has no ${entry.statusPurpose} status entry`);
+      const current = (await s.store.getCredential(record.id)) ?? record;
+      await applyStatusChange(s, current, action, null, actorToken ? `token:${actorToken.id}` : 'vc-api');
+    }
+    const updated = (await s.store.getCredential(record.id)) ?? record;
+    return c.json({ credentialId: body.credentialId, status: statusOf(updated) });
+  });
+  return app;
+}
