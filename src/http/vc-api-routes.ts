@@ -11,6 +11,7 @@ import type { VerificationReport } from '../schemas/report.js';
 import { credentialProblems } from '../schemas/vc-rules.js';
 import { STATUS_PURPOSES, type StatusAction, type StatusPurpose } from '../store/port.js';
 import { verifyCredential, type VerifyInput } from '../verifier/verify.js';
+import { credentialInput, verifyPresentation } from '../verifier/presentation.js';
 import { requireToken, type AuthVariables } from './auth.js';
 import { readJsonBody } from './body.js';
 import { ApiError } from './errors.js';
@@ -50,19 +51,16 @@ const StatusBody = z.strictObject({
   status: z.boolean().optional(),
 });
 
-const ENVELOPED_JWT = /^data:application\/vc\+jwt,([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
+const PresentationBody = z.strictObject({
+  verifiablePresentation: z.record(z.string(), z.unknown(), { error: 'verifiablePresentation must be a JSON object' }),
+  options: z.looseObject({ challenge: z.string().max(1000).optional(), domain: z.string().max(1000).optional() }).optional(),
+});
 
 /** A VC API verify input: an embedded-proof credential, or an enveloped vc+jwt. */
 function verifyInputOf(vc: JsonObject): VerifyInput {
-  const types = Array.isArray(vc.type) ? vc.type : [vc.type];
-  if (types.includes('EnvelopedVerifiableCredential')) {
-    const ctx = vc['@context'];
-    const m = typeof vc.id === 'string' ? ENVELOPED_JWT.exec(vc.id) : null;
-    const okContext = ctx === 'https://www.w3.org/ns/credentials/v2' || (Array.isArray(ctx) && ctx[0] === 'https://www.w3.org/ns/credentials/v2');
-    if (!m || !okContext) throw new ApiError('invalid_request', 'an enveloped credential needs the VC v2 context and an id data:application/vc+jwt,<JWS>');
-    return { kind: 'jwt', jwt: m[1] as string };
-  }
-  return { kind: 'credential', credential: vc };
+  const input = credentialInput(vc);
+  if (!input) throw new ApiError('invalid_request', 'an enveloped credential needs the VC v2 context and an id data:application/vc+jwt,<JWS>');
+  return input;
 }
 
 /** The VC API shape of a report, with skillcert's own report beside it. */
@@ -128,6 +126,22 @@ export function vcApiRoutes(s: Services, options: { open: boolean }): Hono<Env> 
     const report = await verifyCredential(s.verifier, verifyInputOf(verifiableCredential));
     c.header('Cache-Control', 'no-store');
     return c.json(vcApiResult(report), report.verified ? 200 : 400);
+  });
+
+  app.post('/presentations/verify', limit(2048), async (c) => {
+    const { verifiablePresentation, options: opts = {} } = await readJsonBody(c, PresentationBody);
+    const result = await verifyPresentation(s.verifier, verifiablePresentation, { challenge: opts.challenge, domain: opts.domain });
+    c.header('Cache-Control', 'no-store');
+    return c.json(
+      {
+        verified: result.verified,
+        checks: result.checks.filter((k) => k.status === 'passed').map((k) => k.id),
+        warnings: result.checks.filter((k) => k.status === 'skipped').map((k) => ({ id: k.id, message: k.message })),
+        errors: result.checks.filter((k) => k.status === 'failed').map((k) => ({ id: k.id, message: k.message })),
+        report: result,
+      },
+      result.verified ? 200 : 400,
+    );
   });
 
   app.post('/credentials/status', limit(16), auth, async (c) => {

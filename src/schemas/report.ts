@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const CHECK_IDS = ['format', 'found', 'issuer', 'proof', 'validity', 'revocation', 'suspension', 'accreditation'] as const;
+export const CHECK_IDS = ['format', 'found', 'issuer', 'holder', 'proof', 'validity', 'revocation', 'suspension', 'accreditation', 'credentials'] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
 export const CheckSchema = z.object({

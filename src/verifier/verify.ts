@@ -1,15 +1,14 @@
 import { decodeProtectedHeader, type ProtectedHeaderParameters } from 'jose';
 import type { CryptoProvider } from '../crypto/provider.js';
-import { fromBase58, fromBase64url } from '../crypto/encoding.js';
+import { fromBase64url } from '../crypto/encoding.js';
 import { verifyEdDsaCompactJws } from '../crypto/jws.js';
-import { JsonLdError } from '../jsonld/canonize.js';
-import { diHashData, isCryptosuite } from '../jsonld/data-integrity.js';
 import { CredentialSchema, issuerIdOf, validityOf, type Credential, type JsonObject } from '../schemas/credential.js';
-import { isDateTimeStamp, toDateTimeStamp } from '../schemas/dates.js';
+import { toDateTimeStamp } from '../schemas/dates.js';
 import type { Check, CredentialFormat, VerificationReport } from '../schemas/report.js';
 import { failed, passed, skipped, validityCheck } from './checks.js';
 import type { KeyResolver, Resolution } from './resolve.js';
 import { summarize } from './summary.js';
+import { checkDataIntegrityProofs } from './di-proof.js';
 
 export interface VerifierDeps {
   resolver: KeyResolver;
@@ -63,59 +62,13 @@ async function resolveFor(deps: VerifierDeps, verificationMethod: string, issuer
 async function verifyDataIntegrity(deps: VerifierDeps, document: JsonObject, now: Date): Promise<VerificationReport> {
   const { check: format, credential } = formatCheck(document);
   if (!credential) return report('data-integrity', [format], null, now);
-
-  const rawProof = Array.isArray(document.proof) && document.proof.length === 1 ? document.proof[0] : document.proof;
-  const proof = rawProof && typeof rawProof === 'object' && !Array.isArray(rawProof) ? (rawProof as JsonObject) : null;
   const validity = validityCheck(validityOf(credential).from, validityOf(credential).until, now);
-  const issuerId = issuerIdOf(credential);
-
-  if (!proof) {
-    const why = document.proof === undefined ? 'the credential carries no proof' : 'only a single Data Integrity proof is supported';
-    return report('data-integrity', [format, skipped('issuer', 'no proof to name a key'), failed('proof', why), validity], credential, now);
-  }
-  const { proofValue, ...options } = proof;
-  const shapeProblem =
-    options.type !== 'DataIntegrityProof' ? 'proof type must be DataIntegrityProof'
-    : !isCryptosuite(options.cryptosuite) ? `cryptosuite ${String(options.cryptosuite)} is not supported (eddsa-rdfc-2022 and eddsa-jcs-2022 are)`
-    : options.proofPurpose !== 'assertionMethod' ? 'proofPurpose must be assertionMethod'
-    : typeof options.verificationMethod !== 'string' ? 'proof has no verificationMethod'
-    : options.created !== undefined && (typeof options.created !== 'string' || !isDateTimeStamp(options.created)) ? 'proof created is not a date-time'
-    : typeof proofValue !== 'string' || !proofValue.startsWith('z') ? 'proofValue must be a base58btc multibase string'
-    : null;
-  if (shapeProblem) {
-    return report('data-integrity', [format, skipped('issuer', 'the proof is malformed'), failed('proof', shapeProblem), validity], credential, now);
-  }
-
-  const vm = options.verificationMethod as string;
-  const resolution = await resolveFor(deps, vm, issuerId);
-  const issuer = issuerCheck(resolution, issuerId);
-  if (resolution.status !== 'resolved') {
-    const proofCheck = resolution.status === 'unsupported'
-      ? skipped('proof', 'not checked: the issuer key could not be resolved')
-      : failed('proof', 'not checked: the signing key is not the issuer\'s');
-    return report('data-integrity', [format, issuer, proofCheck, validity], credential, now);
-  }
-
-  let proofCheck: Check;
-  try {
-    const { proof: _ignored, ...unsecured } = document;
-    const suite = options.cryptosuite as Parameters<typeof diHashData>[0];
-    const hashData = await diHashData(suite, unsecured, options as Parameters<typeof diHashData>[2], deps.crypto);
-    let signature: Uint8Array | null = null;
-    try {
-      signature = fromBase58((proofValue as string).slice(1));
-    } catch {
-      signature = null;
-    }
-    const ok = signature?.length === 64 && (await resolution.key.verifier.verify(signature, hashData));
-    proofCheck = ok
-      ? passed('proof', `${suite} signature by ${vm} matches the content`)
-      : failed('proof', 'the signature does not match the content: the credential was altered after signing, or signed by another key');
-  } catch (error) {
-    if (!(error instanceof JsonLdError) && !(error instanceof TypeError)) throw error;
-    proofCheck = failed('proof', `the content cannot be canonicalized for checking: ${error.message}`);
-  }
-  return report('data-integrity', [format, issuer, proofCheck, validity, ...(await statusAfter(deps, proofCheck, credential))], credential, now);
+  const { key, proof } = await checkDataIntegrityProofs(deps, document, {
+    purpose: 'assertionMethod',
+    controller: issuerIdOf(credential),
+    keyCheck: 'issuer',
+  });
+  return report('data-integrity', [format, key, proof, validity, ...(await statusAfter(deps, proof, credential))], credential, now);
 }
 
 /** Status is looked up only for a credential whose proof holds, so forged input never makes the verifier fetch. */

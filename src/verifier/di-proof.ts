@@ -1,0 +1,125 @@
+import type { CryptoProvider } from '../crypto/provider.js';
+import { fromBase58 } from '../crypto/encoding.js';
+import { JsonLdError } from '../jsonld/canonize.js';
+import { diHashData, isCryptosuite, type Cryptosuite, type DataIntegrityProof } from '../jsonld/data-integrity.js';
+import type { JsonObject } from '../schemas/credential.js';
+import { isDateTimeStamp } from '../schemas/dates.js';
+import type { Check, CheckId } from '../schemas/report.js';
+import { failed, passed, skipped } from './checks.js';
+import type { KeyResolver } from './resolve.js';
+
+export interface ProofExpectations {
+  purpose: 'assertionMethod' | 'authentication';
+  /** The DID that must control the key of at least one proof (the issuer, or the holder). */
+  controller?: string;
+  /** The check that reports key resolution: `issuer` for credentials, `holder` for presentations. */
+  keyCheck: CheckId;
+  challenge?: string;
+  domain?: string;
+}
+
+export interface ProofChecks {
+  key: Check;
+  proof: Check;
+}
+
+const didOf = (vm: string): string => vm.split('#')[0] ?? '';
+const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+const ALTERED = 'the signature does not match the content: it was altered after signing, or signed by another key';
+
+function shapeProblem(proof: JsonObject, expect: ProofExpectations): string | null {
+  const { proofValue } = proof;
+  if (proof.type !== 'DataIntegrityProof') return 'proof type must be DataIntegrityProof';
+  if (!isCryptosuite(proof.cryptosuite)) return `cryptosuite ${String(proof.cryptosuite)} is not supported (eddsa-rdfc-2022 and eddsa-jcs-2022 are)`;
+  if (proof.proofPurpose !== expect.purpose) return `proofPurpose must be ${expect.purpose}`;
+  if (typeof proof.verificationMethod !== 'string') return 'proof has no verificationMethod';
+  if (proof.created !== undefined && (typeof proof.created !== 'string' || !isDateTimeStamp(proof.created))) return 'proof created is not a date-time';
+  if (typeof proofValue !== 'string' || !/^z[1-9A-HJ-NP-Za-km-z]+$/.test(proofValue)) return 'proofValue must be a base58btc multibase string';
+  if (expect.challenge !== undefined && proof.challenge !== expect.challenge) return 'the proof does not carry the expected challenge';
+  if (expect.domain !== undefined) {
+    const domains = Array.isArray(proof.domain) ? proof.domain : [proof.domain];
+    if (!domains.includes(expect.domain)) return 'the proof is not for the expected domain';
+  }
+  const prev = proof.previousProof;
+  if (prev !== undefined && typeof prev !== 'string' && !(Array.isArray(prev) && prev.every((p) => typeof p === 'string'))) {
+    return 'previousProof must be a proof id or a list of them';
+  }
+  return null;
+}
+
+async function signatureMatches(
+  crypto: CryptoProvider,
+  verify: (signature: Uint8Array, data: Uint8Array) => Promise<boolean>,
+  document: JsonObject,
+  proof: JsonObject,
+): Promise<boolean> {
+  const { proofValue, ...options } = proof;
+  const hashData = await diHashData(proof.cryptosuite as Cryptosuite, document, options as Omit<DataIntegrityProof, 'proofValue'>, crypto);
+  let signature: Uint8Array;
+  try {
+    signature = fromBase58((proofValue as string).slice(1));
+  } catch {
+    return false;
+  }
+  return signature.length === 64 && verify(signature, hashData);
+}
+
+/**
+ * Checks the Data Integrity proof(s) of a document: one proof, a proof set, or a proof chain
+ * (a proof naming `previousProof` signs the document with the proofs it names). Every proof
+ * must verify; at least one must be by a key of `expect.controller`.
+ */
+export async function checkDataIntegrityProofs(
+  deps: { resolver: KeyResolver; crypto: CryptoProvider },
+  document: JsonObject,
+  expect: ProofExpectations,
+): Promise<ProofChecks> {
+  const raw = document.proof;
+  const proofs = raw === undefined || raw === null ? [] : Array.isArray(raw) ? raw : [raw];
+  if (proofs.length === 0) return { key: skipped(expect.keyCheck, 'no proof names a key'), proof: failed('proof', 'the document carries no proof') };
+  if (!proofs.every(isObject)) return { key: skipped(expect.keyCheck, 'the proof is malformed'), proof: failed('proof', 'every proof must be an object') };
+  const ids = new Map<string, JsonObject>();
+  for (const p of proofs) if (typeof p.id === 'string') ids.set(p.id, p);
+  const { proof: _proof, ...unsecured } = document;
+
+  let byController: string | null = null;
+  const verified: string[] = [];
+  for (const proof of proofs) {
+    const problem = shapeProblem(proof, expect);
+    if (problem) return { key: skipped(expect.keyCheck, 'the proof is malformed'), proof: failed('proof', problem) };
+    const vm = proof.verificationMethod as string;
+    const controller = didOf(vm);
+    const resolution = await deps.resolver.resolve(vm);
+    if (resolution.status === 'unsupported') {
+      return { key: skipped(expect.keyCheck, resolution.reason), proof: skipped('proof', 'not checked: the signing key could not be resolved') };
+    }
+    if (resolution.status === 'unresolved') {
+      return { key: failed(expect.keyCheck, resolution.reason), proof: failed('proof', 'not checked: the signing key does not exist') };
+    }
+    const previous = proof.previousProof === undefined ? [] : ([] as string[]).concat(proof.previousProof as string | string[]);
+    const missing = previous.find((id) => !ids.has(id));
+    if (missing) return { key: passed(expect.keyCheck, `key ${vm} resolved`), proof: failed('proof', `previousProof ${missing} is not among the proofs`) };
+    const signed = previous.length ? { ...unsecured, proof: previous.map((id) => ids.get(id)) } : unsecured;
+    let ok: boolean;
+    try {
+      ok = await signatureMatches(deps.crypto, (s, d) => resolution.key.verifier.verify(s, d), signed, proof);
+    } catch (error) {
+      if (!(error instanceof JsonLdError) && !(error instanceof TypeError)) throw error;
+      return { key: passed(expect.keyCheck, `key ${vm} resolved`), proof: failed('proof', `the content cannot be canonicalized for checking: ${error.message}`) };
+    }
+    if (!ok) return { key: passed(expect.keyCheck, `key ${vm} resolved`), proof: failed('proof', ALTERED) };
+    if (!expect.controller || controller === expect.controller) byController ??= vm;
+    verified.push(`${proof.cryptosuite as string} by ${vm}`);
+  }
+  if (!byController) {
+    return {
+      key: failed(expect.keyCheck, `no proof is by a key of ${expect.controller}`),
+      proof: failed('proof', 'not checked: the signing key is not the issuer\'s'),
+    };
+  }
+  const whose = expect.controller ? `belongs to ${expect.controller}` : 'resolved';
+  return {
+    key: passed(expect.keyCheck, `signing key ${byController} ${whose}${byController.startsWith('did:key:') ? ' (a did:key)' : ''}`),
+    proof: passed('proof', `${verified.length === 1 ? 'signature' : `${verified.length} signatures`} (${verified.join('; ')}) match the content`),
+  };
+}
