@@ -1,5 +1,6 @@
 import jsonld from 'jsonld';
 import { staticDocumentLoader, UnknownContextError } from './contexts.js';
+import { createRdfcCanonizer } from './rdfc.js';
 
 export type JsonLdErrorCode = 'ERR_UNDEFINED_TERM' | 'ERR_UNKNOWN_CONTEXT' | 'ERR_INVALID_JSONLD';
 
@@ -51,6 +52,23 @@ function toJsonLdError(error: unknown): JsonLdError {
   return new JsonLdError('ERR_INVALID_JSONLD', `not valid JSON-LD: ${String(e?.message ?? error).slice(0, 200)}`);
 }
 
+/*
+ * One canonizer for the process. What it keeps between calls is processed contexts (of the
+ * bundled contexts and of inline contexts documents carry), bounded as jsonld bounds its own
+ * module-level caches. Same output as jsonld.canonize with the options below (test/rdfc.test.ts).
+ */
+const canonizer = createRdfcCanonizer(staticDocumentLoader);
+
+/** jsonld.canonize itself, with the options {@link canonize} matches; for tests and comparisons. */
+export const canonizeWithJsonld = (document: unknown): Promise<string> =>
+  jsonld.canonize(document, {
+    algorithm: 'RDFC-1.0',
+    format: 'application/n-quads',
+    documentLoader: staticDocumentLoader,
+    safe: true,
+    base: null,
+  });
+
 /**
  * RDFC-1.0 canonical N-Quads of a JSON-LD document, in safe mode: a term or type that no
  * context defines is an error, never a silently dropped (and so unsigned) field. Only
@@ -58,13 +76,7 @@ function toJsonLdError(error: unknown): JsonLdError {
  */
 export async function canonize(document: unknown): Promise<string> {
   try {
-    return await jsonld.canonize(document, {
-      algorithm: 'RDFC-1.0',
-      format: 'application/n-quads',
-      documentLoader: staticDocumentLoader,
-      safe: true,
-      base: null,
-    });
+    return await canonizer.canonize(document);
   } catch (error) {
     throw toJsonLdError(error);
   }

@@ -14,9 +14,10 @@ import type { DocumentLoader } from 'jsonld';
  * jsonld deep-clones the whole active context every time it applies a scoped context and
  * every time it leaves a type-scoped one (`revertToPreviousContext()` returns a fresh deep
  * clone). With the VC v2 and Open Badges contexts that is hundreds of term definitions,
- * nested scoped contexts included, copied a few dozen times per credential: about 95% of
- * the time of a canonicalization. And because each copy is a new object, jsonld's cache of
- * processed contexts, keyed by the active context's identity, never hits below the top level.
+ * nested scoped contexts included, copied a few dozen times per credential; expansion is
+ * ~98% of a canonicalization, and these copies and their garbage are most of it. And since
+ * each copy is a new object, jsonld's cache of processed contexts, keyed by the active
+ * context's identity, seldom hits below the top level.
  *
  * jsonld never mutates an active context after handing it out: context processing clones
  * first and writes only to the clone, and term definitions are immutable once built. So

@@ -16,6 +16,8 @@ export interface VerifierDeps {
   clock: () => Date;
   /** The revocation/suspension checks; absent = status is not checked (as for a status list itself). */
   status?: (credential: Credential) => Promise<Check[]>;
+  /** The accreditation check against the ministry's registry; absent = not checked. */
+  accreditation?: (issuerDid: string, issuedAt: string | undefined) => Promise<Check>;
 }
 
 export type VerifyInput = { kind: 'credential'; credential: unknown } | { kind: 'jwt'; jwt: string };
@@ -71,9 +73,17 @@ async function verifyDataIntegrity(deps: VerifierDeps, document: JsonObject, now
   return report('data-integrity', [format, key, proof, validity, ...(await statusAfter(deps, proof, credential))], credential, now);
 }
 
-/** Status is looked up only for a credential whose proof holds, so forged input never makes the verifier fetch. */
+/**
+ * Status and accreditation are looked up only for a credential whose proof holds, so forged
+ * input never makes the verifier fetch anything.
+ */
 async function statusAfter(deps: VerifierDeps, proof: Check, credential: Credential): Promise<Check[]> {
-  return proof.status === 'passed' && deps.status ? deps.status(credential) : [];
+  if (proof.status !== 'passed') return [];
+  const [status, accreditation] = await Promise.all([
+    deps.status ? deps.status(credential) : [],
+    deps.accreditation ? deps.accreditation(issuerIdOf(credential), validityOf(credential).from) : null,
+  ]);
+  return accreditation ? [...status, accreditation] : status;
 }
 
 const FORBIDDEN_HEADERS = ['jwk', 'jku', 'x5u', 'x5c', 'x5t', 'x5t#S256'] as const;

@@ -1,0 +1,19 @@
+import type { Measurement } from './measure.js';
+
+export interface TableRow {
+  group: string;
+  m: Measurement;
+  /** e.g. "2.41x DB issue (target ≥ 2x) PASS"; empty when the row has no target. */
+  target?: string;
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+/** A markdown table: group, operation, ops/s, mean µs per operation, ratio to its target. */
+export function renderTable(rows: TableRow[]): string {
+  return [
+    '| group | operation | ops/s | µs/op | ratio to target |',
+    '| --- | --- | ---: | ---: | --- |',
+    ...rows.map((r) => `| ${r.group} | ${r.m.name} | ${fmt(r.m.opsPerSec)} | ${r.m.meanUs.toFixed(1)} | ${r.target ?? ''} |`),
+  ].join('\n');
+}
