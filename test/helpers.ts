@@ -1,9 +1,10 @@
 import { createApp, type AppDeps } from '../src/app.js';
 import { hashToken } from '../src/http/auth.js';
 import { qrPng } from '../src/issuer/qr.js';
-import { createKeyRing } from '../src/issuer/key-ring.js';
-import { loadSigningKey, type SigningKey } from '../src/issuer/keys.js';
-import { didWebFromUrl } from '../src/issuer/did.js';
+import { createIssuerKey, createStoreKeyRing } from '../src/issuer/key-ring.js';
+import type { SigningKey } from '../src/issuer/keys.js';
+import { createKeyVault } from '../src/issuer/key-vault.js';
+import { didWebFromUrl, ministryDid } from '../src/issuer/did.js';
 import { nodeCryptoProvider } from '../src/node/crypto.js';
 import { readMigrations } from '../src/node/migrations.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
@@ -26,6 +27,12 @@ export const TEST_KEY: PrivateKeyJwk = {
   x: 'XMVsQdaS1IffGt16TjNyjrvIDB1bxSdN9N2egdAjYG8',
   d: 'vVo9FWAB3SrOge6KAp64UjT9U3S5ApApOLMly-QOPK8',
 };
+/** The ministry's test key (signs the registry). Test fixture only. */
+export const MINISTRY_KEY: PrivateKeyJwk = {
+  kty: 'OKP', crv: 'Ed25519',
+  x: 'bT1O_Yf23kchgFTG2mmHw089-lxSyswB8ZUtN0kKJho',
+  d: '9qbSw-SBvqEh9hp6EW8rWaj9Bdh-rbZnziq2ypXEAMg',
+};
 export const OTHER_KEY: PrivateKeyJwk = {
   kty: 'OKP', crv: 'Ed25519',
   x: 'PvXril0xqiOrDLBVl46mLOTkfS9fK-joUZQ8OaVbZZM',
@@ -42,25 +49,32 @@ export interface TestContext {
 }
 
 /** An app on a fresh in-memory SQLite database, a fixed key and a settable clock. */
-export async function makeTestApp(options: { publicUrl?: string; clock?: Date } = {}): Promise<TestContext> {
+export async function makeTestApp(options: { publicUrl?: string; clock?: Date; deps?: Partial<AppDeps> } = {}): Promise<TestContext> {
   const publicUrl = options.publicUrl ?? PUBLIC_URL;
   const store = openSqliteStore(':memory:', readMigrations());
   const did = didWebFromUrl(publicUrl);
   const institute: Institute = {
     id: 'inst-default', slug: 'default', name: 'Preah Kossomak Polytechnic Institute', nameKm: 'វិទ្យាស្ថានពហុបច្ចេកទេសព្រះកុសុមៈ',
     url: 'https://ppi.example.edu.kh', did, didKey: didKeyFromPublicKey(fromBase64url(TEST_KEY.x)), isDefault: true,
-    createdAt: '2026-01-01T00:00:00Z',
+    createdAt: '2026-01-01T00:00:00Z', contact: null, programmes: ['Electrical Installation'], status: 'active',
   };
+  const created = '2026-01-01T00:00:00Z';
   await store.createInstitute(institute);
+  await store.addAccreditation({ instituteId: institute.id, validFrom: created, validUntil: null, programmes: [], createdAt: created });
   await store.saveApiToken({
     id: 'tok-admin', tokenHash: await hashToken(ADMIN_TOKEN, nodeCryptoProvider), role: 'admin', instituteId: null,
-    label: 'admin (test)', source: 'env', createdAt: '2026-01-01T00:00:00Z', revokedAt: null,
+    label: 'admin (test)', source: 'env', createdAt: created, revokedAt: null, scopes: ['issue', 'revoke', 'admin'],
+    expiresAt: null, lastUsedAt: null,
   });
-  const key = await loadSigningKey(TEST_KEY, did, nodeCryptoProvider);
-  const keyAsDidKey = await loadSigningKey(TEST_KEY, institute.didKey as string, nodeCryptoProvider);
+  // Keys live in the store, sealed, as in production; the KEK here is a test fixture.
+  const vault = await createKeyVault(new Uint8Array(32).fill(7));
+  await createIssuerKey(store, vault, { controller: did, owner: institute.id, now: created }, TEST_KEY);
+  await createIssuerKey(store, vault, { controller: ministryDid(publicUrl), owner: 'ministry', now: created }, MINISTRY_KEY);
+  const keys = createStoreKeyRing({ store, vault, crypto: nodeCryptoProvider });
+  const key = (await keys.activeKey(did)) as SigningKey;
   const clock = { now: options.clock ?? FIXED_NOW };
   const deps: AppDeps = {
-    store, keys: createKeyRing([key, keyAsDidKey]), crypto: nodeCryptoProvider, clock: () => clock.now, publicUrl, qrPng,
+    store, keys, vault, crypto: nodeCryptoProvider, clock: () => clock.now, publicUrl, qrPng, ...options.deps,
   };
   return { app: createApp(deps), store, key, institute, clock, deps };
 }

@@ -6,11 +6,26 @@ import { qrSvg } from '../issuer/qr.js';
 import { IssueRequestSchema } from '../schemas/issue-request.js';
 import type { CredentialRecord } from '../store/port.js';
 import { isCredentialId } from '../verifier/input.js';
-import { requireToken, type AuthVariables } from './auth.js';
+import { requireScope, requireToken, type AuthVariables } from './auth.js';
+import { rateLimit } from './rate-limit.js';
+import type { ApiToken, Institute } from '../store/port.js';
 import { readJsonBody } from './body.js';
 import { ApiError } from './errors.js';
 
 export const ISSUE_BODY_LIMIT = 64 * 1024;
+
+/**
+ * The institute a token issues for: its own, or for the ministry's token the default one
+ * (or another named with ?institute=slug). A suspended institute issues nothing.
+ */
+export async function issuingInstitute(s: Services, token: ApiToken, slug?: string): Promise<Institute> {
+  const institute = token.instituteId
+    ? await s.store.getInstitute(token.instituteId)
+    : slug ? await s.store.getInstituteBySlug(slug) : await s.store.getDefaultInstitute();
+  if (!institute) throw new ApiError('not_found', 'no such issuing institute');
+  if (institute.status !== 'active') throw new ApiError('forbidden', `${institute.name} is suspended by the ministry and cannot issue`);
+  return institute;
+}
 
 const tooLarge = (limit: number) => () => {
   throw new ApiError('payload_too_large', `the request body is larger than ${limit / 1024} KB`);
@@ -40,12 +55,13 @@ export function credentialRoutes(s: Services): Hono<AppEnv & { Variables: AuthVa
   app.post(
     '/api/v1/credentials',
     bodyLimit({ maxSize: ISSUE_BODY_LIMIT, onError: tooLarge(ISSUE_BODY_LIMIT) }),
-    requireToken(s.store, s.crypto),
+    requireToken(s.store, s.crypto, s.clock),
+    requireScope('issue'),
+    rateLimit<AppEnv & { Variables: AuthVariables }>(s.limits.issue, (c) => `token:${c.get('token').id}`),
     async (c) => {
       const request = await readJsonBody(c, IssueRequestSchema);
       const token = c.get('token');
-      const institute = token.instituteId ? await s.store.getInstitute(token.instituteId) : await s.store.getDefaultInstitute();
-      if (!institute) throw new ApiError('not_found', 'no issuing institute is configured');
+      const institute = await issuingInstitute(s, token, c.req.query('institute'));
       try {
         const issued = await issueCredential(s.issuer, institute, request, `token:${token.id}`);
         const id = issued.record.id;

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'undefined_term'
   | 'unprocessable'
+  | 'rate_limited'
   | 'internal';
 
 export function statusOf(code: ErrorCode): ContentfulStatusCode {
@@ -39,6 +40,8 @@ export function statusOf(code: ErrorCode): ContentfulStatusCode {
     case 'undefined_term':
     case 'unprocessable':
       return 422;
+    case 'rate_limited':
+      return 429;
     case 'internal':
       return 500;
   }

@@ -1,27 +1,65 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AppEnv, Services } from '../app.js';
-import { buildDidDocument } from '../issuer/did.js';
+import { buildDidDocument, ministryDid } from '../issuer/did.js';
+import { registryContent } from '../issuer/registry.js';
 import { ApiError } from './errors.js';
 
-/** The issuer's public identity: its did:web document and the same keys as a JWK Set. */
+const PUBLIC_CACHE = 'public, max-age=300';
+
+/**
+ * Public identities: did:web documents (the default institute at the root, every other
+ * institute under /issuers/<slug>, the ministry under /ministry), the JWK Set, and the
+ * ministry-signed registry of accredited institutes.
+ */
 export function identityRoutes(s: Services, basePath: string): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const didPath = basePath ? '/did.json' : '/.well-known/did.json';
 
-  app.get(didPath, async (c) => {
+  const didDocument = async (c: Context<AppEnv>, did: string) => {
+    const keys = await s.keys.publicKeys(did);
+    if (keys.length === 0) throw new ApiError('not_found', 'no such DID here');
+    c.header('Cache-Control', PUBLIC_CACHE);
+    c.header('Access-Control-Allow-Origin', '*');
+    return c.body(JSON.stringify(buildDidDocument(did, keys)), 200, { 'Content-Type': 'application/did+ld+json' });
+  };
+
+  app.get(basePath ? '/did.json' : '/.well-known/did.json', async (c) => {
     const institute = await s.store.getDefaultInstitute();
     if (!institute) throw new ApiError('not_found', 'no issuer is configured');
-    const doc = buildDidDocument(institute.did, s.keys.publicKeys(institute.did));
-    c.header('Cache-Control', 'public, max-age=300');
-    c.header('Access-Control-Allow-Origin', '*');
-    return c.body(JSON.stringify(doc), 200, { 'Content-Type': 'application/did+ld+json' });
+    return didDocument(c, institute.did);
   });
+  app.get('/issuers/:slug/did.json', async (c) => {
+    const institute = await s.store.getInstituteBySlug(c.req.param('slug'));
+    if (!institute || institute.isDefault) throw new ApiError('not_found', 'no such DID here');
+    return didDocument(c, institute.did);
+  });
+  app.get('/ministry/did.json', (c) => didDocument(c, ministryDid(s.publicUrl)));
 
   app.get('/.well-known/jwks.json', async (c) => {
     const institute = await s.store.getDefaultInstitute();
-    c.header('Cache-Control', 'public, max-age=300');
+    c.header('Cache-Control', PUBLIC_CACHE);
     c.header('Access-Control-Allow-Origin', '*');
-    return c.json({ keys: institute ? s.keys.publicKeys(institute.did).map((k) => k.publicJwk) : [] });
+    return c.json({ keys: institute ? (await s.keys.publicKeys(institute.did)).map((k) => k.publicJwk) : [] });
+  });
+
+  app.get('/registry', async (c) => {
+    const signed = await s.registry();
+    const wantsJwt = /application\/vc\+jwt/i.test(c.req.header('accept') ?? '');
+    const etag = `${signed.etag.slice(0, -1)}.${wantsJwt ? 'jwt' : 'di'}"`;
+    c.header('ETag', etag);
+    c.header('Cache-Control', PUBLIC_CACHE);
+    c.header('Vary', 'Accept');
+    c.header('Access-Control-Allow-Origin', '*');
+    if ((c.req.header('if-none-match') ?? '').split(/\s*,\s*/).includes(etag)) return c.body(null, 304);
+    if (wantsJwt) return c.body(signed.jwt, 200, { 'Content-Type': 'application/vc+jwt' });
+    return c.body(signed.json, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  });
+  app.get('/registry.json', async (c) => {
+    const etag = `${(await s.registry()).etag.slice(0, -1)}.json"`;
+    c.header('ETag', etag);
+    if ((c.req.header('if-none-match') ?? '').split(/\s*,\s*/).includes(etag)) return c.body(null, 304);
+    c.header('Cache-Control', PUBLIC_CACHE);
+    c.header('Access-Control-Allow-Origin', '*');
+    return c.json({ ministry: { name: s.ministryName, did: ministryDid(s.publicUrl) }, institutes: await registryContent(s.store) });
   });
   return app;
 }

@@ -8,7 +8,7 @@ import { multiLine } from '../schemas/text.js';
 import { toDateTimeStamp } from '../schemas/dates.js';
 import type { ApiToken, CredentialRecord, StatusAction } from '../store/port.js';
 import { isCredentialId } from '../verifier/input.js';
-import { requireToken, type AuthVariables } from './auth.js';
+import { requireScope, requireToken, type AuthVariables } from './auth.js';
 import { readJsonBody } from './body.js';
 import { credentialLinks } from './credential-routes.js';
 import { ApiError } from './errors.js';
@@ -31,7 +31,11 @@ export async function credentialForToken(s: Services, token: ApiToken, id: strin
 /** Applies a status change or answers 409 with why it is not allowed. */
 export async function applyStatusChange(s: Services, record: CredentialRecord, action: StatusAction, reason: string | null, actor: string) {
   const refusal = transitionRefusal(record, action);
-  const applied = refusal === null && (await s.store.changeStatus({ credentialId: record.id, action, reason, actor, at: toDateTimeStamp(s.clock()) }));
+  const at = toDateTimeStamp(s.clock());
+  const applied = refusal === null && (await s.store.changeStatus(
+    { credentialId: record.id, action, reason, actor, at },
+    { at, actor, instituteId: record.instituteId, action: `credential.${action}`, target: record.credentialUrl, details: reason ? { reason } : {} },
+  ));
   if (!applied) {
     const current = (await s.store.getCredential(record.id)) ?? record;
     throw new ApiError('conflict', transitionRefusal(current, action) ?? 'the credential changed meanwhile; try again');
@@ -64,7 +68,8 @@ async function statusView(s: Services, id: string) {
 /** Revocation and suspension: the operations, the credential's status record, and the lists. */
 export function statusRoutes(s: Services): Hono<Env> {
   const app = new Hono<Env>();
-  const auth = requireToken(s.store, s.crypto);
+  const auth = requireToken(s.store, s.crypto, s.clock);
+  const mayRevoke = requireScope('revoke');
   const limit = bodyLimit({ maxSize: 8 * 1024, onError: () => { throw new ApiError('payload_too_large', 'the request body is larger than 8 KB'); } });
 
   const change = (action: StatusAction) => async (c: Context<Env>) => {
@@ -74,9 +79,9 @@ export function statusRoutes(s: Services): Hono<Env> {
     await applyStatusChange(s, record, action, reason ?? null, `token:${token.id}`);
     return c.json(await statusView(s, record.id));
   };
-  app.post('/api/v1/credentials/:id/revoke', limit, auth, change('revoke'));
-  app.post('/api/v1/credentials/:id/suspend', limit, auth, change('suspend'));
-  app.post('/api/v1/credentials/:id/reinstate', limit, auth, change('reinstate'));
+  app.post('/api/v1/credentials/:id/revoke', limit, auth, mayRevoke, change('revoke'));
+  app.post('/api/v1/credentials/:id/suspend', limit, auth, mayRevoke, change('suspend'));
+  app.post('/api/v1/credentials/:id/reinstate', limit, auth, mayRevoke, change('reinstate'));
 
   app.get('/api/v1/credentials/:id', auth, async (c) => {
     const record = await credentialForToken(s, c.get('token'), c.req.param('id'));

@@ -123,14 +123,14 @@ export function vcApiRoutes(s: Services, options: { open: boolean }): Hono<Env> 
 
   app.post('/credentials/verify', limit(1024), async (c) => {
     const { verifiableCredential } = await readJsonBody(c, VerifyBody);
-    const report = await verifyCredential(s.verifier, verifyInputOf(verifiableCredential));
+    const report = await verifyCredential(s.vcApiVerifier, verifyInputOf(verifiableCredential));
     c.header('Cache-Control', 'no-store');
     return c.json(vcApiResult(report), report.verified ? 200 : 400);
   });
 
   app.post('/presentations/verify', limit(2048), async (c) => {
     const { verifiablePresentation, options: opts = {} } = await readJsonBody(c, PresentationBody);
-    const result = await verifyPresentation(s.verifier, verifiablePresentation, { challenge: opts.challenge, domain: opts.domain });
+    const result = await verifyPresentation(s.vcApiVerifier, verifiablePresentation, { challenge: opts.challenge, domain: opts.domain });
     c.header('Cache-Control', 'no-store');
     return c.json(
       {

@@ -8,6 +8,7 @@ import { notIssuedReport, verifyCredential } from '../verifier/verify.js';
 import { VerifyPage, NotFoundPage } from '../web/verify-page.js';
 import { parseJsonText, validationError } from './body.js';
 import { ApiError } from './errors.js';
+import { rateLimit } from './rate-limit.js';
 
 export const VERIFY_BODY_LIMIT = 1024 * 1024;
 
@@ -70,6 +71,7 @@ export function verifyRoutes(s: Services): Hono<AppEnv> {
 
   app.post(
     '/api/v1/verify',
+    rateLimit(s.limits.verify, (c) => `ip:${s.clientAddress?.(c) ?? 'unknown'}`),
     bodyLimit({
       maxSize: VERIFY_BODY_LIMIT,
       onError: () => {

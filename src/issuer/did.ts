@@ -42,3 +42,9 @@ export function buildDidDocument(did: string, keys: PublicIssuerKey[]): DidDocum
     authentication: keys.map((k) => k.id),
   };
 }
+
+/** The ministry's DID, under which it signs the trust registry. */
+export const ministryDid = (publicUrl: string): string => didWebFromUrl(`${publicUrl}/ministry`);
+
+/** An institute's DID: `did:web:<host>:issuers:<slug>`, its document at /issuers/<slug>/did.json. */
+export const instituteDid = (publicUrl: string, slug: string): string => didWebFromUrl(`${publicUrl}/issuers/${slug}`);

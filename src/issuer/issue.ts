@@ -96,7 +96,7 @@ export async function secureAndStore(deps: IssuerDeps, request: SecureRequest): 
 }
 
 async function secureOnce(deps: IssuerDeps, request: SecureRequest): Promise<IssuedCredential> {
-  const key = deps.keys.activeKey(request.issuerDid);
+  const key = await deps.keys.activeKey(request.issuerDid);
   if (!key) throw new IssueError('ERR_NO_SIGNING_KEY', `${request.issuerDid} has no active signing key here`);
   const now = toDateTimeStamp(deps.clock());
   const id = randomId();
@@ -138,7 +138,14 @@ async function secureOnce(deps: IssuerDeps, request: SecureRequest): Promise<Iss
     revokedAt: null,
     suspendedAt: null,
   };
-  await deps.store.saveIssuedCredential(record, draft.achievement);
+  await deps.store.saveIssuedCredential(record, draft.achievement, {
+    at: now,
+    actor: request.actor,
+    instituteId: request.institute.id,
+    action: 'credential.issue',
+    target: credentialUrl,
+    details: { issuer: request.issuerDid, ...(draft.vcId && draft.vcId !== credentialUrl ? { credentialId: draft.vcId } : {}) },
+  });
   return { record, credential: secured, jwt };
 }
 

@@ -12,6 +12,8 @@ export interface PublicIssuerKey {
   publicKeyMultibase: string;
   publicJwk: JWK & { kid: string; kty: 'OKP'; crv: 'Ed25519'; x: string };
   didKey: string;
+  /** Proofs made with this key after this time do not verify (the key leaked). */
+  compromisedAt?: string | null;
 }
 
 /** An issuer key that can sign. The private material stays inside `signer` and `joseKey`. */
@@ -70,6 +72,6 @@ export async function loadSigningKey(jwk: PrivateKeyJwk, controller: string, pro
 }
 
 /** Strips a signing key down to what may be published. */
-export const publicPart = ({ id, controller, publicKey, publicKeyMultibase, publicJwk, didKey }: PublicIssuerKey): PublicIssuerKey => ({
-  id, controller, publicKey, publicKeyMultibase, publicJwk, didKey,
+export const publicPart = ({ id, controller, publicKey, publicKeyMultibase, publicJwk, didKey, compromisedAt }: PublicIssuerKey): PublicIssuerKey => ({
+  id, controller, publicKey, publicKeyMultibase, publicJwk, didKey, compromisedAt: compromisedAt ?? null,
 });

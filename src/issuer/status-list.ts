@@ -61,7 +61,7 @@ export async function signedStatusList(deps: StatusListDeps, list: StatusList): 
   if (fresh) {
     return { list, json: list.signedJson as string, jwt: list.signedJwt as string, signedAt: list.signedAt as string, validUntil: list.validUntil as string };
   }
-  const key = deps.keys.activeKey(list.issuerDid);
+  const key = await deps.keys.activeKey(list.issuerDid);
   if (!key) throw new Error(`no signing key for ${list.issuerDid}`);
   const version = list.version;
   const bits = bitstringOf(list.size, await deps.store.setStatusIndexes(list.id, list.purpose));

@@ -7,6 +7,9 @@ import { didWebFromUrl } from '../issuer/did.js';
 import { generateKeyJwk, isPrivateKeyJwk } from '../issuer/keys.js';
 import type { ServiceConfig } from '../schemas/config.js';
 import type { Institute, Store } from '../store/port.js';
+import { fromBase64url, toBase64url, randomBytes } from '../crypto/encoding.js';
+import { createIssuerKey } from '../issuer/key-ring.js';
+import type { KeyVault } from '../issuer/key-vault.js';
 
 export type Say = (line: string) => void;
 
@@ -44,8 +47,17 @@ export async function ensureDefaultInstitute(store: Store, config: ServiceConfig
   const { name, nameKm, url } = config.institute;
   const existing = await store.getDefaultInstitute();
   if (!existing) {
-    const institute: Institute = { id: randomId(), slug: 'default', name, nameKm, url: url ?? null, did, didKey, isDefault: true, createdAt: now };
-    await store.createInstitute(institute);
+    const institute: Institute = {
+      id: randomId(), slug: 'default', name, nameKm, url: url ?? null, did, didKey, isDefault: true, createdAt: now,
+      contact: null, programmes: [], status: 'active',
+    };
+    await store.createInstitute(institute, { at: now, actor: 'system', instituteId: institute.id, action: 'institute.create', target: did, details: { slug: 'default', name } });
+    // The institute the service starts with is accredited from its creation, so a single-
+    // institute deployment verifies as "accredited" out of the box.
+    await store.addAccreditation(
+      { instituteId: institute.id, validFrom: now, validUntil: null, programmes: [], createdAt: now },
+      { at: now, actor: 'system', instituteId: institute.id, action: 'institute.accredit', target: did, details: { validFrom: now } },
+    );
     say(`Created the institute "${name}" as ${did}.`);
     return institute;
   }
@@ -67,7 +79,10 @@ export async function ensureAdminToken(store: Store, config: ServiceConfig, cryp
     const existing = await store.findApiTokenByHash(tokenHash);
     if (existing && !existing.revokedAt) return;
     await store.revokeApiTokens({ role: 'admin', source }, now);
-    await store.saveApiToken({ id: randomId(), tokenHash, role: 'admin', instituteId: null, label: `admin (${source})`, source, createdAt: now, revokedAt: null });
+    await store.saveApiToken({
+      id: randomId(), tokenHash, role: 'admin', instituteId: null, label: `admin (${source})`, source, createdAt: now, revokedAt: null,
+      scopes: ['issue', 'revoke', 'admin'], expiresAt: null, lastUsedAt: null,
+    });
   };
   if (config.adminToken) {
     await store.revokeApiTokens({ role: 'admin', source: 'generated' }, now);
@@ -90,4 +105,35 @@ export async function ensureAdminToken(store: Store, config: ServiceConfig, cryp
 
 export function ensureDatabaseDir(databasePath: string): void {
   if (databasePath !== ':memory:') mkdirSync(dirname(resolve(databasePath)), { recursive: true });
+}
+
+/**
+ * The key-encryption key that seals private keys in the database: KEY_ENCRYPTION_KEY
+ * (32 bytes, base64url) when set, else KEYS_DIR/kek, generated once (mode 0600). Losing it
+ * means losing every key in the database: back it up apart from the database.
+ */
+export function ensureKek(config: ServiceConfig, say: Say): Uint8Array {
+  if (config.keyEncryptionKey) return config.keyEncryptionKey;
+  const path = resolve(join(config.keysDir, 'kek'));
+  if (!existsSync(path)) {
+    writePrivateFile(path, `${toBase64url(randomBytes(32))}\n`);
+    say(`Generated the key-encryption key in ${path} (mode 0600). Back it up apart from the database.`);
+  }
+  const kek = fromBase64url(readFileSync(path, 'utf8').trim());
+  if (kek.length !== 32) throw new Error(`${path} must hold 32 bytes in base64url`);
+  return kek;
+}
+
+/** Makes sure `did` has a key in the store: the given one (imported) or a new one. */
+export async function ensureStoredKey(
+  store: Store,
+  vault: KeyVault,
+  params: { controller: string; owner: string; now: string },
+  jwk?: PrivateKeyJwk,
+): Promise<void> {
+  if ((await store.issuerKeys(params.controller)).length > 0) return;
+  await createIssuerKey(store, vault, {
+    ...params,
+    audit: { at: params.now, actor: 'system', instituteId: params.owner === 'ministry' ? null : params.owner, action: 'key.create', target: params.controller },
+  }, jwk);
 }

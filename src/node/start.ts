@@ -1,15 +1,18 @@
 import { lookup } from 'node:dns/promises';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from '../app.js';
 import { fromBase64url } from '../crypto/encoding.js';
 import { didKeyFromPublicKey } from '../crypto/multikey.js';
-import { createKeyRing } from '../issuer/key-ring.js';
-import { loadSigningKey } from '../issuer/keys.js';
+import { createStoreKeyRing } from '../issuer/key-ring.js';
+import type { SigningKey } from '../issuer/keys.js';
+import { createKeyVault } from '../issuer/key-vault.js';
+import { ministryDid } from '../issuer/did.js';
 import { qrPng } from '../issuer/qr.js';
 import type { ServiceConfig } from '../schemas/config.js';
 import { toDateTimeStamp } from '../schemas/dates.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { createRemoteFetcher } from '../verifier/remote.js';
-import { ensureAdminToken, ensureDatabaseDir, ensureDefaultInstitute, ensureInstituteKey, type Say } from './bootstrap.js';
+import { ensureAdminToken, ensureDatabaseDir, ensureDefaultInstitute, ensureInstituteKey, ensureKek, ensureStoredKey, type Say } from './bootstrap.js';
 import { nodeCryptoProvider } from './crypto.js';
 import { readMigrations } from './migrations.js';
 
@@ -24,18 +27,25 @@ export async function startNode(config: ServiceConfig, say: Say, clock: () => Da
   const now = toDateTimeStamp(clock());
   const crypto = nodeCryptoProvider;
 
+  const vault = await createKeyVault(ensureKek(config, say));
   const jwk = await ensureInstituteKey(config.keysDir, say);
   const didKey = didKeyFromPublicKey(fromBase64url(jwk.x));
   const institute = await ensureDefaultInstitute(store, config, didKey, now, say);
-  // One key, two identifiers: did:web for everyday credentials, did:key for verifiers (and
-  // conformance suites) that resolve nothing over the network.
-  const key = await loadSigningKey(jwk, institute.did, crypto);
-  const keyAsDidKey = await loadSigningKey(jwk, didKey, crypto);
+  // The default institute's first key comes from KEYS_DIR (so it survives a lost database);
+  // rotated keys and other institutes' keys live sealed in the database.
+  await ensureStoredKey(store, vault, { controller: institute.did, owner: institute.id, now }, jwk);
+  await ensureStoredKey(store, vault, { controller: ministryDid(config.publicUrl), owner: 'ministry', now });
   await ensureAdminToken(store, config, crypto, now, say);
+  const keys = createStoreKeyRing({ store, vault, crypto });
+  const key = (await keys.activeKey(institute.did)) as SigningKey;
 
   const app = createApp({
     store,
-    keys: createKeyRing([key, keyAsDidKey]),
+    keys,
+    vault,
+    rateLimits: config.rateLimits,
+    ministryName: config.ministryName,
+    clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
     crypto,
     clock,
     publicUrl: config.publicUrl,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { base64urlnopad } from '@scure/base';
 import { httpUrl, singleLine } from './text.js';
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -14,10 +15,14 @@ export const EnvSchema = z.object({
   INSTITUTE_NAME: singleLine(200).default('Demo Technical Institute'),
   INSTITUTE_NAME_KM: singleLine(200).default('វិទ្យាស្ថានបច្ចេកទេសសាកល្បង'),
   INSTITUTE_URL: httpUrl.optional(),
+  MINISTRY_NAME: singleLine(200).default('Ministry of Labour and Vocational Training'),
   REMOTE_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
   REMOTE_FETCH_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(2 * 1024 * 1024),
   REMOTE_FETCH_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   VC_API_AUTH: z.enum(['token', 'none']).default('token'),
+  KEY_ENCRYPTION_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be 32 bytes in base64url (43 characters)').optional(),
+  RATE_LIMIT_ISSUE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  RATE_LIMIT_VERIFY_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
   TLS_CERT: z.string().min(1).optional(),
   TLS_KEY: z.string().min(1).optional(),
 });
@@ -31,9 +36,12 @@ export interface ServiceConfig {
   keysDir: string;
   adminToken?: string;
   institute: { name: string; nameKm: string; url?: string };
+  ministryName: string;
   remoteFetch: { timeoutMs: number; maxBytes: number; allowPrivate: boolean };
   /** 'none' opens the VC API's issue and status operations (conformance runs only). */
   vcApiAuth: 'token' | 'none';
+  keyEncryptionKey?: Uint8Array;
+  rateLimits: { issuePerMinute: number; verifyPerMinute: number };
   /** PEM files to serve https directly (e.g. for the W3C suites); otherwise plain http. */
   tls?: { certPath: string; keyPath: string };
 }
@@ -68,7 +76,10 @@ export function loadConfig(env: Record<string, string | undefined>): ServiceConf
     keysDir: e.KEYS_DIR,
     adminToken: e.ADMIN_TOKEN,
     institute: { name: e.INSTITUTE_NAME, nameKm: e.INSTITUTE_NAME_KM, url: e.INSTITUTE_URL },
+    ministryName: e.MINISTRY_NAME,
     vcApiAuth: e.VC_API_AUTH,
+    keyEncryptionKey: e.KEY_ENCRYPTION_KEY ? base64urlnopad.decode(e.KEY_ENCRYPTION_KEY) : undefined,
+    rateLimits: { issuePerMinute: e.RATE_LIMIT_ISSUE_PER_MINUTE, verifyPerMinute: e.RATE_LIMIT_VERIFY_PER_MINUTE },
     tls: e.TLS_CERT && e.TLS_KEY ? { certPath: e.TLS_CERT, keyPath: e.TLS_KEY } : undefined,
     remoteFetch: {
       timeoutMs: e.REMOTE_FETCH_TIMEOUT_MS,

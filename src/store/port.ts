@@ -11,8 +11,55 @@ export const InstituteSchema = z.object({
   didKey: z.string().nullable(),
   isDefault: z.boolean(),
   createdAt: z.string(),
+  contact: z.string().nullable(),
+  programmes: z.array(z.string()),
+  status: z.enum(['active', 'suspended']),
 });
 export type Institute = z.infer<typeof InstituteSchema>;
+
+export const AccreditationPeriodSchema = z.object({
+  seq: z.number().int(),
+  instituteId: z.string(),
+  validFrom: z.string(),
+  validUntil: z.string().nullable(),
+  programmes: z.array(z.string()),
+  createdAt: z.string(),
+});
+export type AccreditationPeriod = z.infer<typeof AccreditationPeriodSchema>;
+
+export const IssuerKeyRecordSchema = z.object({
+  /** The verification method id. */
+  id: z.string(),
+  controller: z.string(),
+  /** An institute id, or 'ministry'. */
+  owner: z.string(),
+  publicX: z.string(),
+  sealedPrivate: z.string(),
+  status: z.enum(['active', 'retired']),
+  createdAt: z.string(),
+  retiredAt: z.string().nullable(),
+  compromisedAt: z.string().nullable(),
+});
+export type IssuerKeyRecord = z.infer<typeof IssuerKeyRecordSchema>;
+
+export const AuditEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  instituteId: z.string().nullable(),
+  action: z.string(),
+  target: z.string(),
+  /** JSON text, hashed as stored. */
+  details: z.string(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+/** What a caller records; the store assigns seq and chains the hashes. */
+export type AuditInput = Pick<AuditEntry, 'at' | 'actor' | 'instituteId' | 'action' | 'target'> & { details?: Record<string, unknown> };
+
+export const API_SCOPES = ['issue', 'revoke', 'admin'] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
 
 export const ApiTokenSchema = z.object({
   id: z.string(),
@@ -23,6 +70,9 @@ export const ApiTokenSchema = z.object({
   source: z.enum(['env', 'generated', 'created']),
   createdAt: z.string(),
   revokedAt: z.string().nullable(),
+  scopes: z.array(z.enum(API_SCOPES)),
+  expiresAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
 });
 export type ApiToken = z.infer<typeof ApiTokenSchema>;
 
@@ -112,16 +162,30 @@ export class StatusSlotTakenError extends Error {
  * parse rows with the schemas above so callers never see untyped data.
  */
 export interface Store {
-  createInstitute(institute: Institute): Promise<void>;
-  updateInstitute(institute: Institute): Promise<void>;
+  createInstitute(institute: Institute, audit?: AuditInput): Promise<void>;
+  updateInstitute(institute: Institute, audit?: AuditInput): Promise<void>;
+  listInstitutes(): Promise<Institute[]>;
+  addAccreditation(period: Omit<AccreditationPeriod, 'seq'>, audit?: AuditInput): Promise<void>;
+  /** Ends every open accreditation period of the institute at `at`. */
+  endAccreditation(instituteId: string, at: string, audit?: AuditInput): Promise<number>;
+  accreditations(instituteId: string): Promise<AccreditationPeriod[]>;
+
+  /** Adds a key; with `retireActive`, the controller's active key is retired in the same transaction. */
+  saveIssuerKey(key: IssuerKeyRecord, options?: { retireActive?: boolean; audit?: AuditInput }): Promise<void>;
+  /** Every key of a DID, newest first. */
+  issuerKeys(controller: string): Promise<IssuerKeyRecord[]>;
+  markKeyCompromised(id: string, since: string, audit?: AuditInput): Promise<boolean>;
   getDefaultInstitute(): Promise<Institute | null>;
   getInstituteBySlug(slug: string): Promise<Institute | null>;
   getInstitute(id: string): Promise<Institute | null>;
   /** By its did:web or its did:key. */
   getInstituteByDid(did: string): Promise<Institute | null>;
 
-  saveApiToken(token: ApiToken): Promise<void>;
+  saveApiToken(token: ApiToken, audit?: AuditInput): Promise<void>;
   findApiTokenByHash(tokenHash: string): Promise<ApiToken | null>;
+  listApiTokens(instituteId: string): Promise<ApiToken[]>;
+  revokeApiToken(id: string, at: string, audit?: AuditInput): Promise<boolean>;
+  touchApiToken(id: string, at: string): Promise<void>;
   /** Revokes every unrevoked token of the given source and role (used to replace a bootstrap token). */
   revokeApiTokens(filter: { role: ApiToken['role']; source: ApiToken['source'] }, at: string): Promise<number>;
 
@@ -129,7 +193,7 @@ export interface Store {
    * Stores an issued credential, its achievement definition and its status-list slots
    * together, atomically. Throws StatusSlotTakenError when a slot is no longer free.
    */
-  saveIssuedCredential(credential: CredentialRecord, achievement: AchievementRecord | null): Promise<void>;
+  saveIssuedCredential(credential: CredentialRecord, achievement: AchievementRecord | null, audit?: AuditInput): Promise<void>;
   getCredential(id: string): Promise<CredentialRecord | null>;
   /** By the credential's own `id` (what the VC API names credentials by). */
   getCredentialByVcId(vcId: string): Promise<CredentialRecord | null>;
@@ -153,8 +217,11 @@ export interface Store {
    * recording the event and bumping the affected list's version in the same transaction.
    * Returns false, changing nothing, when the transition is not allowed.
    */
-  changeStatus(change: { credentialId: string; action: StatusAction; reason: string | null; actor: string; at: string }): Promise<boolean>;
+  changeStatus(change: { credentialId: string; action: StatusAction; reason: string | null; actor: string; at: string }, audit?: AuditInput): Promise<boolean>;
   credentialEvents(credentialId: string): Promise<CredentialEvent[]>;
+
+  /** Audit entries in order, after `afterSeq`, optionally of one institute. */
+  auditEntries(query: { instituteId?: string; afterSeq?: number; limit: number }): Promise<AuditEntry[]>;
 
   close(): Promise<void>;
 }

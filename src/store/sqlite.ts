@@ -1,74 +1,26 @@
 import Database from 'better-sqlite3';
-import type { Database as Db } from 'better-sqlite3';
+import type { Database as Db, Statement } from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { auditPreimage, GENESIS_HASH } from '../audit/chain.js';
+import { StatusSlotTakenError, type AuditInput, type Store, type StatusPurpose, type StatusList, type CredentialRecord, type AchievementRecord } from './port.js';
 import {
-  AchievementRecordSchema,
-  ApiTokenSchema,
-  CredentialRecordSchema,
-  InstituteSchema,
-  type AchievementRecord,
-  type ApiToken,
-  type CredentialRecord,
-  type Institute,
-  type Store,
-  CredentialEventSchema,
-  StatusListSchema,
-  StatusSlotTakenError,
-  type CredentialEvent,
-  type StatusList,
-  type StatusPurpose,
-} from './port.js';
+  SLOT_COLUMNS,
+  accreditationFromRow,
+  achievementFromRow,
+  auditFromRow,
+  credentialFromRow,
+  eventFromRow,
+  instituteFromRow,
+  issuerKeyFromRow,
+  statusListFromRow,
+  tokenFromRow,
+  type Row,
+} from './rows.js';
 
 export interface Migration {
   name: string;
   sql: string;
 }
-
-type Row = Record<string, unknown>;
-
-const instituteFromRow = (r: Row): Institute =>
-  InstituteSchema.parse({
-    id: r.id, slug: r.slug, name: r.name, nameKm: r.name_km, url: r.url, did: r.did, didKey: r.did_key,
-    isDefault: r.is_default === 1, createdAt: r.created_at,
-  });
-
-const tokenFromRow = (r: Row): ApiToken =>
-  ApiTokenSchema.parse({
-    id: r.id, tokenHash: r.token_hash, role: r.role, instituteId: r.institute_id, label: r.label,
-    source: r.source, createdAt: r.created_at, revokedAt: r.revoked_at,
-  });
-
-const credentialFromRow = (r: Row): CredentialRecord =>
-  CredentialRecordSchema.parse({
-    id: r.id, credentialUrl: r.credential_url, vcId: r.vc_id, instituteId: r.institute_id, issuerDid: r.issuer_did,
-    diJson: r.di_json, jwt: r.jwt,
-    learnerName: r.learner_name, achievementName: r.achievement_name, achievementKey: r.achievement_key,
-    validFrom: r.valid_from, validUntil: r.valid_until, issuedAt: r.issued_at, issuedBy: r.issued_by,
-    revocation: r.revocation_list == null ? null : { listId: r.revocation_list, index: r.revocation_index },
-    suspension: r.suspension_list == null ? null : { listId: r.suspension_list, index: r.suspension_index },
-    revokedAt: r.revoked_at, suspendedAt: r.suspended_at,
-  });
-
-const statusListFromRow = (r: Row): StatusList =>
-  StatusListSchema.parse({
-    id: r.id, instituteId: r.institute_id, issuerDid: r.issuer_did, purpose: r.purpose, size: r.size, capacity: r.capacity, allocated: r.allocated,
-    state: r.state, version: r.version, signedVersion: r.signed_version, signedJson: r.signed_json, signedJwt: r.signed_jwt,
-    signedAt: r.signed_at, validUntil: r.valid_until, createdAt: r.created_at,
-  });
-
-const eventFromRow = (r: Row): CredentialEvent =>
-  CredentialEventSchema.parse({ seq: r.seq, credentialId: r.credential_id, action: r.action, reason: r.reason, actor: r.actor, at: r.at });
-
-const isUniqueViolation = (e: unknown): boolean =>
-  (e as { code?: string } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
-
-// Column names per purpose; never built from input.
-const SLOT_COLUMNS: Record<StatusPurpose, { list: string; index: string; flag: string }> = {
-  revocation: { list: 'revocation_list', index: 'revocation_index', flag: 'revoked_at' },
-  suspension: { list: 'suspension_list', index: 'suspension_index', flag: 'suspended_at' },
-};
-
-const achievementFromRow = (r: Row): AchievementRecord =>
-  AchievementRecordSchema.parse({ instituteId: r.institute_id, key: r.key, json: r.json, updatedAt: r.updated_at });
 
 /** Applies, in name order and each in its own transaction, the migrations not yet applied. */
 export function applyMigrations(db: Db, migrations: Migration[]): string[] {
@@ -86,9 +38,13 @@ export function applyMigrations(db: Db, migrations: Migration[]): string[] {
   return applied;
 }
 
+const isUniqueViolation = (e: unknown): boolean => (e as { code?: string } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+const sha256hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
 /**
- * The embedded store: better-sqlite3 in WAL mode. Its calls are synchronous; the port's
- * promises resolve as soon as SQLite has committed.
+ * The embedded store: better-sqlite3 in WAL mode. Its calls are synchronous, so every
+ * multi-statement operation (with its audit entry) is one real SQLite transaction; the
+ * port's promises resolve once SQLite has committed.
  */
 export function openSqliteStore(path: string, migrations: Migration[]): Store {
   const db = new Database(path);
@@ -98,147 +54,206 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
   db.pragma('busy_timeout = 5000');
   applyMigrations(db, migrations);
 
-  const q = {
-    insertInstitute: db.prepare(
-      `INSERT INTO institutes (id, slug, name, name_km, url, did, did_key, is_default, created_at)
-       VALUES (@id, @slug, @name, @nameKm, @url, @did, @didKey, @isDefault, @createdAt)`,
-    ),
-    updateInstitute: db.prepare(
-      'UPDATE institutes SET slug = @slug, name = @name, name_km = @nameKm, url = @url, did = @did, did_key = @didKey WHERE id = @id',
-    ),
-    instituteBySlug: db.prepare('SELECT * FROM institutes WHERE slug = ?'),
-    defaultInstitute: db.prepare('SELECT * FROM institutes WHERE is_default = 1 LIMIT 1'),
-    instituteById: db.prepare('SELECT * FROM institutes WHERE id = ?'),
-    instituteByDid: db.prepare('SELECT * FROM institutes WHERE did = @did OR did_key = @did'),
-    insertToken: db.prepare(
-      `INSERT INTO api_tokens (id, token_hash, role, institute_id, label, source, created_at, revoked_at)
-       VALUES (@id, @tokenHash, @role, @instituteId, @label, @source, @createdAt, @revokedAt)`,
-    ),
-    tokenByHash: db.prepare('SELECT * FROM api_tokens WHERE token_hash = ?'),
-    revokeTokens: db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE role = ? AND source = ? AND revoked_at IS NULL'),
-    insertCredential: db.prepare(
-      `INSERT INTO credentials (id, credential_url, vc_id, institute_id, issuer_did, di_json, jwt, learner_name, achievement_name,
-         achievement_key, valid_from, valid_until, issued_at, issued_by,
-         revocation_list, revocation_index, suspension_list, suspension_index, revoked_at, suspended_at)
-       VALUES (@id, @credentialUrl, @vcId, @instituteId, @issuerDid, @diJson, @jwt, @learnerName, @achievementName,
-         @achievementKey, @validFrom, @validUntil, @issuedAt, @issuedBy,
-         @revocationList, @revocationIndex, @suspensionList, @suspensionIndex, @revokedAt, @suspendedAt)`,
-    ),
-    countAllocation: db.prepare(
-      `UPDATE status_lists SET allocated = allocated + 1,
-         state = CASE WHEN allocated + 1 >= capacity THEN 'full' ELSE state END
-       WHERE id = ?`,
-    ),
-    activeList: db.prepare(`SELECT * FROM status_lists WHERE issuer_did = ? AND purpose = ? AND state = 'active'`),
-    insertList: db.prepare(
-      `INSERT INTO status_lists (id, institute_id, issuer_did, purpose, size, capacity, allocated, state, version, created_at)
-       VALUES (@id, @instituteId, @issuerDid, @purpose, @size, @capacity, 0, 'active', 1, @createdAt)`,
-    ),
-    listById: db.prepare('SELECT * FROM status_lists WHERE id = ?'),
-    saveSigned: db.prepare(
-      `UPDATE status_lists SET signed_version = @version, signed_json = @json, signed_jwt = @jwt, signed_at = @signedAt,
-         valid_until = @validUntil
-       WHERE id = @id AND (signed_version IS NULL OR signed_version < @version OR (signed_version = @version AND signed_at <= @signedAt))`,
-    ),
-    bumpList: db.prepare('UPDATE status_lists SET version = version + 1 WHERE id = ?'),
-    insertEvent: db.prepare(
-      'INSERT INTO credential_events (credential_id, action, reason, actor, at) VALUES (@credentialId, @action, @reason, @actor, @at)',
-    ),
-    events: db.prepare('SELECT * FROM credential_events WHERE credential_id = ? ORDER BY seq'),
-    revoke: db.prepare('UPDATE credentials SET revoked_at = @at WHERE id = @credentialId AND revoked_at IS NULL'),
-    suspend: db.prepare(
-      'UPDATE credentials SET suspended_at = @at WHERE id = @credentialId AND revoked_at IS NULL AND suspended_at IS NULL',
-    ),
-    reinstate: db.prepare(
-      'UPDATE credentials SET suspended_at = NULL WHERE id = @credentialId AND revoked_at IS NULL AND suspended_at IS NOT NULL',
-    ),
-    credentialById: db.prepare('SELECT * FROM credentials WHERE id = ?'),
-    credentialByVcId: db.prepare('SELECT * FROM credentials WHERE vc_id = ? LIMIT 1'),
-    upsertAchievement: db.prepare(
-      `INSERT INTO achievements (institute_id, key, json, updated_at) VALUES (@instituteId, @key, @json, @updatedAt)
-       ON CONFLICT (institute_id, key) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at`,
-    ),
-    achievement: db.prepare('SELECT * FROM achievements WHERE institute_id = ? AND key = ?'),
+  const cache = new Map<string, Statement>();
+  const st = (sql: string): Statement => {
+    let s = cache.get(sql);
+    if (!s) cache.set(sql, (s = db.prepare(sql)));
+    return s;
   };
+  const one = <T>(row: unknown, parse: (r: Row) => T): T | null => (row ? parse(row as Row) : null);
+  const all = <T>(rows: unknown[], parse: (r: Row) => T): T[] => rows.map((r) => parse(r as Row));
 
-  const saveIssued = db.transaction((c: CredentialRecord, achievement: AchievementRecord | null) => {
+  /** Appends an audit entry, chained to the last one. Call inside a transaction. */
+  const appendAudit = (a: AuditInput | undefined) => {
+    if (!a) return;
+    const last = st('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+    const entry = {
+      seq: (last?.seq ?? 0) + 1, at: a.at, actor: a.actor, instituteId: a.instituteId, action: a.action, target: a.target,
+      details: JSON.stringify(a.details ?? {}),
+    };
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    st(`INSERT INTO audit_log (seq, at, actor, institute_id, action, target, details, prev_hash, hash)
+        VALUES (@seq, @at, @actor, @instituteId, @action, @target, @details, @prevHash, @hash)`)
+      .run({ ...entry, prevHash, hash: sha256hex(auditPreimage(prevHash, entry)) });
+  };
+  const tx = <A extends unknown[], R>(fn: (...args: A) => R) => db.transaction(fn);
+
+  const instituteParams = (i: Parameters<Store['createInstitute']>[0]) => ({
+    id: i.id, slug: i.slug, name: i.name, nameKm: i.nameKm, url: i.url, did: i.did, didKey: i.didKey,
+    isDefault: i.isDefault ? 1 : 0, createdAt: i.createdAt, contact: i.contact, programmes: JSON.stringify(i.programmes), status: i.status,
+  });
+  const createInstitute = tx((i: Parameters<Store['createInstitute']>[0], audit?: AuditInput) => {
+    st(`INSERT INTO institutes (id, slug, name, name_km, url, did, did_key, is_default, created_at, contact, programmes, status)
+        VALUES (@id, @slug, @name, @nameKm, @url, @did, @didKey, @isDefault, @createdAt, @contact, @programmes, @status)`).run(instituteParams(i));
+    appendAudit(audit);
+  });
+  const updateInstitute = tx((i: Parameters<Store['createInstitute']>[0], audit?: AuditInput) => {
+    st(`UPDATE institutes SET slug = @slug, name = @name, name_km = @nameKm, url = @url, did = @did, did_key = @didKey,
+          contact = @contact, programmes = @programmes, status = @status WHERE id = @id`).run(instituteParams(i));
+    appendAudit(audit);
+  });
+  const addAccreditation = tx((p: Parameters<Store['addAccreditation']>[0], audit?: AuditInput) => {
+    st(`INSERT INTO accreditation_periods (institute_id, valid_from, valid_until, programmes, created_at)
+        VALUES (?, ?, ?, ?, ?)`).run(p.instituteId, p.validFrom, p.validUntil, JSON.stringify(p.programmes), p.createdAt);
+    appendAudit(audit);
+  });
+  const endAccreditation = tx((instituteId: string, at: string, audit?: AuditInput) => {
+    const changes = st(`UPDATE accreditation_periods SET valid_until = ?
+        WHERE institute_id = ? AND (valid_until IS NULL OR valid_until > ?)`).run(at, instituteId, at).changes;
+    appendAudit(audit);
+    return changes;
+  });
+  const saveIssuerKey = tx((k: Parameters<Store['saveIssuerKey']>[0], retireActive: boolean, audit?: AuditInput) => {
+    if (retireActive) st(`UPDATE issuer_keys SET status = 'retired', retired_at = ? WHERE controller = ? AND status = 'active'`).run(k.createdAt, k.controller);
+    st(`INSERT INTO issuer_keys (id, controller, owner, public_x, sealed_private, status, created_at, retired_at, compromised_at)
+        VALUES (@id, @controller, @owner, @publicX, @sealedPrivate, @status, @createdAt, @retiredAt, @compromisedAt)`).run(k);
+    appendAudit(audit);
+  });
+  const markCompromised = tx((id: string, since: string, audit?: AuditInput) => {
+    const changed = st('UPDATE issuer_keys SET compromised_at = ? WHERE id = ? AND (compromised_at IS NULL OR compromised_at > ?)').run(since, id, since).changes === 1;
+    if (changed) appendAudit(audit);
+    return changed;
+  });
+  const saveToken = tx((t: Parameters<Store['saveApiToken']>[0], audit?: AuditInput) => {
+    st(`INSERT INTO api_tokens (id, token_hash, role, institute_id, label, source, created_at, revoked_at, scopes, expires_at, last_used_at)
+        VALUES (@id, @tokenHash, @role, @instituteId, @label, @source, @createdAt, @revokedAt, @scopes, @expiresAt, @lastUsedAt)`)
+      .run({ ...t, scopes: JSON.stringify(t.scopes) });
+    appendAudit(audit);
+  });
+  const revokeToken = tx((id: string, at: string, audit?: AuditInput) => {
+    const changed = st('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
+    if (changed) appendAudit(audit);
+    return changed;
+  });
+  const saveIssued = tx((c: CredentialRecord, achievement: AchievementRecord | null, audit?: AuditInput) => {
     const { revocation, suspension, ...columns } = c;
-    q.insertCredential.run({
+    st(`INSERT INTO credentials (id, credential_url, vc_id, institute_id, issuer_did, di_json, jwt, learner_name, achievement_name,
+          achievement_key, valid_from, valid_until, issued_at, issued_by,
+          revocation_list, revocation_index, suspension_list, suspension_index, revoked_at, suspended_at)
+        VALUES (@id, @credentialUrl, @vcId, @instituteId, @issuerDid, @diJson, @jwt, @learnerName, @achievementName,
+          @achievementKey, @validFrom, @validUntil, @issuedAt, @issuedBy,
+          @revocationList, @revocationIndex, @suspensionList, @suspensionIndex, @revokedAt, @suspendedAt)`).run({
       ...columns,
       revocationList: revocation?.listId ?? null,
       revocationIndex: revocation?.index ?? null,
       suspensionList: suspension?.listId ?? null,
       suspensionIndex: suspension?.index ?? null,
     });
-    for (const slot of [revocation, suspension]) if (slot) q.countAllocation.run(slot.listId);
-    if (achievement) q.upsertAchievement.run(achievement);
+    for (const slot of [revocation, suspension]) {
+      if (slot) {
+        st(`UPDATE status_lists SET allocated = allocated + 1,
+              state = CASE WHEN allocated + 1 >= capacity THEN 'full' ELSE state END WHERE id = ?`).run(slot.listId);
+      }
+    }
+    if (achievement) {
+      st(`INSERT INTO achievements (institute_id, key, json, updated_at) VALUES (@instituteId, @key, @json, @updatedAt)
+          ON CONFLICT (institute_id, key) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at`).run(achievement);
+    }
+    appendAudit(audit);
   });
-
-  const activeList = db.transaction((issuerDid: string, purpose: StatusPurpose, candidate: StatusList) => {
-    const row = q.activeList.get(issuerDid, purpose);
+  const activeList = tx((issuerDid: string, purpose: StatusPurpose, candidate: StatusList) => {
+    const row = st(`SELECT * FROM status_lists WHERE issuer_did = ? AND purpose = ? AND state = 'active'`).get(issuerDid, purpose);
     if (row) return statusListFromRow(row as Row);
-    q.insertList.run(candidate);
-    return statusListFromRow(q.listById.get(candidate.id) as Row);
+    st(`INSERT INTO status_lists (id, institute_id, issuer_did, purpose, size, capacity, allocated, state, version, created_at)
+        VALUES (@id, @instituteId, @issuerDid, @purpose, @size, @capacity, 0, 'active', 1, @createdAt)`).run(candidate);
+    return statusListFromRow(st('SELECT * FROM status_lists WHERE id = ?').get(candidate.id) as Row);
   });
-
-  const STATUS_UPDATES = { revoke: q.revoke, suspend: q.suspend, reinstate: q.reinstate } as const;
+  const STATUS_SQL = {
+    revoke: 'UPDATE credentials SET revoked_at = @at WHERE id = @credentialId AND revoked_at IS NULL',
+    suspend: 'UPDATE credentials SET suspended_at = @at WHERE id = @credentialId AND revoked_at IS NULL AND suspended_at IS NULL',
+    reinstate: 'UPDATE credentials SET suspended_at = NULL WHERE id = @credentialId AND revoked_at IS NULL AND suspended_at IS NOT NULL',
+  } as const;
   const PURPOSE_OF = { revoke: 'revocation', suspend: 'suspension', reinstate: 'suspension' } as const;
-  const changeStatus = db.transaction(
-    (change: { credentialId: string; action: keyof typeof STATUS_UPDATES; reason: string | null; actor: string; at: string }) => {
-      if (STATUS_UPDATES[change.action].run({ credentialId: change.credentialId, at: change.at }).changes !== 1) return false;
-      q.insertEvent.run(change);
-      const cols = SLOT_COLUMNS[PURPOSE_OF[change.action]];
-      const listId = db.prepare(`SELECT ${cols.list} FROM credentials WHERE id = ?`).pluck().get(change.credentialId);
-      if (typeof listId === 'string') q.bumpList.run(listId);
-      return true;
-    },
-  );
-
-  const one = <T>(row: unknown, parse: (r: Row) => T): T | null => (row ? parse(row as Row) : null);
+  const changeStatus = tx((change: Parameters<Store['changeStatus']>[0], audit?: AuditInput) => {
+    if (st(STATUS_SQL[change.action]).run({ credentialId: change.credentialId, at: change.at }).changes !== 1) return false;
+    st('INSERT INTO credential_events (credential_id, action, reason, actor, at) VALUES (@credentialId, @action, @reason, @actor, @at)').run(change);
+    const cols = SLOT_COLUMNS[PURPOSE_OF[change.action]];
+    const listId = st(`SELECT ${cols.list} FROM credentials WHERE id = ?`).pluck().get(change.credentialId);
+    if (typeof listId === 'string') st('UPDATE status_lists SET version = version + 1 WHERE id = ?').run(listId);
+    appendAudit(audit);
+    return true;
+  });
 
   return {
-    async createInstitute(i) {
-      q.insertInstitute.run({ ...i, isDefault: i.isDefault ? 1 : 0 });
+    async createInstitute(i, audit) {
+      createInstitute(i, audit);
     },
-    async updateInstitute(i) {
-      q.updateInstitute.run({ id: i.id, slug: i.slug, name: i.name, nameKm: i.nameKm, url: i.url, did: i.did, didKey: i.didKey });
+    async updateInstitute(i, audit) {
+      updateInstitute(i, audit);
     },
-    async getInstituteBySlug(slug) {
-      return one(q.instituteBySlug.get(slug), instituteFromRow);
+    async listInstitutes() {
+      return all(st('SELECT * FROM institutes ORDER BY created_at, slug').all(), instituteFromRow);
     },
     async getDefaultInstitute() {
-      return one(q.defaultInstitute.get(), instituteFromRow);
+      return one(st('SELECT * FROM institutes WHERE is_default = 1 LIMIT 1').get(), instituteFromRow);
+    },
+    async getInstituteBySlug(slug) {
+      return one(st('SELECT * FROM institutes WHERE slug = ?').get(slug), instituteFromRow);
     },
     async getInstitute(id) {
-      return one(q.instituteById.get(id), instituteFromRow);
+      return one(st('SELECT * FROM institutes WHERE id = ?').get(id), instituteFromRow);
     },
     async getInstituteByDid(did) {
-      return one(q.instituteByDid.get({ did }), instituteFromRow);
+      return one(st('SELECT * FROM institutes WHERE did = @did OR did_key = @did').get({ did }), instituteFromRow);
     },
-    async saveApiToken(token) {
-      q.insertToken.run(token);
+    async addAccreditation(period, audit) {
+      addAccreditation(period, audit);
+    },
+    async endAccreditation(instituteId, at, audit) {
+      return endAccreditation(instituteId, at, audit);
+    },
+    async accreditations(instituteId) {
+      return all(st('SELECT * FROM accreditation_periods WHERE institute_id = ? ORDER BY valid_from, seq').all(instituteId), accreditationFromRow);
+    },
+    async saveIssuerKey(key, options = {}) {
+      saveIssuerKey(key, options.retireActive ?? false, options.audit);
+    },
+    async issuerKeys(controller) {
+      return all(st('SELECT * FROM issuer_keys WHERE controller = ? ORDER BY created_at DESC, rowid DESC').all(controller), issuerKeyFromRow);
+    },
+    async markKeyCompromised(id, since, audit) {
+      return markCompromised(id, since, audit);
+    },
+    async saveApiToken(token, audit) {
+      saveToken(token, audit);
     },
     async findApiTokenByHash(hash) {
-      return one(q.tokenByHash.get(hash), tokenFromRow);
+      return one(st('SELECT * FROM api_tokens WHERE token_hash = ?').get(hash), tokenFromRow);
+    },
+    async listApiTokens(instituteId) {
+      return all(st('SELECT * FROM api_tokens WHERE institute_id = ? ORDER BY created_at').all(instituteId), tokenFromRow);
+    },
+    async revokeApiToken(id, at, audit) {
+      return revokeToken(id, at, audit);
+    },
+    async touchApiToken(id, at) {
+      st('UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(at, id);
     },
     async revokeApiTokens({ role, source }, at) {
-      return q.revokeTokens.run(at, role, source).changes;
+      return st('UPDATE api_tokens SET revoked_at = ? WHERE role = ? AND source = ? AND revoked_at IS NULL').run(at, role, source).changes;
     },
-    async saveIssuedCredential(credential, achievement) {
+    async saveIssuedCredential(credential, achievement, audit) {
       try {
-        saveIssued(credential, achievement);
+        saveIssued(credential, achievement, audit);
       } catch (error) {
-        if (isUniqueViolation(error) && /revocation_|suspension_/.test(String((error as Error).message))) {
-          throw new StatusSlotTakenError();
-        }
+        if (isUniqueViolation(error) && /revocation_|suspension_/.test(String((error as Error).message))) throw new StatusSlotTakenError();
         throw error;
       }
+    },
+    async getCredential(id) {
+      return one(st('SELECT * FROM credentials WHERE id = ?').get(id), credentialFromRow);
+    },
+    async getCredentialByVcId(vcId) {
+      return one(st('SELECT * FROM credentials WHERE vc_id = ? LIMIT 1').get(vcId), credentialFromRow);
+    },
+    async getAchievement(instituteId, key) {
+      return one(st('SELECT * FROM achievements WHERE institute_id = ? AND key = ?').get(instituteId, key), achievementFromRow);
     },
     async activeStatusList(issuerDid, purpose, candidate) {
       return activeList(issuerDid, purpose, candidate);
     },
     async getStatusList(id) {
-      return one(q.listById.get(id), statusListFromRow);
+      return one(st('SELECT * FROM status_lists WHERE id = ?').get(id), statusListFromRow);
     },
     async takenStatusIndexes(listId, purpose, indexes) {
       if (indexes.length === 0) return new Set();
@@ -251,36 +266,29 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
     },
     async setStatusIndexes(listId, purpose) {
       const cols = SLOT_COLUMNS[purpose];
-      return db
-        .prepare(`SELECT ${cols.index} FROM credentials WHERE ${cols.list} = ? AND ${cols.flag} IS NOT NULL`)
-        .pluck()
-        .all(listId) as number[];
+      return st(`SELECT ${cols.index} FROM credentials WHERE ${cols.list} = ? AND ${cols.flag} IS NOT NULL`).pluck().all(listId) as number[];
     },
     async statusAt(listId, purpose, index) {
       const cols = SLOT_COLUMNS[purpose];
-      const setAt = db
-        .prepare(`SELECT ${cols.flag} FROM credentials WHERE ${cols.list} = ? AND ${cols.index} = ?`)
-        .pluck()
-        .get(listId, index);
+      const setAt = st(`SELECT ${cols.flag} FROM credentials WHERE ${cols.list} = ? AND ${cols.index} = ?`).pluck().get(listId, index);
       return { setAt: typeof setAt === 'string' ? setAt : null };
     },
     async saveSignedStatusList(signed) {
-      q.saveSigned.run(signed);
+      st(`UPDATE status_lists SET signed_version = @version, signed_json = @json, signed_jwt = @jwt, signed_at = @signedAt,
+            valid_until = @validUntil
+          WHERE id = @id AND (signed_version IS NULL OR signed_version < @version OR (signed_version = @version AND signed_at <= @signedAt))`).run(signed);
     },
-    async changeStatus(change) {
-      return changeStatus(change);
+    async changeStatus(change, audit) {
+      return changeStatus(change, audit);
     },
     async credentialEvents(credentialId) {
-      return q.events.all(credentialId).map((r) => eventFromRow(r as Row));
+      return all(st('SELECT * FROM credential_events WHERE credential_id = ? ORDER BY seq').all(credentialId), eventFromRow);
     },
-    async getCredential(id) {
-      return one(q.credentialById.get(id), credentialFromRow);
-    },
-    async getCredentialByVcId(vcId) {
-      return one(q.credentialByVcId.get(vcId), credentialFromRow);
-    },
-    async getAchievement(instituteId, key) {
-      return one(q.achievement.get(instituteId, key), achievementFromRow);
+    async auditEntries({ instituteId, afterSeq = 0, limit }) {
+      const rows = instituteId
+        ? st('SELECT * FROM audit_log WHERE institute_id = ? AND seq > ? ORDER BY seq LIMIT ?').all(instituteId, afterSeq, limit)
+        : st('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit);
+      return all(rows, auditFromRow);
     },
     async close() {
       db.close();

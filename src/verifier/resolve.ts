@@ -10,6 +10,8 @@ export interface ResolvedKey {
   controller: string;
   verifier: SignatureVerifier;
   joseKey: CryptoKey;
+  /** Set when the key's controller declared it compromised as of this time. */
+  compromisedAt?: string | null;
 }
 
 export type Resolution =
@@ -55,11 +57,11 @@ export function createKeyResolver(keys: KeyRing, crypto: CryptoProvider): KeyRes
       const did = vm.slice(0, hash);
       const fragment = vm.slice(hash + 1);
 
-      const local = keys.publicKeys(did);
+      const local = await keys.publicKeys(did);
       if (local.length > 0) {
         const key = local.find((k) => k.id === vm);
         if (!key) return { status: 'unresolved', reason: `${did} publishes no key ${fragment}` };
-        return { status: 'resolved', key: await load(vm, did, key.publicKey), via: 'local' };
+        return { status: 'resolved', key: { ...(await load(vm, did, key.publicKey)), compromisedAt: key.compromisedAt ?? null }, via: 'local' };
       }
       if (did.startsWith('did:key:')) {
         const mk = did.slice('did:key:'.length);

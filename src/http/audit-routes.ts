@@ -1,0 +1,31 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv, Services } from '../app.js';
+import { requireScope, requireToken, type AuthVariables } from './auth.js';
+import { validationError } from './body.js';
+
+const Query = z.strictObject({
+  after: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+/** The audit ledger, page by page: the ministry sees all of it, an institute its own entries. */
+export function auditRoutes(s: Services): Hono<AppEnv & { Variables: AuthVariables }> {
+  const app = new Hono<AppEnv & { Variables: AuthVariables }>();
+  app.get('/api/v1/audit', requireToken(s.store, s.crypto, s.clock), requireScope('admin'), async (c) => {
+    const parsed = Query.safeParse(c.req.query());
+    if (!parsed.success) throw validationError(parsed.error);
+    const token = c.get('token');
+    const entries = await s.store.auditEntries({
+      instituteId: token.role === 'admin' ? undefined : (token.instituteId ?? undefined),
+      afterSeq: parsed.data.after,
+      limit: parsed.data.limit,
+    });
+    const last = entries.at(-1);
+    return c.json({
+      entries: entries.map((e) => ({ ...e, details: JSON.parse(e.details) as unknown })),
+      next: entries.length === parsed.data.limit && last ? `/api/v1/audit?after=${last.seq}&limit=${parsed.data.limit}` : null,
+    });
+  });
+  return app;
+}

@@ -1,0 +1,203 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import type { AppEnv, Services } from '../app.js';
+import { randomId } from '../crypto/encoding.js';
+import { instituteDid } from '../issuer/did.js';
+import { createIssuerKey } from '../issuer/key-ring.js';
+import { didKeyFromPublicKey } from '../crypto/multikey.js';
+import { fromBase64url } from '../crypto/encoding.js';
+import { dateInput, toDateTimeStamp } from '../schemas/dates.js';
+import { httpUrl, singleLine } from '../schemas/text.js';
+import { API_SCOPES, type ApiToken, type AuditInput, type Institute } from '../store/port.js';
+import { actsFor, generateToken, hashToken, requireScope, requireToken, type AuthVariables } from './auth.js';
+import { readJsonBody } from './body.js';
+import { ApiError } from './errors.js';
+
+type Env = AppEnv & { Variables: AuthVariables };
+
+const SLUG = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, 'must be 1-40 lowercase letters, digits or dashes');
+const programmes = z.array(singleLine(200)).max(200);
+
+const CreateInstitute = z.strictObject({
+  slug: SLUG,
+  name: singleLine(200),
+  nameKm: singleLine(200).optional(),
+  url: httpUrl.optional(),
+  contact: singleLine(200).optional(),
+  programmes: programmes.optional(),
+  accreditedFrom: dateInput.optional(),
+  accreditedUntil: dateInput.optional(),
+});
+const UpdateInstitute = z.strictObject({
+  name: singleLine(200).optional(),
+  nameKm: singleLine(200).nullable().optional(),
+  url: httpUrl.nullable().optional(),
+  contact: singleLine(200).nullable().optional(),
+  programmes: programmes.optional(),
+});
+const Accredit = z.strictObject({ validFrom: dateInput, validUntil: dateInput.optional(), programmes: programmes.optional() });
+const CreateKey = z.strictObject({
+  label: singleLine(100),
+  scopes: z.array(z.enum(API_SCOPES)).min(1).max(3),
+  expiresAt: dateInput.optional(),
+});
+const Compromise = z.strictObject({ since: dateInput });
+
+/** An institute as the API shows it: never a key's private half or a token hash. */
+async function view(s: Services, i: Institute) {
+  const [keys, periods] = await Promise.all([s.keys.publicKeys(i.did), s.store.accreditations(i.id)]);
+  return {
+    slug: i.slug, name: i.name, nameKm: i.nameKm, url: i.url, contact: i.contact, programmes: i.programmes, status: i.status,
+    did: i.did, didKey: i.didKey, isDefault: i.isDefault, createdAt: i.createdAt,
+    accreditations: periods.map(({ validFrom, validUntil, programmes: p }) => ({ validFrom, validUntil, programmes: p })),
+    keys: keys.map((k) => ({ id: k.id, publicKeyMultibase: k.publicKeyMultibase, compromisedAt: k.compromisedAt ?? null })),
+  };
+}
+
+const tokenView = (t: ApiToken) => ({
+  id: t.id, label: t.label, scopes: t.scopes, createdAt: t.createdAt, expiresAt: t.expiresAt, lastUsedAt: t.lastUsedAt, revokedAt: t.revokedAt,
+});
+
+/** The ministry manages institutes; an institute's admin key manages its own keys. */
+export function instituteRoutes(s: Services): Hono<Env> {
+  const app = new Hono<Env>();
+  const auth = requireToken(s.store, s.crypto, s.clock);
+  const limit = bodyLimit({ maxSize: 32 * 1024, onError: () => { throw new ApiError('payload_too_large', 'the request body is larger than 32 KB'); } });
+  const now = () => toDateTimeStamp(s.clock());
+  const actor = (c: Context<Env>) => `token:${c.get('token').id}`;
+  const ministryOnly = async (c: Context<Env>, next: () => Promise<void>) => {
+    if (c.get('token').role !== 'admin') throw new ApiError('forbidden', 'only the ministry can do this');
+    await next();
+  };
+  const vault = () => {
+    if (!s.vault) throw new ApiError('unprocessable', 'this deployment cannot create keys (no key vault configured)');
+    return s.vault;
+  };
+  /** The institute named in the path, if the token may see it; other tenants are "not found". */
+  const target = async (c: Context<Env>): Promise<Institute> => {
+    const institute = await s.store.getInstituteBySlug(c.req.param('slug') ?? '');
+    if (!institute || !actsFor(c.get('token'), institute.id)) throw new ApiError('not_found', 'no institute with this slug');
+    return institute;
+  };
+  const audit = (c: Context<Env>, i: Institute, action: string, details?: Record<string, unknown>): AuditInput =>
+    ({ at: now(), actor: actor(c), instituteId: i.id, action, target: i.did, details });
+
+  app.post('/api/v1/institutes', limit, auth, ministryOnly, async (c) => {
+    const body = await readJsonBody(c, CreateInstitute);
+    if (await s.store.getInstituteBySlug(body.slug)) throw new ApiError('conflict', `an institute with slug ${body.slug} exists`);
+    const at = now();
+    const did = instituteDid(s.publicUrl, body.slug);
+    const institute: Institute = {
+      id: randomId(), slug: body.slug, name: body.name, nameKm: body.nameKm ?? null, url: body.url ?? null, did, didKey: null,
+      isDefault: false, createdAt: at, contact: body.contact ?? null, programmes: body.programmes ?? [], status: 'active',
+    };
+    await s.store.createInstitute(institute, audit(c, institute, 'institute.create', { slug: body.slug, name: body.name }));
+    const key = await createIssuerKey(s.store, vault(), { controller: did, owner: institute.id, now: at, audit: audit(c, institute, 'key.create') });
+    const withKey = { ...institute, didKey: didKeyFromPublicKey(fromBase64url(key.publicX)) };
+    await s.store.updateInstitute(withKey);
+    if (body.accreditedFrom) {
+      await s.store.addAccreditation(
+        { instituteId: institute.id, validFrom: body.accreditedFrom, validUntil: body.accreditedUntil ?? null, programmes: body.programmes ?? [], createdAt: at },
+        audit(c, institute, 'institute.accredit', { validFrom: body.accreditedFrom, validUntil: body.accreditedUntil ?? null }),
+      );
+    }
+    return c.json(await view(s, withKey), 201);
+  });
+
+  app.get('/api/v1/institutes', auth, async (c) => {
+    const token = c.get('token');
+    const all = await s.store.listInstitutes();
+    return c.json({ institutes: await Promise.all(all.filter((i) => actsFor(token, i.id)).map((i) => view(s, i))) });
+  });
+
+  app.get('/api/v1/institutes/:slug', auth, async (c) => c.json(await view(s, await target(c))));
+
+  app.patch('/api/v1/institutes/:slug', limit, auth, ministryOnly, async (c) => {
+    const institute = await target(c);
+    const body = await readJsonBody(c, UpdateInstitute);
+    const updated: Institute = {
+      ...institute,
+      name: body.name ?? institute.name,
+      nameKm: body.nameKm === undefined ? institute.nameKm : body.nameKm,
+      url: body.url === undefined ? institute.url : body.url,
+      contact: body.contact === undefined ? institute.contact : body.contact,
+      programmes: body.programmes ?? institute.programmes,
+    };
+    await s.store.updateInstitute(updated, audit(c, institute, 'institute.update', body));
+    return c.json(await view(s, updated));
+  });
+
+  app.post('/api/v1/institutes/:slug/accreditations', limit, auth, ministryOnly, async (c) => {
+    const institute = await target(c);
+    const body = await readJsonBody(c, Accredit);
+    if (body.validUntil && Date.parse(body.validUntil) <= Date.parse(body.validFrom)) {
+      throw new ApiError('invalid_request', 'validUntil must be after validFrom', [{ path: 'validUntil', message: 'must be after validFrom' }]);
+    }
+    await s.store.addAccreditation(
+      { instituteId: institute.id, validFrom: body.validFrom, validUntil: body.validUntil ?? null, programmes: body.programmes ?? institute.programmes, createdAt: now() },
+      audit(c, institute, 'institute.accredit', body),
+    );
+    if (institute.status === 'suspended') await s.store.updateInstitute({ ...institute, status: 'active' });
+    return c.json(await view(s, { ...institute, status: 'active' }), 201);
+  });
+
+  app.post('/api/v1/institutes/:slug/suspend', limit, auth, ministryOnly, async (c) => {
+    const institute = await target(c);
+    const at = now();
+    await s.store.endAccreditation(institute.id, at, audit(c, institute, 'institute.suspend'));
+    const updated: Institute = { ...institute, status: 'suspended' };
+    await s.store.updateInstitute(updated);
+    return c.json(await view(s, updated));
+  });
+
+  const adminOf = [auth, requireScope('admin')] as const;
+
+  app.post('/api/v1/institutes/:slug/api-keys', limit, ...adminOf, async (c) => {
+    const institute = await target(c);
+    const body = await readJsonBody(c, CreateKey);
+    const secret = generateToken();
+    const token: ApiToken = {
+      id: randomId(), tokenHash: await hashToken(secret, s.crypto), role: 'institute', instituteId: institute.id, label: body.label,
+      source: 'created', createdAt: now(), revokedAt: null, scopes: [...new Set(body.scopes)], expiresAt: body.expiresAt ?? null, lastUsedAt: null,
+    };
+    await s.store.saveApiToken(token, audit(c, institute, 'api-key.create', { keyId: token.id, scopes: token.scopes }));
+    return c.json({ ...tokenView(token), key: secret, note: 'the key is shown once; store it now' }, 201);
+  });
+
+  app.get('/api/v1/institutes/:slug/api-keys', ...adminOf, async (c) => {
+    const institute = await target(c);
+    return c.json({ apiKeys: (await s.store.listApiTokens(institute.id)).map(tokenView) });
+  });
+
+  app.delete('/api/v1/institutes/:slug/api-keys/:id', ...adminOf, async (c) => {
+    const institute = await target(c);
+    const id = c.req.param('id');
+    const owned = (await s.store.listApiTokens(institute.id)).find((t) => t.id === id);
+    if (!owned) throw new ApiError('not_found', 'no API key with this id');
+    if (!(await s.store.revokeApiToken(id, now(), audit(c, institute, 'api-key.revoke', { keyId: id })))) {
+      throw new ApiError('conflict', 'the API key is already revoked');
+    }
+    return c.json(tokenView({ ...owned, revokedAt: now() }));
+  });
+
+  app.post('/api/v1/institutes/:slug/keys/rotate', ...adminOf, async (c) => {
+    const institute = await target(c);
+    const key = await createIssuerKey(s.store, vault(), {
+      controller: institute.did, owner: institute.id, now: now(), retireActive: true, audit: audit(c, institute, 'key.rotate'),
+    });
+    s.keys.invalidate(institute.did);
+    return c.json({ ...(await view(s, institute)), activeKey: key.id }, 201);
+  });
+
+  app.post('/api/v1/institutes/:slug/keys/compromised', limit, ...adminOf, async (c) => {
+    const institute = await target(c);
+    const body = await readJsonBody(c, z.strictObject({ keyId: z.string().max(500), since: Compromise.shape.since }));
+    const keys = await s.store.issuerKeys(institute.did);
+    if (!keys.some((k) => k.id === body.keyId)) throw new ApiError('not_found', 'the institute has no key with this id');
+    await s.store.markKeyCompromised(body.keyId, body.since, audit(c, institute, 'key.compromised', body));
+    s.keys.invalidate(institute.did);
+    return c.json(await view(s, institute));
+  });
+  return app;
+}

@@ -1,0 +1,86 @@
+import type { CryptoProvider } from '../crypto/provider.js';
+import { toHex, utf8 } from '../crypto/encoding.js';
+import { VC_V2_CONTEXT } from '../jsonld/contexts.js';
+import { toDateTimeStamp } from '../schemas/dates.js';
+import type { JsonObject } from '../schemas/credential.js';
+import type { Store } from '../store/port.js';
+import { ministryDid } from './did.js';
+import type { KeyRing } from './key-ring.js';
+import { addDataIntegrityProof, signVcJwt } from './secure.js';
+
+/** The registry's own terms, under an inline @vocab so it needs no hosted context. */
+const REGISTRY_CONTEXT = { '@vocab': 'urn:skillcert:registry#' };
+const VALIDITY_MS = 7 * 24 * 3600 * 1000;
+const RESIGN_WHEN_LEFT_MS = 6 * 24 * 3600 * 1000;
+
+export interface RegistryInstitute {
+  slug: string;
+  name: string;
+  nameKm?: string;
+  url?: string;
+  dids: string[];
+  status: string;
+  programmes: string[];
+  accreditations: Array<{ validFrom: string; validUntil?: string; programmes: string[] }>;
+}
+
+/** The registry's content: every institute, its DIDs and accreditation periods. */
+export async function registryContent(store: Store): Promise<RegistryInstitute[]> {
+  const institutes = await store.listInstitutes();
+  return Promise.all(
+    institutes.map(async (i) => ({
+      slug: i.slug,
+      name: i.name,
+      ...(i.nameKm ? { nameKm: i.nameKm } : {}),
+      ...(i.url ? { url: i.url } : {}),
+      dids: [i.did, ...(i.didKey ? [i.didKey] : [])],
+      status: i.status,
+      programmes: i.programmes,
+      accreditations: (await store.accreditations(i.id)).map((p) => ({
+        validFrom: p.validFrom,
+        ...(p.validUntil ? { validUntil: p.validUntil } : {}),
+        programmes: p.programmes,
+      })),
+    })),
+  );
+}
+
+export interface SignedRegistry {
+  json: string;
+  jwt: string;
+  etag: string;
+  validUntil: string;
+}
+
+/**
+ * Keeps the ministry-signed registry credential: re-signed only when the content changed or
+ * its validity runs low. The cache belongs to the caller (one per app).
+ */
+export function createRegistrySigner(deps: { store: Store; keys: KeyRing; crypto: CryptoProvider; clock: () => Date; publicUrl: string; ministryName: string }) {
+  let last: { digest: string; signed: SignedRegistry } | null = null;
+  return async (): Promise<SignedRegistry> => {
+    const institutes = await registryContent(deps.store);
+    const digest = toHex(await deps.crypto.sha256(utf8(JSON.stringify(institutes))));
+    const now = deps.clock();
+    if (last && last.digest === digest && Date.parse(last.signed.validUntil) - now.getTime() > RESIGN_WHEN_LEFT_MS) return last.signed;
+    const issuer = ministryDid(deps.publicUrl);
+    const key = await deps.keys.activeKey(issuer);
+    if (!key) throw new Error('the ministry has no signing key');
+    const signedAt = toDateTimeStamp(now);
+    const validUntil = toDateTimeStamp(new Date(now.getTime() + VALIDITY_MS));
+    const unsecured: JsonObject = {
+      '@context': [VC_V2_CONTEXT, REGISTRY_CONTEXT],
+      id: `${deps.publicUrl}/registry`,
+      type: ['VerifiableCredential', 'AccreditationRegistryCredential'],
+      issuer: { id: issuer, name: deps.ministryName },
+      name: `${deps.ministryName}: accredited institutes`,
+      validFrom: signedAt,
+      validUntil,
+      credentialSubject: { id: `${deps.publicUrl}/registry#institutes`, type: 'AccreditedInstitutes', institutes },
+    };
+    const [secured, jwt] = await Promise.all([addDataIntegrityProof(unsecured, key, signedAt, deps.crypto), signVcJwt(unsecured, key)]);
+    const signed = { json: JSON.stringify(secured), jwt, etag: `"${digest.slice(0, 32)}.${Date.parse(signedAt) / 1000}"`, validUntil };
+    last = { digest, signed };
+    return signed;
+  };
+}

@@ -1,0 +1,95 @@
+import type { Context } from 'hono';
+import type { CryptoProvider } from './crypto/provider.js';
+import { createRateLimiter, type RateLimiter } from './http/rate-limit.js';
+import type { IssuerDeps } from './issuer/issue.js';
+import type { KeyRing } from './issuer/key-ring.js';
+import type { KeyVault } from './issuer/key-vault.js';
+import { createRegistrySigner, type SignedRegistry } from './issuer/registry.js';
+import type { StatusPurpose, Store } from './store/port.js';
+import { accreditationCheck, type RegistryLookup } from './verifier/accreditation.js';
+import type { RemoteFetcher } from './verifier/remote.js';
+import { createKeyResolver } from './verifier/resolve.js';
+import { statusChecks, type CachedList, type LocalSlot } from './verifier/status.js';
+import { verifyCredential, type VerifierDeps } from './verifier/verify.js';
+
+export interface AppDeps {
+  store: Store;
+  keys: KeyRing;
+  crypto: CryptoProvider;
+  clock: () => Date;
+  /** PUBLIC_URL without a trailing slash. */
+  publicUrl: string;
+  /** Seals new private keys (institutes, rotation); absent = keys cannot be created at run time. */
+  vault?: KeyVault;
+  /** Renders a QR PNG where the runtime can; absent where it cannot. */
+  qrPng?: (text: string) => Promise<Uint8Array>;
+  /** Fetches other issuers' status lists; absent = only this service's lists are checked. */
+  remoteFetch?: RemoteFetcher;
+  /** Serve the VC API's issue and status operations without a token (conformance runs only). */
+  vcApiOpen?: boolean;
+  /** Requests per minute: issuing per API key, public verification per client address. */
+  rateLimits?: { issuePerMinute: number; verifyPerMinute: number };
+  /** Shown as the registry's issuer and in "accredited by …". */
+  ministryName?: string;
+  /** The client's network address, as the runtime knows it (for per-address limits). */
+  clientAddress?: (c: Context) => string;
+  /** Where unexpected errors are reported (never with request bodies or tokens). */
+  logError?: (message: string, error: unknown) => void;
+}
+
+/** Services built once per app and shared by the routes. */
+export interface Services extends AppDeps {
+  ministryName: string;
+  issuer: IssuerDeps;
+  /** Every check, accreditation included: what the API and the pages report. */
+  verifier: VerifierDeps;
+  /** Without the accreditation policy: what the standard VC API reports. */
+  vcApiVerifier: VerifierDeps;
+  limits: { issue: RateLimiter; verify: RateLimiter };
+  registry: () => Promise<SignedRegistry>;
+}
+
+export const DEFAULT_MINISTRY_NAME = 'Ministry of Labour and Vocational Training';
+
+/** Wires the issuer, the verifier (keys, status, accreditation) and the limits from the dependencies. */
+export function buildServices(deps: AppDeps): Services {
+  const ministryName = deps.ministryName ?? DEFAULT_MINISTRY_NAME;
+  const resolver = createKeyResolver(deps.keys, deps.crypto);
+  const base = { resolver, crypto: deps.crypto, clock: deps.clock };
+  const statusPrefix = `${deps.publicUrl}/status/`;
+  const local = async (url: string, purpose: StatusPurpose, index: number): Promise<LocalSlot | null> => {
+    if (!url.startsWith(statusPrefix)) return null;
+    const list = await deps.store.getStatusList(url.slice(statusPrefix.length));
+    if (!list) return { found: false };
+    const { setAt } = index < list.size ? await deps.store.statusAt(list.id, purpose, index) : { setAt: null };
+    return { found: true, issuerDid: list.issuerDid, purpose: list.purpose, size: list.size, setAt };
+  };
+  const statusDeps = {
+    local,
+    remote: deps.remoteFetch,
+    verifyList: (input: Parameters<typeof verifyCredential>[1]) => verifyCredential(base, input),
+    clock: deps.clock,
+    cache: new Map<string, CachedList>(),
+  };
+  const lookup: RegistryLookup = async (did) => {
+    const institute = await deps.store.getInstituteByDid(did);
+    if (!institute) return null;
+    const periods = await deps.store.accreditations(institute.id);
+    return { name: institute.name, registryName: ministryName, periods };
+  };
+  const status = (credential: Parameters<NonNullable<VerifierDeps['status']>>[0]) => statusChecks(statusDeps, credential);
+  const minute = 60_000;
+  const limits = deps.rateLimits ?? { issuePerMinute: 600, verifyPerMinute: 120 };
+  return {
+    ...deps,
+    ministryName,
+    issuer: { store: deps.store, keys: deps.keys, crypto: deps.crypto, clock: deps.clock, publicUrl: deps.publicUrl },
+    verifier: { ...base, status, accreditation: (did, at) => accreditationCheck(lookup, did, at) },
+    vcApiVerifier: { ...base, status },
+    limits: {
+      issue: createRateLimiter({ limit: limits.issuePerMinute, windowMs: minute, clock: deps.clock }),
+      verify: createRateLimiter({ limit: limits.verifyPerMinute, windowMs: minute, clock: deps.clock }),
+    },
+    registry: createRegistrySigner({ store: deps.store, keys: deps.keys, crypto: deps.crypto, clock: deps.clock, publicUrl: deps.publicUrl, ministryName }),
+  };
+}
