@@ -153,3 +153,21 @@ describe('canonize() refuses what jsonld.canonize refuses in safe mode', () => {
     expect((error as JsonLdError).code).toBe('ERR_INVALID_JSONLD');
   });
 });
+
+describe('text with a base direction', () => {
+  it('canonicalizes @direction as an i18n datatype, as Digital Bazaar\'s eddsa-rdfc-2022 does', async () => {
+    const { cryptosuite } = await import('@digitalbazaar/eddsa-rdfc-2022-cryptosuite');
+    const { staticDocumentLoader } = await import('../src/jsonld/contexts.js');
+    const doc = {
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      type: ['VerifiableCredential'],
+      issuer: 'did:example:issuer',
+      name: { '@value': 'وثيقة', '@language': 'ar', '@direction': 'rtl' },
+      credentialSubject: { id: 'did:example:subject' },
+    };
+    const ours = await canonize(doc);
+    expect(ours).toContain('^^<https://www.w3.org/ns/i18n#ar_rtl>');
+    expect(ours).toBe(await cryptosuite.canonize(doc, { documentLoader: staticDocumentLoader }));
+    expect(await canonizeWithJsonld(doc)).toBe(ours);
+  });
+});

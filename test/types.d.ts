@@ -14,7 +14,9 @@ declare module '@digitalbazaar/data-integrity' {
   }
 }
 declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
-  export const cryptosuite: unknown;
+  export const cryptosuite: {
+    canonize(input: unknown, options: { documentLoader: (url: string) => Promise<unknown> }): Promise<string>;
+  };
 }
 declare module '@digitalbazaar/ed25519-multikey' {
   export interface Ed25519KeyPair {

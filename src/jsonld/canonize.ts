@@ -67,6 +67,7 @@ export const canonizeWithJsonld = (document: unknown): Promise<string> =>
     documentLoader: staticDocumentLoader,
     safe: true,
     base: null,
+    rdfDirection: 'i18n-datatype',
   });
 
 /**

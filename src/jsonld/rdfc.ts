@@ -110,7 +110,10 @@ export function createRdfcCanonizer(documentLoader: DocumentLoader): RdfcCanoniz
 
   return {
     async canonize(document) {
-      const base = { documentLoader, base: null, safe: true, produceGeneralizedRdf: false };
+      // i18n-datatype keeps a value's @direction in the canonical form, as the Data Integrity
+      // cryptosuites (and Digital Bazaar's implementation of them) do; without it jsonld
+      // refuses text with a direction.
+      const base = { documentLoader, base: null, safe: true, produceGeneralizedRdf: false, rdfDirection: 'i18n-datatype' };
       const options = {
         ...base,
         contextResolver: new ContextResolver({ sharedCache }),
