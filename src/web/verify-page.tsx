@@ -48,6 +48,7 @@ const CheckItem: FC<{ check: Check }> = ({ check }) => (
 export const VerifyPage: FC<{ report: VerificationReport; credentialUrl: string; qrSvgUrl: string }> = ({ report, credentialUrl }) => {
   const c = report.credential;
   const a = c?.achievement;
+  const accreditation = report.checks.find((k) => k.id === 'accreditation');
   return (
     <Layout title={report.verified ? 'Genuine certificate' : 'NOT a valid certificate'}>
       <div class={`verdict ${report.verified ? 'ok' : 'bad'}`} role="status">
@@ -93,6 +94,11 @@ export const VerifyPage: FC<{ report: VerificationReport; credentialUrl: string;
             <dd>
               {c.issuer.name ?? c.issuer.id}
               {c.issuer.nameKm && <span lang="km"> · {c.issuer.nameKm}</span>}
+              {accreditation && (
+                <div class={accreditation.status}>
+                  {accreditation.status === 'passed' ? `✓ ${accreditation.message}` : `✗ ${accreditation.message}`}
+                </div>
+              )}
             </dd>
             <dt>Valid</dt>
             <dd>
