@@ -33,6 +33,9 @@ export async function addDataIntegrityProof(
     verificationMethod: key.id,
     proofPurpose: settings.proofPurpose ?? 'assertionMethod',
     ...settings.extra,
+    // eddsa-jcs-2022 (Create Proof, step 2) puts the document's context in the proof, so the
+    // proof says under which context it was made.
+    ...(cryptosuite === DI_CRYPTOSUITE_JCS && unsecured['@context'] !== undefined ? { '@context': unsecured['@context'] } : {}),
   };
   // RDFC canonicalization is itself the safe-mode check; JCS needs it done separately.
   const [hashData] = await Promise.all([

@@ -1,7 +1,7 @@
 import type { CryptoProvider } from '../crypto/provider.js';
 import { fromBase58 } from '../crypto/encoding.js';
 import { JsonLdError } from '../jsonld/canonize.js';
-import { diHashData, isCryptosuite, type Cryptosuite, type DataIntegrityProof } from '../jsonld/data-integrity.js';
+import { DI_CRYPTOSUITE_JCS, diHashData, isCryptosuite, type Cryptosuite, type DataIntegrityProof } from '../jsonld/data-integrity.js';
 import type { JsonObject } from '../schemas/credential.js';
 import { isDateTimeStamp } from '../schemas/dates.js';
 import type { Check, CheckId } from '../schemas/report.js';
@@ -54,7 +54,18 @@ async function signatureMatches(
   proof: JsonObject,
 ): Promise<boolean> {
   const { proofValue, ...options } = proof;
-  const hashData = await diHashData(proof.cryptosuite as Cryptosuite, document, options as Omit<DataIntegrityProof, 'proofValue'>, crypto);
+  let signed = document;
+  if (proof.cryptosuite === DI_CRYPTOSUITE_JCS && options['@context'] !== undefined) {
+    // eddsa-jcs-2022: a proof that carries its @context signed the document under that
+    // context, which must be the document's, or the start of it (more may have been added).
+    const own = options['@context'];
+    const docContext = document['@context'];
+    const prefix = Array.isArray(own) && Array.isArray(docContext) && own.length <= docContext.length &&
+      own.every((c, i) => JSON.stringify(c) === JSON.stringify(docContext[i]));
+    if (!prefix && JSON.stringify(own) !== JSON.stringify(docContext)) return false;
+    signed = { ...document, '@context': own };
+  }
+  const hashData = await diHashData(proof.cryptosuite as Cryptosuite, signed, options as Omit<DataIntegrityProof, 'proofValue'>, crypto);
   let signature: Uint8Array;
   try {
     signature = fromBase58((proofValue as string).slice(1));
