@@ -1,30 +1,11 @@
 import { fromBase64url, toBase64url } from '../crypto/encoding.js';
+import { readAllCapped } from '../crypto/streams.js';
 
 /** 131,072 entries (16 KB): the minimum list size Bitstring Status List asks for herd privacy. */
 export const MIN_STATUS_LIST_SIZE = 131_072;
 
-async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, maxOut: number): Promise<Uint8Array> {
-  const reader = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(stream).getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > maxOut) {
-      await reader.cancel();
-      throw new RangeError(`expands beyond ${maxOut} bytes`);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
-}
+const pipe = (bytes: Uint8Array, stream: CompressionStream | DecompressionStream, maxOut: number): Promise<Uint8Array> =>
+  readAllCapped(new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(stream), maxOut);
 
 /** Sets the bits at `indexes`; index 0 is the most significant bit of the first byte. */
 export function bitstringOf(size: number, indexes: Iterable<number>): Uint8Array {

@@ -1,3 +1,5 @@
+import { readAllCapped, StreamTooLargeError } from '../crypto/streams.js';
+
 /**
  * Fetching another issuer's documents (status lists now, DID documents later) without
  * becoming a way into the private network: https only, no private or loopback addresses
@@ -83,27 +85,13 @@ async function checkUrl(raw: string, options: RemoteFetchOptions): Promise<URL> 
 async function readCapped(response: Response, maxBytes: number): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? '0');
   if (declared > maxBytes) throw new RemoteFetchError('ERR_REMOTE_TOO_LARGE', `the response is larger than ${maxBytes} bytes`);
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw new RemoteFetchError('ERR_REMOTE_TOO_LARGE', `the response is larger than ${maxBytes} bytes`);
-    }
-    chunks.push(value);
+  if (!response.body) return '';
+  try {
+    return new TextDecoder().decode(await readAllCapped(response.body, maxBytes));
+  } catch (error) {
+    if (error instanceof StreamTooLargeError) throw new RemoteFetchError('ERR_REMOTE_TOO_LARGE', `the response is larger than ${maxBytes} bytes`);
+    throw error;
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    bytes.set(c, offset);
-    offset += c.length;
-  }
-  return new TextDecoder().decode(bytes);
 }
 
 /** A RemoteFetcher over the platform's fetch, with the guards above. */
