@@ -16,15 +16,29 @@ export const ISSUE_BODY_LIMIT = 64 * 1024;
 
 /**
  * The institute a token issues for: its own, or for the ministry's token the default one
- * (or another named with ?institute=slug). A suspended institute issues nothing.
+ * (or another named with ?institute=slug). An institute key naming another institute is
+ * refused as "not found" rather than silently issuing under its own DID. A suspended
+ * institute issues nothing.
  */
 export async function issuingInstitute(s: Services, token: ApiToken, slug?: string): Promise<Institute> {
   const institute = token.instituteId
     ? await s.store.getInstitute(token.instituteId)
     : slug ? await s.store.getInstituteBySlug(slug) : await s.store.getDefaultInstitute();
-  if (!institute) throw new ApiError('not_found', 'no such issuing institute');
-  if (institute.status !== 'active') throw new ApiError('forbidden', `${institute.name} is suspended by the ministry and cannot issue`);
+  if (!institute || (slug && institute.slug !== slug)) throw new ApiError('not_found', 'no such issuing institute');
+  await assertMayIssue(s, institute);
   return institute;
+}
+
+/**
+ * An institute issues only while active and accredited: what it signed outside an
+ * accreditation period would fail every verifier's accreditation check anyway.
+ */
+export async function assertMayIssue(s: Services, institute: Institute): Promise<void> {
+  if (institute.status !== 'active') throw new ApiError('forbidden', `${institute.name} is suspended by the ministry and cannot issue`);
+  const now = s.clock().getTime();
+  const periods = await s.store.accreditations(institute.id);
+  const accredited = periods.some((p) => Date.parse(p.validFrom) <= now && (p.validUntil === null || now < Date.parse(p.validUntil)));
+  if (!accredited) throw new ApiError('forbidden', `${institute.name} is not accredited today and cannot issue`);
 }
 
 const tooLarge = (limit: number) => () => {

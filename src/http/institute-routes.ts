@@ -156,6 +156,9 @@ export function instituteRoutes(s: Services): Hono<Env> {
   app.post('/api/v1/institutes/:slug/api-keys', limit, ...adminOf, async (c) => {
     const institute = await target(c);
     const body = await readJsonBody(c, CreateKey);
+    if (body.expiresAt && Date.parse(body.expiresAt) <= s.clock().getTime()) {
+      throw new ApiError('invalid_request', 'expiresAt must be in the future', [{ path: 'expiresAt', message: 'must be in the future' }]);
+    }
     const secret = generateToken();
     const token: ApiToken = {
       id: randomId(), tokenHash: await hashToken(secret, s.crypto), role: 'institute', instituteId: institute.id, label: body.label,

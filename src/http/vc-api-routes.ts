@@ -9,13 +9,15 @@ import { CRYPTOSUITES } from '../jsonld/data-integrity.js';
 import { issuerIdOf, type Credential, type JsonObject } from '../schemas/credential.js';
 import type { VerificationReport } from '../schemas/report.js';
 import { credentialProblems } from '../schemas/vc-rules.js';
-import { STATUS_PURPOSES, type StatusAction, type StatusPurpose } from '../store/port.js';
+import { STATUS_PURPOSES, type ApiScope, type StatusAction, type StatusPurpose } from '../store/port.js';
 import { verifyCredential, type VerifyInput } from '../verifier/verify.js';
 import { credentialInput, verifyPresentation } from '../verifier/presentation.js';
-import { requireToken, type AuthVariables } from './auth.js';
+import { requireScope, requireToken, type AuthVariables } from './auth.js';
 import { readJsonBody } from './body.js';
 import { ApiError } from './errors.js';
+import { rateLimit } from './rate-limit.js';
 import { applyStatusChange } from './status-routes.js';
+import { assertMayIssue } from './credential-routes.js';
 
 type Env = AppEnv & { Variables: AuthVariables };
 
@@ -80,12 +82,22 @@ function vcApiResult(report: VerificationReport) {
  */
 export function vcApiRoutes(s: Services, options: { open: boolean }): Hono<Env> {
   const app = new Hono<Env>();
-  const token = requireToken(s.store, s.crypto);
-  const auth: MiddlewareHandler<Env> = options.open ? async (_c, next) => next() : (token as unknown as MiddlewareHandler<Env>);
+  const token = requireToken(s.store, s.crypto, s.clock) as unknown as MiddlewareHandler<Env>;
+  const pass: MiddlewareHandler<Env> = async (_c, next) => next();
+  // The same scopes as the skillcert API: a key may not issue or change a status here that it could not there.
+  const auth = (scope: ApiScope): MiddlewareHandler<Env> => {
+    if (options.open) return pass;
+    const scoped = requireScope(scope) as unknown as MiddlewareHandler<Env>;
+    return async (c, next) => token(c, async () => {
+      await scoped(c, next);
+    });
+  };
+  // Issuing here counts against the key's issue limit, shared with POST /api/v1/credentials.
+  const issueLimit: MiddlewareHandler<Env> = options.open ? pass : rateLimit<Env>(s.limits.issue, (c) => `token:${c.get('token').id}`);
   const limit = (kb: number) =>
     bodyLimit({ maxSize: kb * 1024, onError: () => { throw new ApiError('payload_too_large', `the request body is larger than ${kb} KB`); } });
 
-  app.post('/credentials/issue', limit(256), auth, async (c) => {
+  app.post('/credentials/issue', limit(256), auth('issue'), issueLimit, async (c) => {
     const { credential, options: opts = {} } = await readJsonBody(c, IssueBody);
     const problems = credentialProblems(credential);
     if (problems.length) throw new ApiError('invalid_request', `${problems[0]?.path}: ${problems[0]?.message}`, problems);
@@ -95,6 +107,7 @@ export function vcApiRoutes(s: Services, options: { open: boolean }): Hono<Env> 
     if (!institute || (actorToken?.instituteId && actorToken.instituteId !== institute.id)) {
       throw new ApiError('unprocessable', `the issuer ${issuerDid} is not hosted by this service`);
     }
+    await assertMayIssue(s, institute);
     const requested = opts.credentialStatus === undefined ? [] : Array.isArray(opts.credentialStatus) ? opts.credentialStatus : [opts.credentialStatus];
     const purposes = [...new Set(requested.map((r) => r.statusPurpose))] as StatusPurpose[];
     const wantsJwt = opts.format === 'vc+jwt' || opts.format === 'application/vc+jwt';
@@ -121,14 +134,16 @@ export function vcApiRoutes(s: Services, options: { open: boolean }): Hono<Env> 
     }
   });
 
-  app.post('/credentials/verify', limit(1024), async (c) => {
+  // Public verification is limited per client address, as POST /api/v1/verify is.
+  const verifyLimit = rateLimit<Env>(s.limits.verify, (c) => `ip:${s.clientAddress?.(c) ?? 'unknown'}`);
+  app.post('/credentials/verify', verifyLimit, limit(1024), async (c) => {
     const { verifiableCredential } = await readJsonBody(c, VerifyBody);
     const report = await verifyCredential(s.vcApiVerifier, verifyInputOf(verifiableCredential));
     c.header('Cache-Control', 'no-store');
     return c.json(vcApiResult(report), report.verified ? 200 : 400);
   });
 
-  app.post('/presentations/verify', limit(2048), async (c) => {
+  app.post('/presentations/verify', verifyLimit, limit(2048), async (c) => {
     const { verifiablePresentation, options: opts = {} } = await readJsonBody(c, PresentationBody);
     const result = await verifyPresentation(s.vcApiVerifier, verifiablePresentation, { challenge: opts.challenge, domain: opts.domain });
     c.header('Cache-Control', 'no-store');
@@ -144,7 +159,7 @@ export function vcApiRoutes(s: Services, options: { open: boolean }): Hono<Env> 
     );
   });
 
-  app.post('/credentials/status', limit(16), auth, async (c) => {
+  app.post('/credentials/status', limit(16), auth('revoke'), async (c) => {
     const body = await readJsonBody(c, StatusBody);
     const actorToken = c.get('token');
     const record = (await s.store.getCredentialByVcId(body.credentialId)) ?? (await s.store.getCredential(body.credentialId));

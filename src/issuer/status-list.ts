@@ -32,6 +32,8 @@ export function statusEntries(publicUrl: string, slots: Partial<Record<StatusPur
   });
 }
 
+const signerOf = (signedJson: string): unknown => (JSON.parse(signedJson) as { proof?: { verificationMethod?: unknown } }).proof?.verificationMethod;
+
 export interface SignedStatusList {
   list: StatusList;
   json: string;
@@ -55,13 +57,15 @@ export interface StatusListDeps {
  */
 export async function signedStatusList(deps: StatusListDeps, list: StatusList): Promise<SignedStatusList> {
   const now = deps.clock();
+  const key = await deps.keys.activeKey(list.issuerDid);
   const fresh =
     list.signedVersion === list.version && list.signedJson && list.signedJwt && list.signedAt && list.validUntil &&
-    Date.parse(list.validUntil) - now.getTime() > RESIGN_WHEN_LEFT_MS;
+    Date.parse(list.validUntil) - now.getTime() > RESIGN_WHEN_LEFT_MS &&
+    // After a rotation (often because the old key leaked) the list is re-signed by the new key.
+    (!key || signerOf(list.signedJson) === key.id);
   if (fresh) {
     return { list, json: list.signedJson as string, jwt: list.signedJwt as string, signedAt: list.signedAt as string, validUntil: list.validUntil as string };
   }
-  const key = await deps.keys.activeKey(list.issuerDid);
   if (!key) throw new Error(`no signing key for ${list.issuerDid}`);
   const version = list.version;
   const bits = bitstringOf(list.size, await deps.store.setStatusIndexes(list.id, list.purpose));

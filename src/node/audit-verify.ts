@@ -22,7 +22,10 @@ export async function auditVerifyMain(env: Record<string, string | undefined>): 
   try {
     const verdict = await verifyAuditChain(allEntries(store), async (text) => createHash('sha256').update(text, 'utf8').digest('hex'));
     if (verdict.ok) {
-      process.stdout.write(`audit ledger intact: ${verdict.checked} entries chain correctly\n`);
+      // Deleting the newest entries leaves a shorter chain that is still whole; the head
+      // printed here is what to keep elsewhere (a ministry record, a printout) to catch that.
+      const head = verdict.checked ? (await store.auditEntries({ afterSeq: verdict.checked - 1, limit: 1 }))[0] : undefined;
+      process.stdout.write(`audit ledger intact: ${verdict.checked} entries chain correctly; head ${head ? `#${head.seq} ${head.hash}` : '(empty)'}\n`);
       return 0;
     }
     process.stdout.write(`audit ledger BROKEN at entry ${verdict.brokenAt}: ${verdict.reason} (${verdict.checked} entries before it are intact)\n`);

@@ -47,6 +47,18 @@ function shapeProblem(proof: JsonObject, expect: ProofExpectations): string | nu
   return null;
 }
 
+/**
+ * Why a signature by a key its controller reported compromised as of `compromisedAt` is not
+ * trusted: by its own account it was made after that time, or it does not say when. Null
+ * when the key is not compromised or the signature predates the compromise.
+ */
+export function compromiseProblem(keyId: string, compromisedAt: string | null | undefined, signedAt: string | undefined): string | null {
+  if (!compromisedAt) return null;
+  if (signedAt !== undefined && Date.parse(signedAt) <= Date.parse(compromisedAt)) return null;
+  const when = signedAt === undefined ? 'the signature does not say when it was made' : `it was signed at ${signedAt}, after that`;
+  return `the key ${keyId} was reported compromised as of ${compromisedAt}; ${when}`;
+}
+
 async function signatureMatches(
   crypto: CryptoProvider,
   verify: (signature: Uint8Array, data: Uint8Array) => Promise<boolean>,
@@ -119,6 +131,8 @@ export async function checkDataIntegrityProofs(
       return { key: passed(expect.keyCheck, `key ${vm} resolved`), proof: failed('proof', `the content cannot be canonicalized for checking: ${error.message}`) };
     }
     if (!ok) return { key: passed(expect.keyCheck, `key ${vm} resolved`), proof: failed('proof', ALTERED) };
+    const compromised = compromiseProblem(vm, resolution.key.compromisedAt, proof.created as string | undefined);
+    if (compromised) return { key: passed(expect.keyCheck, `key ${vm} resolved`), proof: failed('proof', compromised) };
     if (!expect.controller || controller === expect.controller) byController ??= vm;
     verified.push(`${proof.cryptosuite as string} by ${vm}`);
   }

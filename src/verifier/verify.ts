@@ -8,7 +8,7 @@ import type { Check, CredentialFormat, VerificationReport } from '../schemas/rep
 import { failed, passed, skipped, validityCheck } from './checks.js';
 import type { KeyResolver, Resolution } from './resolve.js';
 import { summarize } from './summary.js';
-import { checkDataIntegrityProofs } from './di-proof.js';
+import { checkDataIntegrityProofs, compromiseProblem } from './di-proof.js';
 
 export interface VerifierDeps {
   resolver: KeyResolver;
@@ -137,9 +137,12 @@ async function verifyJwt(deps: VerifierDeps, jwt: string, now: Date): Promise<Ve
       : failed('proof', 'not checked: the signing key is not the issuer\'s');
     return report('vc+jwt', [format, issuer, proofCheck, validity], credential, now);
   }
-  const proofCheck = (await verifyEdDsaCompactJws(jwt, resolution.key.verifier))
-    ? passed('proof', `EdDSA signature by ${kid} matches the content`)
-    : failed('proof', 'the signature does not match the content: the credential was altered after signing, or signed by another key');
+  // A vc+jwt carries no signing time of its own; its validFrom stands for it.
+  const compromised = compromiseProblem(kid, resolution.key.compromisedAt, validityOf(credential).from);
+  const proofCheck = !(await verifyEdDsaCompactJws(jwt, resolution.key.verifier))
+    ? failed('proof', 'the signature does not match the content: the credential was altered after signing, or signed by another key')
+    : compromised ? failed('proof', compromised)
+    : passed('proof', `EdDSA signature by ${kid} matches the content`);
   return report('vc+jwt', [format, issuer, proofCheck, validity, ...(await statusAfter(deps, proofCheck, credential))], credential, now);
 }
 
