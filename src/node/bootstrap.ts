@@ -3,15 +3,14 @@ import { dirname, join, resolve } from 'node:path';
 import type { CryptoProvider, PrivateKeyJwk } from '../crypto/provider.js';
 import { randomId } from '../crypto/encoding.js';
 import { generateToken, hashToken } from '../http/auth.js';
-import { didWebFromUrl } from '../issuer/did.js';
 import { generateKeyJwk, isPrivateKeyJwk } from '../issuer/keys.js';
 import type { ServiceConfig } from '../schemas/config.js';
-import type { Institute, Store } from '../store/port.js';
+import type { Store } from '../store/port.js';
 import { fromBase64url, toBase64url, randomBytes } from '../crypto/encoding.js';
-import { createIssuerKey } from '../issuer/key-ring.js';
-import type { KeyVault } from '../issuer/key-vault.js';
 
-export type Say = (line: string) => void;
+// The runtime-agnostic steps live in ../issuer/bootstrap.ts, shared with the Worker.
+export { ensureDefaultInstitute, ensureStoredKey, type Say } from '../issuer/bootstrap.js';
+import type { Say } from '../issuer/bootstrap.js';
 
 const PRIVATE = 0o600;
 
@@ -39,34 +38,6 @@ export async function ensureInstituteKey(keysDir: string, say: Say): Promise<Pri
   }
   if (!isPrivateKeyJwk(parsed)) throw new Error(`${path} does not hold an Ed25519 private JWK`);
   return { kty: 'OKP', crv: 'Ed25519', x: parsed.x, d: parsed.d };
-}
-
-/** Creates the default institute at first start; later starts keep it in step with the environment. */
-export async function ensureDefaultInstitute(store: Store, config: ServiceConfig, didKey: string, now: string, say: Say): Promise<Institute> {
-  const did = didWebFromUrl(config.publicUrl);
-  const { name, nameKm, url } = config.institute;
-  const existing = await store.getDefaultInstitute();
-  if (!existing) {
-    const institute: Institute = {
-      id: randomId(), slug: 'default', name, nameKm, url: url ?? null, did, didKey, isDefault: true, createdAt: now,
-      contact: null, programmes: [], status: 'active',
-    };
-    await store.createInstitute(institute, { at: now, actor: 'system', instituteId: institute.id, action: 'institute.create', target: did, details: { slug: 'default', name } });
-    // The institute the service starts with is accredited from its creation, so a single-
-    // institute deployment verifies as "accredited" out of the box.
-    await store.addAccreditation(
-      { instituteId: institute.id, validFrom: now, validUntil: null, programmes: [], createdAt: now },
-      { at: now, actor: 'system', instituteId: institute.id, action: 'institute.accredit', target: did, details: { validFrom: now } },
-    );
-    say(`Created the institute "${name}" as ${did}.`);
-    return institute;
-  }
-  const updated: Institute = { ...existing, name, nameKm, url: url ?? null, did, didKey };
-  if (existing.did !== did) {
-    say(`Warning: PUBLIC_URL changed the issuer DID from ${existing.did} to ${did}; credentials signed under the old DID no longer resolve here.`);
-  }
-  if (JSON.stringify(updated) !== JSON.stringify(existing)) await store.updateInstitute(updated);
-  return updated;
 }
 
 /**
@@ -122,18 +93,4 @@ export function ensureKek(config: ServiceConfig, say: Say): Uint8Array {
   const kek = fromBase64url(readFileSync(path, 'utf8').trim());
   if (kek.length !== 32) throw new Error(`${path} must hold 32 bytes in base64url`);
   return kek;
-}
-
-/** Makes sure `did` has a key in the store: the given one (imported) or a new one. */
-export async function ensureStoredKey(
-  store: Store,
-  vault: KeyVault,
-  params: { controller: string; owner: string; now: string },
-  jwk?: PrivateKeyJwk,
-): Promise<void> {
-  if ((await store.issuerKeys(params.controller)).length > 0) return;
-  await createIssuerKey(store, vault, {
-    ...params,
-    audit: { at: params.now, actor: 'system', instituteId: params.owner === 'ministry' ? null : params.owner, action: 'key.create', target: params.controller },
-  }, jwk);
 }

@@ -42,3 +42,12 @@ declare module '@digitalbazaar/credentials-context' {
 declare module '@digitalbazaar/data-integrity-context' {
   export const contexts: Map<string, unknown>;
 }
+// Bundled by wrangler's module rules for the Worker (src/worker-assets.ts).
+declare module '*.woff2' {
+  const data: ArrayBuffer;
+  export default data;
+}
+declare module 'jsqr/dist/jsQR.js' {
+  const source: string;
+  export default source;
+}

@@ -1,0 +1,111 @@
+import type { Hono } from 'hono';
+import { createApp, type AppEnv } from './app.js';
+import { fromBase64url, randomId } from './crypto/encoding.js';
+import { didKeyFromPublicKey } from './crypto/multikey.js';
+import { webCryptoProvider } from './crypto/provider.js';
+import { errorBody } from './http/errors.js';
+import { ensureDefaultInstitute, ensureEnvAdminToken, ensureStoredKey, type Say } from './issuer/bootstrap.js';
+import { didWebFromUrl, ministryDid } from './issuer/did.js';
+import { createStoreKeyRing } from './issuer/key-ring.js';
+import { createKeyVault } from './issuer/key-vault.js';
+import { generateKeyJwk } from './issuer/keys.js';
+import { loadWorkerConfig, type WorkerConfig } from './schemas/worker-config.js';
+import { toDateTimeStamp } from './schemas/dates.js';
+import { openD1Store, type D1Database } from './store/d1.js';
+import type { Store } from './store/port.js';
+import { createRemoteFetcher } from './verifier/remote.js';
+import { workerPackageAssets } from './worker-assets.js';
+
+/*
+ * The Cloudflare Workers entry: the same createApp(deps) as the Node server (src/server.ts),
+ * over D1 and Web Crypto. Configuration comes from `env` (wrangler.toml [vars] and secrets),
+ * validated once per isolate. The first request of an isolate runs the bootstrap that the
+ * Node server runs before it listens; every step of it is idempotent, so isolates starting
+ * together converge on one institute, one key per DID and one admin token.
+ *
+ * Not here: a QR PNG (qrcode's browser build, which workerd gets, has no PNG encoder), so
+ * deps.qrPng is absent and /qr.png answers that this runtime serves SVG only.
+ */
+
+/** The bindings the Worker reads: D1 as DB, the rest strings (see WorkerEnvSchema). */
+export interface WorkerEnv {
+  DB: D1Database;
+  [name: string]: unknown;
+}
+
+const BOOT_ATTEMPTS = 3;
+
+/** Creates or loads what the service needs in D1 (see src/node/start.ts for the Node twin). */
+async function bootstrap(store: Store, config: WorkerConfig, now: string, say: Say) {
+  const vault = await createKeyVault(config.keyEncryptionKey);
+  const did = didWebFromUrl(config.publicUrl);
+  // The key already in D1 wins over INSTITUTE_PRIVATE_JWK: the secret seeds the first start
+  // (to carry the Node server's identity over); rotation afterwards happens in the store.
+  const stored = (await store.issuerKeys(did)).find((k) => k.status === 'active');
+  const jwk = stored ? undefined : (config.instituteKey ?? (await generateKeyJwk()));
+  const didKey = didKeyFromPublicKey(fromBase64url(stored?.publicX ?? (jwk as { x: string }).x));
+  const institute = await ensureDefaultInstitute(store, config, didKey, now, say);
+  await ensureStoredKey(store, vault, { controller: institute.did, owner: institute.id, now }, jwk);
+  await ensureStoredKey(store, vault, { controller: ministryDid(config.publicUrl), owner: 'ministry', now });
+  await ensureEnvAdminToken(store, config.adminToken, webCryptoProvider, now);
+  return { vault, institute };
+}
+
+async function boot(env: WorkerEnv, clock: () => Date): Promise<Hono<AppEnv>> {
+  const config = loadWorkerConfig(env);
+  const store = openD1Store(env.DB);
+  const say: Say = (line) => console.log(line);
+  let booted: Awaited<ReturnType<typeof bootstrap>> | undefined;
+  for (let attempt = 1; !booted; attempt++) {
+    try {
+      booted = await bootstrap(store, config, toDateTimeStamp(clock()), say);
+    } catch (error) {
+      // Another isolate may have created the same row first (a UNIQUE index refused ours):
+      // running the idempotent steps again picks up what it made.
+      if (attempt >= BOOT_ATTEMPTS) throw error;
+    }
+  }
+  const crypto = webCryptoProvider;
+  return createApp({
+    store,
+    keys: createStoreKeyRing({ store, vault: booted.vault, crypto }),
+    vault: booted.vault,
+    crypto,
+    clock,
+    publicUrl: config.publicUrl,
+    rateLimits: config.rateLimits,
+    ministryName: config.ministryName,
+    vcApiOpen: config.vcApiAuth === 'none',
+    packageAsset: workerPackageAssets,
+    // Per isolate: a Worker's rate limits are approximate (each isolate counts on its own).
+    clientAddress: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
+    // No DNS API in workerd; Cloudflare's edge does not route to private addresses anyway.
+    remoteFetch: createRemoteFetcher(config.remoteFetch),
+    logError: (message, error) => console.error(message, error instanceof Error ? error.stack : error),
+  });
+}
+
+/** The Worker's handler; the app is built once per isolate, on its first request. */
+export function createWorker(clock: () => Date = () => new Date()) {
+  let app: Promise<Hono<AppEnv>> | undefined;
+  return {
+    async fetch(request: Request, env: WorkerEnv): Promise<Response> {
+      app ??= boot(env, clock).catch((error: unknown) => {
+        app = undefined;
+        throw error;
+      });
+      let built: Hono<AppEnv>;
+      try {
+        built = await app;
+      } catch (error) {
+        const requestId = randomId();
+        // The message names bad variables or failed steps, never a secret's value.
+        console.error(`request ${requestId}: skillcert could not start:`, error instanceof Error ? error.message : error);
+        return Response.json(errorBody('internal', 'the service could not start; quote the requestId when reporting it', requestId), { status: 500 });
+      }
+      return built.fetch(request, env);
+    },
+  };
+}
+
+export default createWorker();

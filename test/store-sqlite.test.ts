@@ -1,0 +1,17 @@
+import { afterEach } from 'vitest';
+import { readMigrations } from '../src/node/migrations.js';
+import type { Store } from '../src/store/port.js';
+import { openSqliteStore } from '../src/store/sqlite.js';
+import { describeStore } from './store-contract.js';
+
+// The storage port's contract on better-sqlite3; test/workers/store-d1.test.ts runs it on D1.
+const opened: Store[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((s) => s.close()));
+});
+
+describeStore('better-sqlite3', async () => {
+  const store = openSqliteStore(':memory:', readMigrations());
+  opened.push(store);
+  return store;
+});

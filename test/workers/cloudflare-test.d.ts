@@ -1,0 +1,12 @@
+// The parts of the `cloudflare:test` module (from @cloudflare/vitest-pool-workers) this suite
+// uses, typed without the Workers type library, which would clash with the DOM types of the core.
+declare module 'cloudflare:test' {
+  import type { D1Database } from '../../src/store/d1.js';
+  interface D1Migration {
+    name: string;
+    queries: string[];
+  }
+  export const env: { DB: D1Database; TEST_MIGRATIONS: D1Migration[]; [name: string]: unknown };
+  export const SELF: { fetch(input: string | Request, init?: RequestInit): Promise<Response> };
+  export function applyD1Migrations(db: D1Database, migrations: D1Migration[], migrationsTableName?: string): Promise<void>;
+}

@@ -1,0 +1,155 @@
+import { env, SELF } from 'cloudflare:test';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fromBase64url } from '../../src/crypto/encoding.js';
+import { encodeMultikey } from '../../src/crypto/multikey.js';
+import { emptyDatabase } from './empty-database.js';
+import { WORKER_TEST_ADMIN_TOKEN, WORKER_TEST_PUBLIC_URL, WORKER_TEST_SECRETS } from './secrets.js';
+
+/*
+ * The Worker (the bundle wrangler deploys, on a local D1) over HTTP, inside workerd: the
+ * first request bootstraps the institute, its imported key, the ministry key and the admin
+ * token; then issue → verify → revoke → verify, as the Node suite does in process.
+ */
+
+const url = (path: string) => `${WORKER_TEST_PUBLIC_URL}${path}`;
+const authed = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${WORKER_TEST_ADMIN_TOKEN}` },
+  body: JSON.stringify(body),
+});
+const post = async (path: string, body: unknown, init: RequestInit = authed(body)) => {
+  const res = await SELF.fetch(url(path), init);
+  return { status: res.status, body: (await res.json()) as any };
+};
+const verify = (body: unknown) => post('/api/v1/verify', body, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+// Issued "now": the institute is accredited from its bootstrap, so an earlier validFrom would
+// (rightly) verify as "not accredited".
+const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+const sampleRequest = () => ({
+  learner: { name: 'Sok Dara', nameKm: 'សុខ ដារ៉ា', email: 'Dara.Sok@example.com' },
+  achievement: {
+    name: 'Electrical Installation',
+    description: 'Installs and tests low-voltage wiring in residential buildings.',
+    criteria: 'Passed the practical and written assessment of all units.',
+    type: 'Certificate',
+    code: 'ELC-L2',
+  },
+  validFrom: now(),
+  validUntil: '2036-02-15',
+});
+
+interface Issued {
+  id: string;
+  credential: Record<string, unknown> & { proof: { verificationMethod: string } };
+  jwt: string;
+}
+const issue = async (): Promise<Issued> => {
+  const res = await post('/api/v1/credentials', sampleRequest());
+  expect(res.status).toBe(201);
+  return res.body as Issued;
+};
+const checkOf = (report: { checks: Array<{ id: string; status: string }> }, id: string) => report.checks.find((c) => c.id === id)?.status;
+
+beforeAll(async () => {
+  await emptyDatabase(env.DB);
+});
+
+describe('the Worker on D1', () => {
+  it('bootstraps on its first request: the imported institute key is the one published', async () => {
+    const res = await SELF.fetch(url('/health'));
+    expect(await res.json()).toEqual({ status: 'ok' });
+    const did = (await (await SELF.fetch(url('/.well-known/did.json'))).json()) as { id: string; verificationMethod: Array<{ publicKeyMultibase: string }> };
+    const x = JSON.parse(WORKER_TEST_SECRETS.INSTITUTE_PRIVATE_JWK).x as string;
+    expect(did.id).toBe('did:web:localhost%3A8787');
+    expect(did.verificationMethod.map((m) => m.publicKeyMultibase)).toEqual([encodeMultikey(fromBase64url(x))]);
+    const ministry = (await (await SELF.fetch(url('/ministry/did.json'))).json()) as { verificationMethod: unknown[] };
+    expect(ministry.verificationMethod).toHaveLength(1);
+  });
+
+  it('serves the pages\' Khmer font and QR decoder from the bundle', async () => {
+    const font = await SELF.fetch(url('/assets/noto-sans-khmer-400.woff2'));
+    expect(font.status).toBe(200);
+    expect(font.headers.get('content-type')).toBe('font/woff2');
+    expect(new TextDecoder().decode((await font.arrayBuffer()).slice(0, 4))).toBe('wOF2');
+    const jsqr = await SELF.fetch(url('/assets/jsqr.js'));
+    expect(jsqr.status).toBe(200);
+    expect(await jsqr.text()).toContain('jsQR');
+  });
+
+  it('refuses to issue without the admin token', async () => {
+    const res = await post('/api/v1/credentials', sampleRequest(), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(sampleRequest()) });
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('unauthorized');
+  });
+
+  it('issue → verify → revoke → verify, for both secured forms', async () => {
+    const issued = await issue();
+    expect(issued.credential.proof.verificationMethod.startsWith('did:web:localhost%3A8787#')).toBe(true);
+    for (const body of [{ credential: issued.credential }, { jwt: issued.jwt }]) {
+      const { status, body: report } = await verify(body);
+      expect(status).toBe(200);
+      expect(report.verified).toBe(true);
+      expect(checkOf(report, 'revocation')).toBe('passed');
+      expect(checkOf(report, 'accreditation')).toBe('passed');
+    }
+    const revoked = await post(`/api/v1/credentials/${issued.id}/revoke`, { reason: 'issued by mistake' });
+    expect(revoked.status).toBe(200);
+    expect(revoked.body.status).toBe('revoked');
+    for (const body of [{ credential: issued.credential }, { jwt: issued.jwt }]) {
+      const { body: report } = await verify(body);
+      expect(report.verified).toBe(false);
+      expect(checkOf(report, 'revocation')).toBe('failed');
+    }
+    expect((await post(`/api/v1/credentials/${issued.id}/revoke`, { reason: 'again' })).status).toBe(409);
+  });
+
+  it('suspends and reinstates, and serves the signed status list', async () => {
+    const issued = await issue();
+    expect((await post(`/api/v1/credentials/${issued.id}/suspend`, { reason: 'under review' })).status).toBe(200);
+    expect(checkOf((await verify({ jwt: issued.jwt })).body, 'suspension')).toBe('failed');
+    expect((await post(`/api/v1/credentials/${issued.id}/reinstate`, { reason: 'cleared' })).status).toBe(200);
+    expect((await verify({ jwt: issued.jwt })).body.verified).toBe(true);
+    const status = (issued.credential.credentialStatus as Array<{ statusListCredential: string }>)[0] as { statusListCredential: string };
+    const list = await SELF.fetch(status.statusListCredential, { headers: { Accept: 'application/vc' } });
+    expect(list.status).toBe(200);
+    const listCredential = (await list.json()) as { type: string[] };
+    expect(listCredential.type).toContain('BitstringStatusListCredential');
+    expect((await verify({ credential: listCredential })).body.verified).toBe(true);
+  });
+
+  it('serves the QR code as SVG, and says honestly that PNG is not available here', async () => {
+    const issued = await issue();
+    const svg = await SELF.fetch(url(`/credentials/${issued.id}/qr.svg`));
+    expect(svg.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await svg.text()).toContain('<svg');
+    const png = await SELF.fetch(url(`/credentials/${issued.id}/qr.png`));
+    expect(png.status).toBe(404);
+    expect(((await png.json()) as any).error.message).toMatch(/SVG only/);
+  });
+
+  it('issues and verifies through the VC API, under the institute\'s did:key', async () => {
+    const didKey = `did:key:${encodeMultikey(fromBase64url(JSON.parse(WORKER_TEST_SECRETS.INSTITUTE_PRIVATE_JWK).x as string))}`;
+    const credential = {
+      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://www.w3.org/ns/credentials/examples/v2'],
+      type: ['VerifiableCredential'],
+      issuer: didKey,
+      validFrom: now(),
+      credentialSubject: { id: 'did:example:learner', name: 'Sok Dara' },
+    };
+    const issued = await post('/credentials/issue', { credential, options: { credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'revocation' } } });
+    expect(issued.status).toBe(201);
+    expect(issued.body.verifiableCredential.proof.cryptosuite).toBe('eddsa-rdfc-2022');
+    const verified = await post('/credentials/verify', { verifiableCredential: issued.body.verifiableCredential });
+    expect(verified.status).toBe(200);
+    expect(verified.body.errors).toEqual([]);
+  });
+
+  it('publishes one institute key and accepts one admin token however many requests bootstrapped', async () => {
+    await Promise.all([1, 2, 3].map(() => SELF.fetch(url('/health'))));
+    const did = (await (await SELF.fetch(url('/.well-known/did.json'))).json()) as { verificationMethod: unknown[] };
+    expect(did.verificationMethod).toHaveLength(1);
+    const { results } = await env.DB.prepare(`SELECT COUNT(*) AS n FROM api_tokens WHERE role = 'admin' AND revoked_at IS NULL`).all<{ n: number }>();
+    expect(results[0]?.n).toBe(1);
+  });
+});

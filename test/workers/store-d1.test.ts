@@ -1,0 +1,17 @@
+import { env } from 'cloudflare:test';
+import { openD1Store } from '../../src/store/d1.js';
+import { describeStore } from '../store-contract.js';
+import { describeConsoleStore } from '../store-console-contract.js';
+import { emptyDatabase } from './empty-database.js';
+
+// The storage port's contract on D1, inside workerd; test/store-sqlite.test.ts runs it on better-sqlite3.
+describeStore('D1', async () => {
+  await emptyDatabase(env.DB);
+  return openD1Store(env.DB);
+});
+
+// The console's listing and session methods on D1 (test/pages-store.test.ts runs them on SQLite).
+describeConsoleStore('D1', async () => {
+  await emptyDatabase(env.DB);
+  return openD1Store(env.DB);
+});
