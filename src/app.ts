@@ -10,6 +10,8 @@ import { statusRoutes } from './http/status-routes.js';
 import { vcApiRoutes } from './http/vc-api-routes.js';
 import { instituteRoutes } from './http/institute-routes.js';
 import { auditRoutes } from './http/audit-routes.js';
+import { pageRoutes } from './http/page-routes.js';
+import { consoleRoutes } from './http/console-routes.js';
 
 export type { AppDeps, Services } from './services.js';
 
@@ -23,7 +25,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.use(requestId());
-  app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin', crossOriginOpenerPolicy: false }));
+  app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin', crossOriginOpenerPolicy: false, xFrameOptions: 'DENY' }));
 
   app.onError((error, c) => {
     const id = c.get('requestId');
@@ -44,6 +46,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   routes.route('/', vcApiRoutes(services, { open: deps.vcApiOpen ?? false }));
   routes.route('/', instituteRoutes(services));
   routes.route('/', auditRoutes(services));
+  routes.route('/', pageRoutes(services));
+  routes.route('/', consoleRoutes(services));
   app.route(basePath || '/', routes);
   return app;
 }

@@ -4,13 +4,16 @@ import { createRateLimiter, type RateLimiter } from './http/rate-limit.js';
 import type { IssuerDeps } from './issuer/issue.js';
 import type { KeyRing } from './issuer/key-ring.js';
 import type { KeyVault } from './issuer/key-vault.js';
+import { ministryDid } from './issuer/did.js';
 import { createRegistrySigner, type SignedRegistry } from './issuer/registry.js';
 import type { StatusPurpose, Store } from './store/port.js';
 import { accreditationCheck, type RegistryLookup } from './verifier/accreditation.js';
+import { passed } from './verifier/checks.js';
 import type { RemoteFetcher } from './verifier/remote.js';
 import { createKeyResolver } from './verifier/resolve.js';
 import { statusChecks, type CachedList, type LocalSlot } from './verifier/status.js';
 import { verifyCredential, type VerifierDeps } from './verifier/verify.js';
+import type { PackageAssetReader } from './web/assets.js';
 
 export interface AppDeps {
   store: Store;
@@ -33,6 +36,8 @@ export interface AppDeps {
   ministryName?: string;
   /** The client's network address, as the runtime knows it (for per-address limits). */
   clientAddress?: (c: Context) => string;
+  /** Reads the pages' fonts and QR decoder from their npm packages; absent = those assets are not served. */
+  packageAsset?: PackageAssetReader;
   /** Where unexpected errors are reported (never with request bodies or tokens). */
   logError?: (message: string, error: unknown) => void;
 }
@@ -78,13 +83,18 @@ export function buildServices(deps: AppDeps): Services {
     return { name: institute.name, registryName: ministryName, periods };
   };
   const status = (credential: Parameters<NonNullable<VerifierDeps['status']>>[0]) => statusChecks(statusDeps, credential);
+  // The ministry accredits and is not itself in its registry: what it signs (the registry) is
+  // not "issued by an unaccredited issuer". The check runs only once its proof has verified.
+  const ministry = ministryDid(deps.publicUrl);
+  const accreditation: NonNullable<VerifierDeps['accreditation']> = async (did, at) =>
+    did === ministry ? passed('accreditation', `${ministryName} is the accrediting authority`) : accreditationCheck(lookup, did, at);
   const minute = 60_000;
   const limits = deps.rateLimits ?? { issuePerMinute: 600, verifyPerMinute: 120 };
   return {
     ...deps,
     ministryName,
     issuer: { store: deps.store, keys: deps.keys, crypto: deps.crypto, clock: deps.clock, publicUrl: deps.publicUrl },
-    verifier: { ...base, status, accreditation: (did, at) => accreditationCheck(lookup, did, at) },
+    verifier: { ...base, status, accreditation },
     vcApiVerifier: { ...base, status },
     limits: {
       issue: createRateLimiter({ limit: limits.issuePerMinute, windowMs: minute, clock: deps.clock }),

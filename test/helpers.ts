@@ -7,6 +7,7 @@ import { createKeyVault } from '../src/issuer/key-vault.js';
 import { didWebFromUrl, ministryDid } from '../src/issuer/did.js';
 import { nodeCryptoProvider } from '../src/node/crypto.js';
 import { readMigrations } from '../src/node/migrations.js';
+import { nodePackageAssets } from '../src/node/assets.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import type { Institute, Store } from '../src/store/port.js';
 import type { PrivateKeyJwk } from '../src/crypto/provider.js';
@@ -33,6 +34,8 @@ export const MINISTRY_KEY: PrivateKeyJwk = {
   x: 'bT1O_Yf23kchgFTG2mmHw089-lxSyswB8ZUtN0kKJho',
   d: '9qbSw-SBvqEh9hp6EW8rWaj9Bdh-rbZnziq2ypXEAMg',
 };
+/** The key-encryption key that seals the test apps' private keys. Test fixture only. */
+export const TEST_KEK = new Uint8Array(32).fill(7);
 export const OTHER_KEY: PrivateKeyJwk = {
   kty: 'OKP', crv: 'Ed25519',
   x: 'PvXril0xqiOrDLBVl46mLOTkfS9fK-joUZQ8OaVbZZM',
@@ -48,10 +51,15 @@ export interface TestContext {
   deps: AppDeps;
 }
 
-/** An app on a fresh in-memory SQLite database, a fixed key and a settable clock. */
-export async function makeTestApp(options: { publicUrl?: string; clock?: Date; deps?: Partial<AppDeps> } = {}): Promise<TestContext> {
+/**
+ * An app on a fresh SQLite database (in memory, or at `databasePath` for tests that read the
+ * file), a fixed key and a settable clock.
+ */
+export async function makeTestApp(
+  options: { publicUrl?: string; clock?: Date; deps?: Partial<AppDeps>; databasePath?: string } = {},
+): Promise<TestContext> {
   const publicUrl = options.publicUrl ?? PUBLIC_URL;
-  const store = openSqliteStore(':memory:', readMigrations());
+  const store = openSqliteStore(options.databasePath ?? ':memory:', readMigrations());
   const did = didWebFromUrl(publicUrl);
   const institute: Institute = {
     id: 'inst-default', slug: 'default', name: 'Preah Kossomak Polytechnic Institute', nameKm: 'វិទ្យាស្ថានពហុបច្ចេកទេសព្រះកុសុមៈ',
@@ -67,14 +75,14 @@ export async function makeTestApp(options: { publicUrl?: string; clock?: Date; d
     expiresAt: null, lastUsedAt: null,
   });
   // Keys live in the store, sealed, as in production; the KEK here is a test fixture.
-  const vault = await createKeyVault(new Uint8Array(32).fill(7));
+  const vault = await createKeyVault(TEST_KEK);
   await createIssuerKey(store, vault, { controller: did, owner: institute.id, now: created }, TEST_KEY);
   await createIssuerKey(store, vault, { controller: ministryDid(publicUrl), owner: 'ministry', now: created }, MINISTRY_KEY);
   const keys = createStoreKeyRing({ store, vault, crypto: nodeCryptoProvider });
   const key = (await keys.activeKey(did)) as SigningKey;
   const clock = { now: options.clock ?? FIXED_NOW };
   const deps: AppDeps = {
-    store, keys, vault, crypto: nodeCryptoProvider, clock: () => clock.now, publicUrl, qrPng, ...options.deps,
+    store, keys, vault, crypto: nodeCryptoProvider, clock: () => clock.now, publicUrl, qrPng, packageAsset: nodePackageAssets(), ...options.deps,
   };
   return { app: createApp(deps), store, key, institute, clock, deps };
 }

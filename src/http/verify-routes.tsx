@@ -5,7 +5,6 @@ import type { AppEnv, Services } from '../app.js';
 import type { VerificationReport } from '../schemas/report.js';
 import { isCredentialId, parseVerifyText, type ParsedVerifyInput } from '../verifier/input.js';
 import { notIssuedReport, verifyCredential } from '../verifier/verify.js';
-import { VerifyPage, NotFoundPage } from '../web/verify-page.js';
 import { parseJsonText, validationError } from './body.js';
 import { ApiError } from './errors.js';
 import { rateLimit } from './rate-limit.js';
@@ -18,7 +17,7 @@ const VerifyRequestSchema = z.union([
   z.strictObject({ text: z.string().min(1).max(VERIFY_BODY_LIMIT) }),
 ]);
 
-/** Verifying credentials: the JSON API and the page a QR code opens. */
+/** Verifying credentials: the JSON API (the pages are in page-routes.tsx). */
 export function verifyRoutes(s: Services): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -86,13 +85,5 @@ export function verifyRoutes(s: Services): Hono<AppEnv> {
     },
   );
 
-  app.get('/v/:id', async (c) => {
-    const id = c.req.param('id');
-    const record = isCredentialId(id) ? await s.store.getCredential(id) : null;
-    c.header('Cache-Control', 'no-store');
-    if (!record) return c.html(<NotFoundPage />, 404);
-    const report = await verifyCredential(s.verifier, { kind: 'credential', credential: JSON.parse(record.diJson) as unknown });
-    return c.html(<VerifyPage report={report} credentialUrl={record.credentialUrl} qrSvgUrl={`${s.publicUrl}/credentials/${id}/qr.svg`} />);
-  });
   return app;
 }

@@ -15,6 +15,7 @@ import { createRemoteFetcher } from '../verifier/remote.js';
 import { ensureAdminToken, ensureDatabaseDir, ensureDefaultInstitute, ensureInstituteKey, ensureKek, ensureStoredKey, type Say } from './bootstrap.js';
 import { nodeCryptoProvider } from './crypto.js';
 import { readMigrations } from './migrations.js';
+import { nodePackageAssets } from './assets.js';
 
 /**
  * Everything the Node server does before it listens: open SQLite (migrations applied), load
@@ -50,6 +51,7 @@ export async function startNode(config: ServiceConfig, say: Say, clock: () => Da
     clock,
     publicUrl: config.publicUrl,
     qrPng,
+    packageAsset: nodePackageAssets(),
     vcApiOpen: config.vcApiAuth === 'none',
     remoteFetch: createRemoteFetcher({
       ...config.remoteFetch,

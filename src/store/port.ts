@@ -147,6 +147,27 @@ export const AchievementRecordSchema = z.object({
 });
 export type AchievementRecord = z.infer<typeof AchievementRecordSchema>;
 
+export const ConsoleSessionSchema = z.object({
+  /** SHA-256 (hex) of the session id the cookie holds. */
+  idHash: z.string(),
+  /** The hash of the API key the session acts with (api_tokens.token_hash). */
+  tokenHash: z.string(),
+  csrf: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
+/** A console sign-in, kept server-side. */
+export type ConsoleSession = z.infer<typeof ConsoleSessionSchema>;
+
+/** A page of credentials for the console: of one institute (or all, for the ministry), optionally searched. */
+export interface CredentialListQuery {
+  instituteId: string | null;
+  /** Matched (case-insensitively, as a substring) against the learner's name, the achievement's name and the id. */
+  search?: string;
+  limit: number;
+  offset: number;
+}
+
 /** Raised by saveIssuedCredential when a status index was taken meanwhile; pick another and retry. */
 export class StatusSlotTakenError extends Error {
   readonly code = 'ERR_STATUS_SLOT_TAKEN';
@@ -222,6 +243,16 @@ export interface Store {
 
   /** Audit entries in order, after `afterSeq`, optionally of one institute. */
   auditEntries(query: { instituteId?: string; afterSeq?: number; limit: number }): Promise<AuditEntry[]>;
+
+  /** Newest first, with the total number that match. */
+  listCredentials(query: CredentialListQuery): Promise<{ credentials: CredentialRecord[]; total: number }>;
+
+  saveSession(session: ConsoleSession): Promise<void>;
+  /** The session with this id hash, unless it has expired by `now`. */
+  getSession(idHash: string, now: string): Promise<ConsoleSession | null>;
+  deleteSession(idHash: string): Promise<void>;
+  /** Removes sessions that expired before `now`; returns how many. */
+  deleteExpiredSessions(now: string): Promise<number>;
 
   close(): Promise<void>;
 }

@@ -16,6 +16,7 @@ import {
   tokenFromRow,
   type Row,
 } from './rows.js';
+import { sqliteConsoleMethods } from './sqlite-console.js';
 
 export interface Migration {
   name: string;
@@ -175,6 +176,7 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
   });
 
   return {
+    ...sqliteConsoleMethods(db),
     async createInstitute(i, audit) {
       createInstitute(i, audit);
     },

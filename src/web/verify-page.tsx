@@ -1,133 +1,148 @@
-import { raw } from 'hono/html';
-import type { FC, PropsWithChildren } from 'hono/jsx';
+import type { FC } from 'hono/jsx';
 import type { Check, VerificationReport } from '../schemas/report.js';
-import { VERDICT_LABELS, verdictOf } from '../verifier/verdict.js';
+import { verdictOf } from '../verifier/verdict.js';
+import { formatDate, formatNumber, pick } from './i18n.js';
+import { Layout, type OpenGraph, type PageContext } from './layout.js';
 
-const STYLE = `
-body{font-family:system-ui,-apple-system,"Noto Sans Khmer",sans-serif;margin:0;background:#f4f5f7;color:#1b1f24;line-height:1.5}
-main{max-width:40rem;margin:0 auto;padding:1rem}
-.verdict{border-radius:.75rem;padding:1.25rem;color:#fff;margin-bottom:1rem}
-.ok{background:#0b6b2f}.bad{background:#a4161a}
-.verdict h1{margin:0;font-size:1.6rem}.verdict p{margin:.25rem 0 0}
-section{background:#fff;border-radius:.75rem;padding:1rem;margin-bottom:1rem}
-dt{font-size:.85rem;color:#4a5260}dd{margin:0 0 .75rem;font-size:1.1rem}
-li{margin-bottom:.4rem}.passed{color:#0b6b2f}.failed{color:#a4161a}.skipped{color:#6b4e00}
-`;
-
-const Layout: FC<PropsWithChildren<{ title: string }>> = ({ title, children }) => (
-  <>
-  {raw('<!DOCTYPE html>')}
-  <html lang="en">
-    <head>
-      <meta charset="utf-8" />
-      <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <meta name="robots" content="noindex" />
-      <title>{title}</title>
-      <style>{raw(STYLE)}</style>
-    </head>
-    <body>
-      <main>{children}</main>
-    </body>
-  </html>
-  </>
-);
-
-function headline(checks: Check[]): string {
-  const bad = checks.find((c) => c.status !== 'passed');
-  if (!bad) return 'This certificate is genuine and valid.';
-  return bad.message;
+/** The ministry's name as a page shows it: Khmer for the default ministry on Khmer pages. */
+export function registryName(p: PageContext, ministryName: string): string {
+  return p.lang === 'km' && ministryName === 'Ministry of Labour and Vocational Training' ? 'ក្រសួងការងារ និងបណ្តុះបណ្តាលវិជ្ជាជីវៈ' : ministryName;
 }
 
-const CheckItem: FC<{ check: Check }> = ({ check }) => (
-  <li>
-    <strong class={check.status}>{check.status === 'passed' ? '✓' : check.status === 'failed' ? '✗' : '–'} {check.id}</strong>: {check.message}
-  </li>
+/** The verdict: one colour, one symbol and one word that cannot be misread, then one plain sentence. */
+type Skills = NonNullable<NonNullable<VerificationReport['credential']>['achievement']>['skills'];
+
+/** The competency units of an achievement, each with its code, in the reader's language. */
+export const UnitList: FC<{ lang: PageContext['lang']; skills: Skills }> = ({ lang, skills }) => (
+  <ul class="units">
+    {skills.map((s) => (
+      <li>
+        {s.code && <span class="code">{s.code} </span>}
+        {pick(lang, s.name, s.nameKm)}
+      </li>
+    ))}
+  </ul>
 );
 
-/** The page a certificate's QR code opens: the verdict first, then what was certified. */
-export const VerifyPage: FC<{ report: VerificationReport; credentialUrl: string; qrSvgUrl: string }> = ({ report, credentialUrl }) => {
-  const c = report.credential;
-  const a = c?.achievement;
-  const accreditation = report.checks.find((k) => k.id === 'accreditation');
+export const VerdictBanner: FC<{ p: PageContext; report: VerificationReport }> = ({ p, report }) => {
+  const verdict = verdictOf(report);
+  const ok = verdict === 'valid';
+  const words = p.m.verdict[verdict];
   return (
-    <Layout title={report.verified ? 'Genuine certificate' : 'NOT a valid certificate'}>
-      <div class={`verdict ${report.verified ? 'ok' : 'bad'}`} role="status">
-        <h1>{VERDICT_LABELS[verdictOf(report)]}</h1>
-        <p>{headline(report.checks)}</p>
+    <div class={`verdict ${ok ? 'v-ok' : 'v-bad'}`} role="status" data-verdict={verdict}>
+      <span class="icon" aria-hidden="true">{ok ? '✓' : '✗'}</span>
+      <div>
+        <p class="word">{words.word}</p>
+        <p>{words.line}</p>
       </div>
-      {c && (
-        <section>
-          <dl>
-            <dt>Learner</dt>
-            <dd>
-              {c.learner.name ?? '—'}
-              {c.learner.nameKm && <span lang="km"> · {c.learner.nameKm}</span>}
-            </dd>
-            {a && (
-              <>
-                <dt>Achievement</dt>
-                <dd>
-                  {a.name}
-                  {a.nameKm && <span lang="km"> · {a.nameKm}</span>}
-                  {a.code && <> ({a.code})</>}
-                </dd>
-                {a.level && (<><dt>Level</dt><dd>{a.level}</dd></>)}
-                {a.skills.length > 0 && (
-                  <>
-                    <dt>Competency units</dt>
-                    <dd>
-                      <ul>
-                        {a.skills.map((s) => (
-                          <li>
-                            {s.code && <>{s.code}: </>}
-                            {s.name}
-                            {s.nameKm && <span lang="km"> · {s.nameKm}</span>}
-                          </li>
-                        ))}
-                      </ul>
-                    </dd>
-                  </>
-                )}
-              </>
-            )}
-            <dt>Issued by</dt>
-            <dd>
-              {c.issuer.name ?? c.issuer.id}
-              {c.issuer.nameKm && <span lang="km"> · {c.issuer.nameKm}</span>}
-              {accreditation && (
-                <div class={accreditation.status}>
-                  {accreditation.status === 'passed' ? `✓ ${accreditation.message}` : `✗ ${accreditation.message}`}
-                </div>
-              )}
-            </dd>
-            <dt>Valid</dt>
-            <dd>
-              {c.validFrom ? `from ${c.validFrom.slice(0, 10)}` : ''}
-              {c.validUntil ? ` until ${c.validUntil.slice(0, 10)}` : ' (no expiry)'}
-            </dd>
-          </dl>
-        </section>
-      )}
-      <section>
-        <h2>How this was checked</h2>
-        <ul>
-          {report.checks.map((check) => (
-            <CheckItem check={check} />
-          ))}
-        </ul>
-        <p>
-          <a href={credentialUrl}>Download the signed credential</a>
-        </p>
-      </section>
-    </Layout>
+    </div>
   );
 };
 
-export const NotFoundPage: FC = () => (
-  <Layout title="Certificate not found">
-    <div class="verdict bad" role="status">
-      <h1>✗ NOT FOUND</h1>
-      <p>No certificate with this link was issued here. If it is printed on a paper certificate, treat that certificate as not genuine.</p>
-    </div>
+/** Who, what, by whom and when: the credential's content in the page's language, the other as fallback. */
+export const CredentialDetails: FC<{ p: PageContext; report: VerificationReport; ministryName: string }> = ({ p, report, ministryName }) => {
+  const c = report.credential;
+  if (!c) return <></>;
+  const a = c.achievement;
+  const { m, lang } = p;
+  const learner = pick(lang, c.learner.name, c.learner.nameKm);
+  const learnerAlt = lang === 'km' ? (c.learner.nameKm ? c.learner.name : undefined) : c.learner.name ? c.learner.nameKm : undefined;
+  const accreditation = report.checks.find((k) => k.id === 'accreditation');
+  return (
+    <section class="card">
+      <dl>
+        <dt>{m.learner}</dt>
+        <dd>
+          <span class="big">{learner ?? '—'}</span>
+          {learnerAlt && <span class="alt" lang={lang === 'km' ? 'en' : 'km'}>{learnerAlt}</span>}
+          <span class="small">{m.compareId}</span>
+        </dd>
+        {a && (
+          <>
+            <dt>{m.achievement}</dt>
+            <dd>
+              <span class="big">{pick(lang, a.name, a.nameKm) ?? '—'}</span>
+              {a.code && <span class="code"> {a.code}</span>}
+            </dd>
+            {a.level && (
+              <>
+                <dt>{m.level}</dt>
+                <dd>{a.level}</dd>
+              </>
+            )}
+            {a.skills.length > 0 && (
+              <>
+                <dt>{m.units}</dt>
+                <dd>
+                  <UnitList lang={lang} skills={a.skills} />
+                </dd>
+              </>
+            )}
+            {a.hours !== undefined && (
+              <>
+                <dt>{m.hours}</dt>
+                <dd>{formatNumber(a.hours, lang)}</dd>
+              </>
+            )}
+          </>
+        )}
+        <dt>{m.issuedBy}</dt>
+        <dd>
+          {pick(lang, c.issuer.name, c.issuer.nameKm) ?? c.issuer.id}
+          {accreditation && (
+            <>
+              <br />
+              <span class={`acc ${accreditation.status === 'passed' ? 'acc-ok' : 'acc-bad'}`}>
+                {accreditation.status === 'passed' ? `✓ ${m.accreditedBy(registryName(p, ministryName))}` : `✗ ${m.notAccredited}`}
+              </span>
+            </>
+          )}
+        </dd>
+        {c.validFrom && (
+          <>
+            <dt>{m.validFrom}</dt>
+            <dd>{formatDate(c.validFrom, lang)}</dd>
+          </>
+        )}
+        <dt>{m.validUntil}</dt>
+        <dd>{c.validUntil ? formatDate(c.validUntil, lang) : m.noExpiry}</dd>
+      </dl>
+    </section>
+  );
+};
+
+const MARK: Record<Check['status'], string> = { passed: '✓', failed: '✗', skipped: '–' };
+
+/** "How this was checked": every check of the report, its outcome and the verifier's own words. */
+export const ChecksList: FC<{ p: PageContext; report: VerificationReport }> = ({ p, report }) => (
+  <section class="card">
+    <h2>{p.m.howChecked}</h2>
+    <ul class="checks">
+      {report.checks.map((check) => (
+        <li data-check={check.id}>
+          <span class={`st st-${check.status}`}>
+            {MARK[check.status]} {p.m.check[check.id]}: {p.m.checkStatus[check.status]}
+          </span>
+          <br />
+          <span class="small" lang="en">{check.message}</span>
+        </li>
+      ))}
+    </ul>
+    <p class="small">{p.m.checkedAt(formatDate(report.verifiedAt, p.lang))}</p>
+  </section>
+);
+
+/** The page a certificate's QR code opens: the verdict first, then what was certified, then how it was checked. */
+export const VerifyPage: FC<{ p: PageContext; report: VerificationReport; ministryName: string; credentialUrl: string; og: OpenGraph }> = ({
+  p, report, ministryName, credentialUrl, og,
+}) => (
+  <Layout p={p} title={`${p.m.verdict[verdictOf(report)].word} · ${p.m.verifyTitle}`} og={og}>
+    <VerdictBanner p={p} report={report} />
+    <CredentialDetails p={p} report={report} ministryName={ministryName} />
+    <ChecksList p={p} report={report} />
+    <p class="btns noprint">
+      <a class="btn secondary" href={credentialUrl}>{p.m.downloadCredential}</a>
+      <a class="btn secondary" href={`${p.base}/verify`}>{p.m.verifyAnother}</a>
+    </p>
   </Layout>
 );

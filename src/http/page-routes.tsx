@@ -1,0 +1,173 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { setCookie } from 'hono/cookie';
+import type { AppEnv, Services } from '../app.js';
+import { verifyUrlFor } from '../issuer/issue.js';
+import type { VerificationReport } from '../schemas/report.js';
+import type { CredentialRecord } from '../store/port.js';
+import { isCredentialId, parseVerifyText } from '../verifier/input.js';
+import { verifyCredential } from '../verifier/verify.js';
+import { isPackageAsset, packageAssetType, textAsset } from '../web/assets.js';
+import { LANG_COOKIE, langOf, pick, type Lang } from '../web/i18n.js';
+import { NotFoundPage, pageContext, type PageContext } from '../web/layout.js';
+import { LearnerPage } from '../web/learner-page.js';
+import { VerifyAnythingPage } from '../web/verify-anything-page.js';
+import { VerifyPage } from '../web/verify-page.js';
+import { pageHeaders } from './page-headers.js';
+import { VERIFY_BODY_LIMIT } from './verify-routes.js';
+
+const YEAR = 31_536_000;
+
+/** Where the language switch may send the browser back to: a path of this app, nothing else. */
+export function safeNext(next: string | undefined): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || /[\\\r\n]/.test(next)) return '/verify';
+  return next;
+}
+
+/** The page context of a request: its language and its own path (under the app's base path). */
+export function contextOf(s: Services, c: Context): PageContext {
+  const base = new URL(s.publicUrl).pathname.replace(/\/+$/, '');
+  const url = new URL(c.req.url);
+  const path = url.pathname.startsWith(base) ? url.pathname.slice(base.length) : url.pathname;
+  return pageContext(langOf(c), s.publicUrl, `${path || '/'}${url.search}`);
+}
+
+/** The public pages: what a QR opens, "verify anything", the learner's page, and their assets. */
+export function pageRoutes(s: Services): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  for (const path of ['/v/*', '/c/*', '/verify', '/lang/*', '/assets/*']) app.use(path, pageHeaders);
+
+  const recordOf = async (id: string): Promise<CredentialRecord | null> => (isCredentialId(id) ? s.store.getCredential(id) : null);
+  const reportOf = (record: CredentialRecord): Promise<VerificationReport> =>
+    verifyCredential(s.verifier, { kind: 'credential', credential: JSON.parse(record.diJson) as unknown });
+  const qrImage = (id: string) => `${s.publicUrl}/credentials/${id}/${s.qrPng ? 'qr.png' : 'qr.svg'}`;
+  const notFound = (c: Context, p: PageContext, certificate: boolean) => {
+    c.header('Cache-Control', 'no-store');
+    return c.html(<NotFoundPage p={p} certificate={certificate} />, 404);
+  };
+
+  app.get('/v/:id', async (c) => {
+    const p = contextOf(s, c);
+    const id = c.req.param('id');
+    const record = await recordOf(id);
+    if (!record) return notFound(c, p, true);
+    const report = await reportOf(record);
+    const a = report.credential?.achievement;
+    const title = [pick(p.lang, a?.name, a?.nameKm), pick(p.lang, report.credential?.learner.name, report.credential?.learner.nameKm)].filter(Boolean).join(' · ');
+    c.header('Cache-Control', 'no-store');
+    c.header('Vary', 'Cookie, Accept-Language');
+    return c.html(
+      <VerifyPage
+        p={p}
+        report={report}
+        ministryName={s.ministryName}
+        credentialUrl={`${p.base}/c/${id}/credential.json`}
+        og={{ title: `${p.m.verifyTitle}: ${title}`, description: p.m.verifyIntro, url: verifyUrlFor(s.publicUrl, id), image: qrImage(id) }}
+      />,
+    );
+  });
+
+  app.get('/verify', (c) => c.html(<VerifyAnythingPage p={contextOf(s, c)} ministryName={s.ministryName} />));
+
+  app.post(
+    '/verify',
+    bodyLimit({ maxSize: VERIFY_BODY_LIMIT + 16 * 1024, onError: (c) => c.html(<VerifyAnythingPage p={contextOf(s, c)} ministryName={s.ministryName} error="1 MB max" />, 413) }),
+    async (c) => {
+      const p = contextOf(s, c);
+      const render = (props: { text?: string; error?: string; report?: VerificationReport }, status: 200 | 400 | 422 | 429 = 200) => {
+        c.header('Cache-Control', 'no-store');
+        return c.html(<VerifyAnythingPage p={p} ministryName={s.ministryName} {...props} />, status);
+      };
+      if (s.limits.verify.hit(`ip:${s.clientAddress?.(c) ?? 'unknown'}`) > 0) return render({ error: p.m.tooMany }, 429);
+      const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+      const file = form.file;
+      const fromFile = file instanceof File && file.size > 0 ? await file.text() : '';
+      const pasted = typeof form.text === 'string' ? form.text : '';
+      const text = (pasted.trim() || fromFile).trim();
+      if (!text) return render({ error: p.m.verifyEmpty }, 400);
+      const parsed = parseVerifyText(text, s.publicUrl);
+      const shown = text.length <= 20_000 ? text : undefined;
+      switch (parsed.kind) {
+        case 'local':
+          return c.redirect(`${p.base}/v/${parsed.id}`, 303);
+        case 'foreign-url':
+          return render({ text: shown, error: p.m.foreignLink }, 422);
+        case 'unreadable':
+          return render({ text: shown, error: p.m.unreadable }, 422);
+        case 'verify':
+          return render({ text: shown, report: await verifyCredential(s.verifier, parsed.input) });
+      }
+    },
+  );
+
+  app.get('/c/:id', async (c) => {
+    const p = contextOf(s, c);
+    const id = c.req.param('id');
+    const record = await recordOf(id);
+    if (!record) return notFound(c, p, true);
+    const report = await reportOf(record);
+    const cred = report.credential;
+    const learner = pick(p.lang, cred?.learner.name, cred?.learner.nameKm) ?? '';
+    const achievement = pick(p.lang, cred?.achievement?.name, cred?.achievement?.nameKm) ?? '';
+    const issuer = pick(p.lang, cred?.issuer.name, cred?.issuer.nameKm) ?? '';
+    c.header('Cache-Control', 'no-cache');
+    c.header('Vary', 'Cookie, Accept-Language');
+    return c.html(
+      <LearnerPage
+        p={p}
+        id={id}
+        report={report}
+        ministryName={s.ministryName}
+        links={{
+          page: `${s.publicUrl}/c/${id}`,
+          verify: verifyUrlFor(s.publicUrl, id),
+          qrSvg: `${p.base}/credentials/${id}/qr.svg`,
+          json: `${p.base}/c/${id}/credential.json`,
+          jwt: record.jwt ? `${p.base}/c/${id}/credential.jwt` : null,
+        }}
+        og={{
+          title: `${learner} · ${achievement}`,
+          description: p.m.ogDescription(achievement, issuer),
+          url: `${s.publicUrl}/c/${id}`,
+          image: qrImage(id),
+          imageAlt: p.m.scanToVerify,
+        }}
+      />,
+    );
+  });
+
+  const download = (kind: 'json' | 'jwt') => async (c: Context<AppEnv>) => {
+    const id = c.req.param('id') ?? '';
+    const record = await recordOf(id);
+    const body = record && (kind === 'json' ? record.diJson : record.jwt);
+    if (!record || !body) return notFound(c, contextOf(s, c), true);
+    return c.body(body, 200, {
+      'Content-Type': kind === 'json' ? 'application/json; charset=utf-8' : 'application/vc+jwt',
+      'Content-Disposition': `attachment; filename="credential-${id}.${kind}"`,
+      'Cache-Control': 'no-cache',
+    });
+  };
+  app.get('/c/:id/credential.json', download('json'));
+  app.get('/c/:id/credential.jwt', download('jwt'));
+
+  app.get('/lang/:lang', (c) => {
+    const lang = c.req.param('lang');
+    const p = contextOf(s, c);
+    if (lang !== 'km' && lang !== 'en') return notFound(c, p, false);
+    setCookie(c, LANG_COOKIE, lang satisfies Lang, {
+      path: p.base || '/', maxAge: YEAR, sameSite: 'Lax', httpOnly: true, secure: s.publicUrl.startsWith('https:'),
+    });
+    return c.redirect(`${p.base}${safeNext(c.req.query('next'))}`, 303);
+  });
+
+  app.get('/assets/:name', async (c) => {
+    const name = c.req.param('name');
+    const cache = { 'Cache-Control': `public, max-age=${YEAR}, immutable` };
+    const text = textAsset(name);
+    if (text) return c.body(text.body, 200, { ...cache, 'Content-Type': text.type });
+    const bytes = isPackageAsset(name) ? await s.packageAsset?.(name) : null;
+    if (!bytes || !isPackageAsset(name)) return c.body('not found', 404, { 'Content-Type': 'text/plain; charset=utf-8' });
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { ...cache, 'Content-Type': packageAssetType(name) });
+  });
+  return app;
+}

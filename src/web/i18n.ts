@@ -1,0 +1,225 @@
+import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { Verdict } from '../verifier/verdict.js';
+import type { CheckId } from '../schemas/report.js';
+import { KM } from './i18n-km.js';
+import { khmerDigits } from './khmer-digits.js';
+
+/*
+ * The two languages of the pages. English is the source; Khmer translations live in
+ * i18n-km.ts with the same keys, so a missing Khmer string is a type error, not a blank.
+ */
+
+export const LANGS = ['en', 'km'] as const;
+export type Lang = (typeof LANGS)[number];
+export const LANG_COOKIE = 'sc_lang';
+
+const VERDICT_EN: Record<Verdict, { word: string; line: string }> = {
+  valid: { word: 'VALID · GENUINE', line: 'This certificate is genuine: issued by an accredited institute and not altered.' },
+  revoked: { word: 'REVOKED', line: 'The institute has withdrawn this certificate. Do not accept it.' },
+  suspended: { word: 'SUSPENDED', line: 'The institute has suspended this certificate for now. Do not accept it until it is reinstated.' },
+  expired: { word: 'EXPIRED', line: 'This certificate is no longer valid: its validity period has ended.' },
+  'not-yet-valid': { word: 'NOT YET VALID', line: 'This certificate only becomes valid on a later date.' },
+  'not-accredited': { word: 'ISSUER NOT ACCREDITED', line: 'The institute that issued this was not accredited by the Ministry when it issued it.' },
+  tampered: { word: 'TAMPERED', line: 'The certificate was altered or forged: its digital signature does not match.' },
+  'unknown-issuer': { word: 'UNKNOWN ISSUER', line: 'The issuer of this certificate could not be identified. Do not accept it.' },
+  'not-found': { word: 'NOT FOUND', line: 'No certificate with this link was issued here. If it is printed on paper, treat it as not genuine.' },
+  invalid: { word: 'NOT VALID', line: 'This is not a valid certificate.' },
+};
+
+const CHECK_EN: Record<CheckId, string> = {
+  format: 'Readable credential format',
+  found: 'Issued by this service',
+  issuer: 'Issuer identified',
+  holder: 'Holder',
+  proof: 'Digital signature matches (not altered)',
+  validity: 'Within its validity dates',
+  revocation: 'Not revoked',
+  suspension: 'Not suspended',
+  accreditation: 'Issuer accredited by the Ministry',
+  credentials: 'Credentials inside',
+};
+
+export const EN = {
+  langName: 'English',
+  otherLangName: 'ខ្មែរ',
+  siteName: 'skillcert',
+  verdict: VERDICT_EN,
+  check: CHECK_EN,
+  checkStatus: { passed: 'passed', failed: 'failed', skipped: 'not checked' },
+  learner: 'Learner',
+  achievement: 'Achievement',
+  level: 'Level',
+  units: 'Competency units',
+  hours: 'Hours',
+  issuedBy: 'Issued by',
+  accreditedBy: (registry: string) => `Accredited by ${registry}`,
+  notAccredited: 'Not accredited by the Ministry',
+  validFrom: 'Valid from',
+  validUntil: 'Valid until',
+  noExpiry: 'No expiry date',
+  howChecked: 'How this was checked',
+  checkedAt: (when: string) => `Checked ${when}`,
+  compareId: 'Compare the name with the holder’s ID card.',
+  downloadCredential: 'Download the signed credential',
+  verifyAnother: 'Verify another certificate',
+  notFoundTitle: 'Certificate not found',
+  pageNotFound: 'Page not found',
+  pageNotFoundLine: 'There is nothing at this address.',
+  home: 'Verify a certificate',
+  // /verify
+  verifyTitle: 'Verify a certificate',
+  verifyIntro: 'Scan the QR code on a certificate, or paste or upload the credential you were given.',
+  scanQr: 'Scan a QR code',
+  scanStart: 'Start the camera',
+  scanStop: 'Stop the camera',
+  scanHint: 'Point the camera at the QR code on the certificate.',
+  scanUnsupported: 'This browser cannot use the camera here. Upload a photo of the QR code instead.',
+  qrImage: 'Or upload a photo of the QR code',
+  qrImageNotFound: 'No QR code was found in that picture. Try a sharper, closer photo.',
+  pasteLabel: 'Paste a verify link, a JWT or the credential JSON',
+  fileLabel: 'Or upload a credential file (.json or .jwt)',
+  verifyButton: 'Verify',
+  verifyEmpty: 'Paste something or choose a file first.',
+  unreadable: 'This could not be read as a certificate.',
+  foreignLink: 'This link belongs to another service. Open it there, or paste the credential itself.',
+  result: 'Result',
+  // /c/:id
+  certificateOf: 'Certificate',
+  certifies: 'This certifies that',
+  hasAchieved: 'has successfully completed',
+  issuedOn: 'Issued',
+  scanToVerify: 'Scan to verify',
+  credentialId: 'Credential ID',
+  share: 'Share',
+  copyLink: 'Copy the link',
+  copied: 'Copied',
+  downloadJson: 'Download (JSON)',
+  downloadJwt: 'Download (JWT)',
+  addLinkedIn: 'Add to LinkedIn profile',
+  print: 'Print',
+  statusWarning: (word: string) => `This certificate is ${word.toLowerCase()}. See the verification page.`,
+  ogDescription: (achievement: string, issuer: string) => `${achievement}, issued by ${issuer}. Scan or open the link to verify it.`,
+  // console
+  console: 'Institute console',
+  signIn: 'Sign in',
+  signOut: 'Sign out',
+  apiKey: 'API key',
+  apiKeyHint: 'Paste your institute’s API key (it starts with sk_). It is never stored in your browser.',
+  badKey: 'This key is not valid, has expired or has been revoked.',
+  tooMany: 'Too many attempts. Wait a minute and try again.',
+  sessionExpired: 'Your session has ended. Sign in again.',
+  csrfFailed: 'This form has expired. Reload the page and try again.',
+  credentials: 'Credentials',
+  issueOne: 'Issue a credential',
+  institutes: 'Institutes',
+  search: 'Search by name, achievement or id',
+  searchButton: 'Search',
+  noneFound: 'No credentials found.',
+  status: 'Status',
+  statusWord: { active: 'active', revoked: 'revoked', suspended: 'suspended' } as Record<string, string>,
+  issuedAt: 'Issued',
+  previous: 'Previous',
+  next: 'Next',
+  pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
+  open: 'Open',
+  revoke: 'Revoke',
+  suspend: 'Suspend',
+  reinstate: 'Reinstate',
+  reason: 'Reason',
+  reasonHint: 'Recorded in the audit log; not shown to the public.',
+  confirmTitle: { revoke: 'Revoke this credential?', suspend: 'Suspend this credential?', reinstate: 'Reinstate this credential?' },
+  confirmLine: {
+    revoke: 'Revocation is permanent: the certificate will show REVOKED to everyone who checks it, and it cannot be undone.',
+    suspend: 'The certificate will show SUSPENDED until you reinstate it.',
+    reinstate: 'The certificate will be valid again.',
+  },
+  confirm: 'Yes, go ahead',
+  cancel: 'Cancel',
+  done: { revoke: 'The credential is revoked.', suspend: 'The credential is suspended.', reinstate: 'The credential is reinstated.' },
+  history: 'History',
+  issuedOk: 'The credential was issued.',
+  fixErrors: 'Please fix the fields marked below.',
+  learnerName: 'Learner’s name (Latin letters)',
+  learnerNameKm: 'Learner’s name in Khmer',
+  email: 'Email (optional; stored only as a hash)',
+  phone: 'Phone (optional; stored only as a hash)',
+  nationalId: 'National ID (optional; stored only as a hash)',
+  achievementName: 'Achievement name',
+  achievementNameKm: 'Achievement name in Khmer',
+  description: 'Description',
+  criteria: 'How it was earned (criteria)',
+  type: 'Type',
+  code: 'Code',
+  field: 'Field of study',
+  skills: 'Competency units, one a line: CODE | name | name in Khmer',
+  dates: 'Dates',
+  instituteLabel: 'Issuing institute',
+  issueButton: 'Issue',
+  ministryView: 'Institutes and their accreditation',
+  accreditation: 'Accreditation',
+  accreditedNow: 'accredited',
+  notAccreditedNow: 'not accredited',
+  since: 'since',
+  until: 'until',
+  instituteStatus: { active: 'active', suspended: 'suspended' } as Record<string, string>,
+  actions: 'Actions',
+  signedInAs: (label: string) => `Signed in with key “${label}”`,
+  notAllowed: 'This key may not do that.',
+  conflict: 'That change is not possible now.',
+};
+
+export type Messages = typeof EN;
+
+/** The messages of a language. */
+export const t = (lang: Lang): Messages => (lang === 'km' ? KM : EN);
+
+/**
+ * The language of a request: the remembered choice (cookie), else the first of km/en that
+ * the browser's Accept-Language prefers, else English.
+ */
+export function langOf(c: Context): Lang {
+  const chosen = getCookie(c, LANG_COOKIE);
+  if (chosen === 'km' || chosen === 'en') return chosen;
+  return preferredLang(c.req.header('accept-language') ?? '');
+}
+
+export function preferredLang(header: string): Lang {
+  const ranked = header
+    .split(',')
+    .map((part, i) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+      return { tag: tag.toLowerCase(), q: q === undefined ? 1 : Number(q), i };
+    })
+    .filter((x) => x.tag && x.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  for (const { tag } of ranked) {
+    if (tag === 'km' || tag.startsWith('km-')) return 'km';
+    if (tag === 'en' || tag.startsWith('en-')) return 'en';
+  }
+  return 'en';
+}
+
+export { khmerDigits };
+
+/** A date (the day of an ISO timestamp, in UTC) for the locale: Khmer with Khmer digits. */
+export function formatDate(iso: string | undefined | null, lang: Lang): string {
+  if (!iso) return '';
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  const options = { dateStyle: 'long', timeZone: 'UTC' } as const;
+  const text = lang === 'km'
+    ? new Intl.DateTimeFormat('km', { ...options, numberingSystem: 'khmr' }).format(t)
+    : new Intl.DateTimeFormat('en-GB', options).format(t);
+  // An ICU without Khmer data still gets Khmer digits.
+  return lang === 'km' ? khmerDigits(text) : text;
+}
+
+/** A number for the locale. */
+export const formatNumber = (n: number, lang: Lang): string => (lang === 'km' ? khmerDigits(String(n)) : String(n));
+
+/** Issuer-given text in the page's language, the other language as fallback. */
+export function pick(lang: Lang, en: string | undefined | null, km: string | undefined | null): string | undefined {
+  return (lang === 'km' ? km || en : en || km) ?? undefined;
+}

@@ -1,0 +1,96 @@
+import { raw } from 'hono/html';
+import type { FC, PropsWithChildren } from 'hono/jsx';
+import { ASSET_NAMES } from './assets.js';
+import { t, type Lang, type Messages } from './i18n.js';
+
+/** What every page needs to know about the request it answers. */
+export interface PageContext {
+  lang: Lang;
+  m: Messages;
+  /** The app's path prefix ('' or '/something'), for links. */
+  base: string;
+  publicUrl: string;
+  /** This page's path under base, with its query: where the language switch returns to. */
+  here: string;
+}
+
+export const pageContext = (lang: Lang, publicUrl: string, here: string): PageContext => ({
+  lang, m: t(lang), base: new URL(publicUrl).pathname.replace(/\/+$/, ''), publicUrl, here,
+});
+
+export interface OpenGraph {
+  title: string;
+  description: string;
+  url: string;
+  image?: string;
+  imageAlt?: string;
+}
+
+export const Layout: FC<PropsWithChildren<{ p: PageContext; title: string; og?: OpenGraph; scripts?: string[]; wide?: boolean; index?: boolean }>> = ({
+  p, title, og, scripts = [], wide, index, children,
+}) => {
+  const other: Lang = p.lang === 'km' ? 'en' : 'km';
+  return (
+    <>
+      {raw('<!DOCTYPE html>')}
+      <html lang={p.lang}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          {!index && <meta name="robots" content="noindex" />}
+          <title>{title}</title>
+          <link rel="stylesheet" href={`${p.base}/assets/${ASSET_NAMES.css}`} />
+          {og && (
+            <>
+              <meta property="og:type" content="website" />
+              <meta property="og:site_name" content="skillcert" />
+              <meta property="og:title" content={og.title} />
+              <meta property="og:description" content={og.description} />
+              <meta property="og:url" content={og.url} />
+              <meta property="og:locale" content={p.lang === 'km' ? 'km_KH' : 'en_US'} />
+              {og.image && <meta property="og:image" content={og.image} />}
+              {og.image && og.imageAlt && <meta property="og:image:alt" content={og.imageAlt} />}
+              <meta name="twitter:card" content="summary" />
+              <meta name="description" content={og.description} />
+            </>
+          )}
+          {scripts.map((s) => (
+            <script src={`${p.base}/assets/${s}`} defer></script>
+          ))}
+        </head>
+        <body>
+          <header class="top">
+            <a class="brand" href={`${p.base}/verify`}>skillcert</a>
+            <a class="lang" href={`${p.base}/lang/${other}?next=${encodeURIComponent(p.here)}`} lang={other} hreflang={other}>
+              {p.m.otherLangName}
+            </a>
+          </header>
+          <main class={wide ? 'wide' : undefined}>{children}</main>
+        </body>
+      </html>
+    </>
+  );
+};
+
+/** A friendly 404 that says nothing about which ids exist. */
+export const NotFoundPage: FC<{ p: PageContext; certificate?: boolean }> = ({ p, certificate }) => (
+  <Layout p={p} title={certificate ? p.m.notFoundTitle : p.m.pageNotFound}>
+    {certificate ? (
+      <div class="verdict v-bad" role="status">
+        <span class="icon" aria-hidden="true">✗</span>
+        <div>
+          <p class="word">{p.m.verdict['not-found'].word}</p>
+          <p>{p.m.verdict['not-found'].line}</p>
+        </div>
+      </div>
+    ) : (
+      <div class="card">
+        <h1>{p.m.pageNotFound}</h1>
+        <p>{p.m.pageNotFoundLine}</p>
+      </div>
+    )}
+    <p>
+      <a class="btn" href={`${p.base}/verify`}>{p.m.verifyAnother}</a>
+    </p>
+  </Layout>
+);
