@@ -161,3 +161,22 @@ describe('remote fetch guard', () => {
     await expect(fetcher('http://127.0.0.1:9/list', 'application/vc')).resolves.toMatchObject({ body: '{}' });
   });
 });
+
+describe('an unknown status is not reported as revoked', () => {
+  it('marks a set bit as revoked, and an unreachable list as status_unknown, with distinct verdicts', async () => {
+    const { verdictOf } = await import('../src/verifier/verdict.js');
+    const key = await didKeySigner();
+    const revokedCtx = await verifierWith(serving(JSON.stringify(await listCredential(key, [7]))));
+    const revoked = (await verifyBody(revokedCtx, { credential: await credentialWithRemoteStatus(key, 7) })).body;
+    expect(revocationCheck(revoked).code).toBe('revoked');
+    expect(verdictOf(revoked)).toBe('revoked');
+
+    const downCtx = await verifierWith(async () => {
+      throw new RemoteFetchError('ERR_REMOTE_TIMEOUT', 'did not answer within 5000 ms');
+    });
+    const unknown = (await verifyBody(downCtx, { credential: await credentialWithRemoteStatus(key, 7) })).body;
+    expect(unknown.verified).toBe(false);
+    expect(revocationCheck(unknown).code).toBe('status_unknown');
+    expect(verdictOf(unknown)).toBe('status-unknown');
+  });
+});

@@ -46,7 +46,14 @@ export async function startNode(config: ServiceConfig, say: Say, clock: () => Da
     vault,
     rateLimits: config.rateLimits,
     ministryName: config.ministryName,
-    clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
+    // A request made in process (the CLI, tests) has no socket: it counts as 'local'.
+    clientAddress: (c) => {
+      try {
+        return getConnInfo(c).remote.address ?? 'unknown';
+      } catch {
+        return 'local';
+      }
+    },
     crypto,
     clock,
     publicUrl: config.publicUrl,

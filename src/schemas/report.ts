@@ -3,10 +3,17 @@ import { z } from 'zod';
 export const CHECK_IDS = ['format', 'found', 'issuer', 'holder', 'proof', 'validity', 'revocation', 'suspension', 'accreditation', 'credentials'] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
+/**
+ * Why a status check failed, for callers that must not confuse "revoked" with "could not
+ * find out" (both fail the check: an unknown status is never valid).
+ */
+export const STATUS_CODES = ['revoked', 'suspended', 'status_unknown'] as const;
+
 export const CheckSchema = z.object({
   id: z.enum(CHECK_IDS),
   status: z.enum(['passed', 'failed', 'skipped']),
   message: z.string(),
+  code: z.enum(STATUS_CODES).optional(),
 });
 export type Check = z.infer<typeof CheckSchema>;
 

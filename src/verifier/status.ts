@@ -104,23 +104,28 @@ async function loadRemote(deps: StatusCheckerDeps, url: string): Promise<CachedL
   return entry;
 }
 
+/** The bit is set: the credential is revoked (or suspended). */
+const setBit = (purpose: StatusPurpose, message: string): Check => ({ ...failed(purpose, message), code: purpose === 'revocation' ? 'revoked' : 'suspended' });
+/** The status could not be established; that fails too, but says so. */
+const unknown = (purpose: StatusPurpose, message: string): Check => ({ ...failed(purpose, message), code: 'status_unknown' });
+
 async function checkEntry(deps: StatusCheckerDeps, entry: Entry, issuerId: string): Promise<Check> {
   const { purpose, index, listUrl } = entry;
   const words = WORDS[purpose];
   const local = await deps.local(listUrl, purpose, index);
   if (local) {
-    if (!local.found) return failed(purpose, `the status list ${listUrl} does not exist, so the ${purpose} status is unknown`);
-    if (local.issuerDid !== issuerId) return failed(purpose, 'the status list belongs to another issuer');
-    if (local.purpose !== purpose) return failed(purpose, `the status list is for ${local.purpose}, not ${purpose}`);
-    if (index >= local.size) return failed(purpose, 'statusListIndex is outside the status list');
-    return local.setAt ? failed(purpose, `${words.set} on ${local.setAt.slice(0, 10)}`) : passed(purpose, `${words.clear} (checked the issuer's live status list)`);
+    if (!local.found) return unknown(purpose, `the status list ${listUrl} does not exist, so the ${purpose} status is unknown`);
+    if (local.issuerDid !== issuerId) return unknown(purpose, 'the status list belongs to another issuer');
+    if (local.purpose !== purpose) return unknown(purpose, `the status list is for ${local.purpose}, not ${purpose}`);
+    if (index >= local.size) return unknown(purpose, 'statusListIndex is outside the status list');
+    return local.setAt ? setBit(purpose, `${words.set} on ${local.setAt.slice(0, 10)}`) : passed(purpose, `${words.clear} (checked the issuer's live status list)`);
   }
   const list = await loadRemote(deps, listUrl);
-  if (typeof list === 'string') return failed(purpose, `${purpose} status unknown: ${list}`);
-  if (list.issuer !== issuerId) return failed(purpose, `${purpose} status unknown: the status list was issued by ${list.issuer}, not by the credential's issuer`);
-  if (list.purpose !== purpose) return failed(purpose, `${purpose} status unknown: the list is for ${list.purpose}`);
-  if (index >= list.bits.length * 8) return failed(purpose, 'statusListIndex is outside the status list');
-  return bitAt(list.bits, index) ? failed(purpose, words.set) : passed(purpose, `${words.clear} (checked ${listUrl})`);
+  if (typeof list === 'string') return unknown(purpose, `${purpose} status unknown: ${list}`);
+  if (list.issuer !== issuerId) return unknown(purpose, `${purpose} status unknown: the status list was issued by ${list.issuer}, not by the credential's issuer`);
+  if (list.purpose !== purpose) return unknown(purpose, `${purpose} status unknown: the list is for ${list.purpose}`);
+  if (index >= list.bits.length * 8) return unknown(purpose, 'statusListIndex is outside the status list');
+  return bitAt(list.bits, index) ? setBit(purpose, words.set) : passed(purpose, `${words.clear} (checked ${listUrl})`);
 }
 
 /**
@@ -136,7 +141,7 @@ export async function statusChecks(deps: StatusCheckerDeps, credential: Credenti
     const mine = entries.filter((e) => (e as JsonObject).statusPurpose === purpose);
     for (const e of mine) {
       const entry = readEntry(e, purpose);
-      checks.push(typeof entry === 'string' ? failed(purpose, entry) : await checkEntry(deps, entry, issuerIdOf(credential)));
+      checks.push(typeof entry === 'string' ? unknown(purpose, entry) : await checkEntry(deps, entry, issuerIdOf(credential)));
     }
   }
   return checks;

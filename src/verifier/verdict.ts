@@ -1,6 +1,8 @@
 import type { VerificationReport } from '../schemas/report.js';
 
-export type Verdict = 'valid' | 'revoked' | 'suspended' | 'expired' | 'not-yet-valid' | 'not-accredited' | 'tampered' | 'unknown-issuer' | 'not-found' | 'invalid';
+export type Verdict =
+  | 'valid' | 'revoked' | 'suspended' | 'status-unknown' | 'expired' | 'not-yet-valid' | 'not-accredited' | 'tampered'
+  | 'unknown-issuer' | 'not-found' | 'invalid';
 
 /** The one word a person needs from a report; the most serious failure wins. */
 export function verdictOf(report: VerificationReport): Verdict {
@@ -10,8 +12,11 @@ export function verdictOf(report: VerificationReport): Verdict {
   if (failedCheck('format')) return 'invalid';
   if (failedCheck('issuer')) return 'unknown-issuer';
   if (failedCheck('proof')) return 'tampered';
-  if (failedCheck('revocation')) return 'revoked';
-  if (failedCheck('suspension')) return 'suspended';
+  const revocation = failedCheck('revocation');
+  const suspension = failedCheck('suspension');
+  if (revocation?.code === 'revoked') return 'revoked';
+  if (suspension?.code === 'suspended') return 'suspended';
+  if (revocation || suspension) return 'status-unknown';
   if (failedCheck('accreditation')) return 'not-accredited';
   const validity = failedCheck('validity');
   if (validity) return validity.message.startsWith('not valid yet') ? 'not-yet-valid' : 'expired';
@@ -22,6 +27,7 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
   valid: '✓ GENUINE',
   revoked: '✗ REVOKED',
   suspended: '✗ SUSPENDED',
+  'status-unknown': '✗ STATUS UNKNOWN',
   expired: '✗ EXPIRED',
   'not-yet-valid': '✗ NOT YET VALID',
   'not-accredited': '✗ ISSUER NOT ACCREDITED',

@@ -18,6 +18,7 @@ const VERDICT_EN: Record<Verdict, { word: string; line: string }> = {
   valid: { word: 'VALID · GENUINE', line: 'This certificate is genuine: issued by an accredited institute and not altered.' },
   revoked: { word: 'REVOKED', line: 'The institute has withdrawn this certificate. Do not accept it.' },
   suspended: { word: 'SUSPENDED', line: 'The institute has suspended this certificate for now. Do not accept it until it is reinstated.' },
+  'status-unknown': { word: 'STATUS UNKNOWN', line: 'Whether this certificate was withdrawn could not be checked right now. Try again later before accepting it.' },
   expired: { word: 'EXPIRED', line: 'This certificate is no longer valid: its validity period has ended.' },
   'not-yet-valid': { word: 'NOT YET VALID', line: 'This certificate only becomes valid on a later date.' },
   'not-accredited': { word: 'ISSUER NOT ACCREDITED', line: 'The institute that issued this was not accredited by the Ministry when it issued it.' },

@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../src/cli.js';
+import { startNode } from '../src/node/start.js';
+import { loadConfig } from '../src/schemas/config.js';
+import { authJson, sampleRequest } from './helpers.js';
+
+let dir: string;
+let env: Record<string, string>;
+const TOKEN = 'cli-test-admin-token-0123456789abcdef';
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'skillcert-cli-'));
+  env = { DATABASE_PATH: join(dir, 'db.sqlite'), KEYS_DIR: join(dir, 'keys'), ADMIN_TOKEN: TOKEN };
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function issueLocally(): Promise<{ credential: unknown; jwt: string }> {
+  const { app, store } = await startNode(loadConfig(env), () => {});
+  const res = await app.request('/api/v1/credentials', authJson({ ...sampleRequest(), validFrom: undefined, validUntil: undefined }, TOKEN));
+  const body = (await res.json()) as { credential: unknown; jwt: string };
+  await store.close();
+  return body;
+}
+
+async function run(args: string[]) {
+  const lines: string[] = [];
+  const code = await main(args, env, (l) => lines.push(l));
+  return { code, out: lines.join('\n') };
+}
+
+describe('skillcert verify', () => {
+  it('exits 0 for a valid credential file and prints the verdict and checks', async () => {
+    const { credential } = await issueLocally();
+    const file = join(dir, 'credential.json');
+    writeFileSync(file, JSON.stringify(credential));
+    const { code, out } = await run(['verify', file]);
+    expect(code).toBe(0);
+    expect(out).toContain('GENUINE');
+    expect(out).toMatch(/✓ proof/);
+  });
+
+  it('exits 0 for a valid JWT given on the command line', async () => {
+    const { jwt } = await issueLocally();
+    expect((await run(['verify', jwt])).code).toBe(0);
+  });
+
+  it('exits 1 for a tampered credential, naming the failed check', async () => {
+    const { credential } = await issueLocally();
+    const file = join(dir, 'tampered.json');
+    writeFileSync(file, JSON.stringify(credential).replace('Sok Dara', 'Sok Darb'));
+    const { code, out } = await run(['verify', file]);
+    expect(code).toBe(1);
+    expect(out).toMatch(/✗ proof/);
+  });
+
+  it('exits 2 with one line, not a stack trace, for unreadable input', async () => {
+    const file = join(dir, 'garbage.txt');
+    writeFileSync(file, 'not a credential');
+    expect((await run(['verify', file])).code).toBe(2);
+    expect((await run(['no-such-command'])).code).toBe(2);
+  });
+});
+
+describe('skillcert institutes, keys and audit', () => {
+  it('creates and lists institutes, lists and rotates keys, and checks the audit chain', async () => {
+    expect((await run(['institutes', 'create', '--slug', 'ntti', '--name', 'National Technical Training Institute', '--accredited-from', '2026-01-01'])).code).toBe(0);
+    const list = await run(['institutes', 'list']);
+    expect(list.out).toContain('did:web:localhost%3A8787:issuers:ntti');
+    const before = await run(['keys', 'list', '--institute', 'ntti']);
+    expect(before.out.split('\n')).toHaveLength(1);
+    expect((await run(['keys', 'rotate', '--institute', 'ntti'])).code).toBe(0);
+    const after = await run(['keys', 'list', '--institute', 'ntti']);
+    expect(after.out.split('\n')).toHaveLength(2);
+    const audit = await run(['audit', 'verify']);
+    expect(audit.code).toBe(0);
+  });
+});
