@@ -65,6 +65,7 @@ export async function makeTestApp(
     id: 'inst-default', slug: 'default', name: 'Preah Kossomak Polytechnic Institute', nameKm: 'វិទ្យាស្ថានពហុបច្ចេកទេសព្រះកុសុមៈ',
     url: 'https://ppi.example.edu.kh', did, didKey: didKeyFromPublicKey(fromBase64url(TEST_KEY.x)), isDefault: true,
     createdAt: '2026-01-01T00:00:00Z', contact: null, programmes: ['Electrical Installation'], status: 'active',
+    cryptosuite: 'eddsa-rdfc-2022',
   };
   const created = '2026-01-01T00:00:00Z';
   await store.createInstitute(institute);

@@ -249,3 +249,35 @@ describe('API keys cannot be created already expired', () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe('an institute chooses its default cryptosuite', () => {
+  it('signs with eddsa-jcs-2022 once the ministry sets it, on both the skillcert API and the VC API, and it verifies', async () => {
+    const { makeTestApp: make, authJson: auth, sampleRequest: sample, ADMIN_TOKEN: admin } = await import('./helpers.js');
+    const ctx = await make();
+    const patch = await ctx.app.request('/api/v1/institutes/default', {
+      method: 'PATCH', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${admin}` },
+      body: JSON.stringify({ cryptosuite: 'eddsa-jcs-2022' }),
+    });
+    expect(patch.status).toBe(200);
+    expect(((await patch.json()) as any).cryptosuite).toBe('eddsa-jcs-2022');
+    const issued = (await (await ctx.app.request('/api/v1/credentials', auth(sample()))).json()) as any;
+    expect(issued.credential.proof.cryptosuite).toBe('eddsa-jcs-2022');
+    const report = (await (await ctx.app.request('/api/v1/verify', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ credential: issued.credential }) })).json()) as any;
+    expect(report.verified).toBe(true);
+    const vc = { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], issuer: ctx.institute.did, credentialSubject: { id: 'did:example:x' } };
+    const viaVcApi = (await (await ctx.app.request('/credentials/issue', auth({ credential: vc }))).json()) as any;
+    expect(viaVcApi.verifiableCredential.proof.cryptosuite).toBe('eddsa-jcs-2022');
+    const chosen = (await (await ctx.app.request('/credentials/issue', auth({ credential: vc, options: { cryptosuite: 'eddsa-rdfc-2022' } }))).json()) as any;
+    expect(chosen.verifiableCredential.proof.cryptosuite).toBe('eddsa-rdfc-2022');
+  });
+
+  it('refuses an unknown cryptosuite with 400', async () => {
+    const { makeTestApp: make, ADMIN_TOKEN: admin } = await import('./helpers.js');
+    const ctx = await make();
+    const res = await ctx.app.request('/api/v1/institutes/default', {
+      method: 'PATCH', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${admin}` },
+      body: JSON.stringify({ cryptosuite: 'ecdsa-rdfc-2019' }),
+    });
+    expect(res.status).toBe(400);
+  });
+});

@@ -9,7 +9,7 @@ import type { CredentialRecord, Institute, Store } from '../src/store/port.js';
 const T0 = '2026-03-01T10:00:00Z';
 const inst = (slug: string): Institute => ({
   id: `inst-${slug}`, slug, name: `Institute ${slug}`, nameKm: null, url: null, did: `did:web:example.org:issuers:${slug}`,
-  didKey: null, isDefault: false, createdAt: T0, contact: null, programmes: [], status: 'active',
+  didKey: null, isDefault: false, createdAt: T0, contact: null, programmes: [], status: 'active', cryptosuite: 'eddsa-rdfc-2022',
 });
 const cred = (id: string, instituteId: string, learnerName: string, issuedAt: string, achievementName = 'Welding Level 1'): CredentialRecord => ({
   id, credentialUrl: `https://example.org/credentials/${id}`, vcId: null, instituteId, issuerDid: `did:web:example.org:issuers:${instituteId}`,

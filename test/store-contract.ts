@@ -30,7 +30,8 @@ const audit = (action: string, target = 'x', instituteId: string | null = null):
 
 const institute = (slug: string, over: Partial<Institute> = {}): Institute => ({
   id: `inst-${slug}`, slug, name: `Institute ${slug}`, nameKm: null, url: null, did: `did:web:example.org:issuers:${slug}`,
-  didKey: `did:key:z6Mk${slug}`, isDefault: false, createdAt: T0, contact: null, programmes: ['Welding'], status: 'active', ...over,
+  didKey: `did:key:z6Mk${slug}`, isDefault: false, createdAt: T0, contact: null, programmes: ['Welding'], status: 'active',
+  cryptosuite: 'eddsa-rdfc-2022', ...over,
 });
 
 const key = (id: string, controller: string, over: Partial<IssuerKeyRecord> = {}): IssuerKeyRecord => ({

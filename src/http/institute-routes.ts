@@ -8,6 +8,7 @@ import { createIssuerKey } from '../issuer/key-ring.js';
 import { didKeyFromPublicKey } from '../crypto/multikey.js';
 import { fromBase64url } from '../crypto/encoding.js';
 import { dateInput, toDateTimeStamp } from '../schemas/dates.js';
+import { CRYPTOSUITES } from '../jsonld/data-integrity.js';
 import { httpUrl, singleLine } from '../schemas/text.js';
 import { API_SCOPES, type ApiToken, type AuditInput, type Institute } from '../store/port.js';
 import { actsFor, generateToken, hashToken, requireScope, requireToken, type AuthVariables } from './auth.js';
@@ -28,6 +29,7 @@ const CreateInstitute = z.strictObject({
   programmes: programmes.optional(),
   accreditedFrom: dateInput.optional(),
   accreditedUntil: dateInput.optional(),
+  cryptosuite: z.enum(CRYPTOSUITES).optional(),
 });
 const UpdateInstitute = z.strictObject({
   name: singleLine(200).optional(),
@@ -35,6 +37,7 @@ const UpdateInstitute = z.strictObject({
   url: httpUrl.nullable().optional(),
   contact: singleLine(200).nullable().optional(),
   programmes: programmes.optional(),
+  cryptosuite: z.enum(CRYPTOSUITES).optional(),
 });
 const Accredit = z.strictObject({ validFrom: dateInput, validUntil: dateInput.optional(), programmes: programmes.optional() });
 const CreateKey = z.strictObject({
@@ -49,6 +52,7 @@ async function view(s: Services, i: Institute) {
   const [keys, periods] = await Promise.all([s.keys.publicKeys(i.did), s.store.accreditations(i.id)]);
   return {
     slug: i.slug, name: i.name, nameKm: i.nameKm, url: i.url, contact: i.contact, programmes: i.programmes, status: i.status,
+    cryptosuite: i.cryptosuite,
     did: i.did, didKey: i.didKey, isDefault: i.isDefault, createdAt: i.createdAt,
     accreditations: periods.map(({ validFrom, validUntil, programmes: p }) => ({ validFrom, validUntil, programmes: p })),
     keys: keys.map((k) => ({ id: k.id, publicKeyMultibase: k.publicKeyMultibase, compromisedAt: k.compromisedAt ?? null })),
@@ -91,6 +95,7 @@ export function instituteRoutes(s: Services): Hono<Env> {
     const institute: Institute = {
       id: randomId(), slug: body.slug, name: body.name, nameKm: body.nameKm ?? null, url: body.url ?? null, did, didKey: null,
       isDefault: false, createdAt: at, contact: body.contact ?? null, programmes: body.programmes ?? [], status: 'active',
+      cryptosuite: body.cryptosuite ?? 'eddsa-rdfc-2022',
     };
     await s.store.createInstitute(institute, audit(c, institute, 'institute.create', { slug: body.slug, name: body.name }));
     const key = await createIssuerKey(s.store, vault(), { controller: did, owner: institute.id, now: at, audit: audit(c, institute, 'key.create') });
@@ -123,6 +128,7 @@ export function instituteRoutes(s: Services): Hono<Env> {
       url: body.url === undefined ? institute.url : body.url,
       contact: body.contact === undefined ? institute.contact : body.contact,
       programmes: body.programmes ?? institute.programmes,
+      cryptosuite: body.cryptosuite ?? institute.cryptosuite,
     };
     await s.store.updateInstitute(updated, audit(c, institute, 'institute.update', body));
     return c.json(await view(s, updated));

@@ -116,7 +116,7 @@ export function vcApiRoutes(s: Services, options: { open: boolean }): Hono<Env> 
         credential: opts.credentialId && credential.id === undefined ? { ...credential, id: opts.credentialId } : credential,
         institute,
         issuerDid,
-        cryptosuite: opts.cryptosuite,
+        cryptosuite: opts.cryptosuite ?? institute.cryptosuite,
         purposes,
         actor: actorToken ? `token:${actorToken.id}` : 'vc-api',
       });

@@ -27,7 +27,7 @@ export async function ensureDefaultInstitute(store: Store, config: DefaultInstit
   if (!existing) {
     const institute: Institute = {
       id: randomId(), slug: 'default', name, nameKm, url: url ?? null, did, didKey, isDefault: true, createdAt: now,
-      contact: null, programmes: [], status: 'active',
+      contact: null, programmes: [], status: 'active', cryptosuite: 'eddsa-rdfc-2022',
     };
     await store.createInstitute(institute, { at: now, actor: 'system', instituteId: institute.id, action: 'institute.create', target: did, details: { slug: 'default', name } });
     // The institute the service starts with is accredited from its creation, so a single-

@@ -163,6 +163,7 @@ export async function issueCredential(
     institute,
     issuerDid: institute.did,
     purposes: ['revocation', 'suspension'],
+    cryptosuite: institute.cryptosuite,
     withJwt: true,
     actor,
     build: async ({ id, credentialUrl, credentialStatus, now }) => {

@@ -111,7 +111,7 @@ export function openD1Store(db: D1Database): Store {
   const changed = (results: D1Result[], i = 0) => (results[i]?.meta.changes ?? 0) === 1;
 
   const instituteValues = (i: Parameters<Store['createInstitute']>[0]) =>
-    [i.slug, i.name, i.nameKm, i.url, i.did, i.didKey, i.isDefault ? 1 : 0, i.createdAt, i.contact, JSON.stringify(i.programmes), i.status, i.id];
+    [i.slug, i.name, i.nameKm, i.url, i.did, i.didKey, i.isDefault ? 1 : 0, i.createdAt, i.contact, JSON.stringify(i.programmes), i.status, i.id, i.cryptosuite];
 
   /** The compare-and-set of each status change: it changes one row exactly when the transition is allowed. */
   const STATUS_CAS = {
@@ -125,13 +125,13 @@ export function openD1Store(db: D1Database): Store {
   return {
     ...d1ConsoleMethods(db),
     async createInstitute(i, audit) {
-      await write([st(`INSERT INTO institutes (slug, name, name_km, url, did, did_key, is_default, created_at, contact, programmes, status, id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ...instituteValues(i))], audit);
+      await write([st(`INSERT INTO institutes (slug, name, name_km, url, did, did_key, is_default, created_at, contact, programmes, status, id, cryptosuite)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ...instituteValues(i))], audit);
     },
     async updateInstitute(i, audit) {
-      const [slug, name, nameKm, url, did, didKey, , , contact, programmes, status, id] = instituteValues(i);
+      const [slug, name, nameKm, url, did, didKey, , , contact, programmes, status, id, cryptosuite] = instituteValues(i);
       await write([st(`UPDATE institutes SET slug = ?, name = ?, name_km = ?, url = ?, did = ?, did_key = ?,
-          contact = ?, programmes = ?, status = ? WHERE id = ?`, slug, name, nameKm, url, did, didKey, contact, programmes, status, id)], audit);
+          contact = ?, programmes = ?, status = ?, cryptosuite = ? WHERE id = ?`, slug, name, nameKm, url, did, didKey, contact, programmes, status, cryptosuite, id)], audit);
     },
     async listInstitutes() {
       return all(st('SELECT * FROM institutes ORDER BY created_at, slug'), instituteFromRow);

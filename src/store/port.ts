@@ -14,6 +14,8 @@ export const InstituteSchema = z.object({
   contact: z.string().nullable(),
   programmes: z.array(z.string()),
   status: z.enum(['active', 'suspended']),
+  /** The Data Integrity cryptosuite it signs with unless a request chooses. */
+  cryptosuite: z.enum(['eddsa-rdfc-2022', 'eddsa-jcs-2022']),
 });
 export type Institute = z.infer<typeof InstituteSchema>;
 

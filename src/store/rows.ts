@@ -33,7 +33,7 @@ export const instituteFromRow = (r: Row): Institute =>
   InstituteSchema.parse({
     id: r.id, slug: r.slug, name: r.name, nameKm: r.name_km, url: r.url, did: r.did, didKey: r.did_key,
     isDefault: r.is_default === 1, createdAt: r.created_at, contact: r.contact, programmes: jsonList(r.programmes),
-    status: r.status,
+    status: r.status, cryptosuite: r.cryptosuite ?? 'eddsa-rdfc-2022',
   });
 
 export const tokenFromRow = (r: Row): ApiToken =>

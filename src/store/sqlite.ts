@@ -82,15 +82,16 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
   const instituteParams = (i: Parameters<Store['createInstitute']>[0]) => ({
     id: i.id, slug: i.slug, name: i.name, nameKm: i.nameKm, url: i.url, did: i.did, didKey: i.didKey,
     isDefault: i.isDefault ? 1 : 0, createdAt: i.createdAt, contact: i.contact, programmes: JSON.stringify(i.programmes), status: i.status,
+    cryptosuite: i.cryptosuite,
   });
   const createInstitute = tx((i: Parameters<Store['createInstitute']>[0], audit?: AuditInput) => {
-    st(`INSERT INTO institutes (id, slug, name, name_km, url, did, did_key, is_default, created_at, contact, programmes, status)
-        VALUES (@id, @slug, @name, @nameKm, @url, @did, @didKey, @isDefault, @createdAt, @contact, @programmes, @status)`).run(instituteParams(i));
+    st(`INSERT INTO institutes (id, slug, name, name_km, url, did, did_key, is_default, created_at, contact, programmes, status, cryptosuite)
+        VALUES (@id, @slug, @name, @nameKm, @url, @did, @didKey, @isDefault, @createdAt, @contact, @programmes, @status, @cryptosuite)`).run(instituteParams(i));
     appendAudit(audit);
   });
   const updateInstitute = tx((i: Parameters<Store['createInstitute']>[0], audit?: AuditInput) => {
     st(`UPDATE institutes SET slug = @slug, name = @name, name_km = @nameKm, url = @url, did = @did, did_key = @didKey,
-          contact = @contact, programmes = @programmes, status = @status WHERE id = @id`).run(instituteParams(i));
+          contact = @contact, programmes = @programmes, status = @status, cryptosuite = @cryptosuite WHERE id = @id`).run(instituteParams(i));
     appendAudit(audit);
   });
   const addAccreditation = tx((p: Parameters<Store['addAccreditation']>[0], audit?: AuditInput) => {
