@@ -8,6 +8,7 @@ import { ministryDid } from './issuer/did.js';
 import { createRegistrySigner, type SignedRegistry } from './issuer/registry.js';
 import type { StatusPurpose, Store } from './store/port.js';
 import { accreditationCheck, type RegistryLookup } from './verifier/accreditation.js';
+import { createForeignRegistryLookup, type TrustedRegistry } from './verifier/foreign-registries.js';
 import { passed } from './verifier/checks.js';
 import type { RemoteFetcher } from './verifier/remote.js';
 import { createKeyResolver } from './verifier/resolve.js';
@@ -32,6 +33,8 @@ export interface AppDeps {
   vcApiOpen?: boolean;
   /** Requests per minute: issuing per API key, public verification per client address. */
   rateLimits?: { issuePerMinute: number; verifyPerMinute: number };
+  /** Other ministries' registries whose accreditations this verifier accepts (by URL and key). */
+  trustedRegistries?: TrustedRegistry[];
   /** Shown as the registry's issuer and in "accredited by …". */
   ministryName?: string;
   /** The client's network address, as the runtime knows it (for per-address limits). */
@@ -76,9 +79,12 @@ export function buildServices(deps: AppDeps): Services {
     clock: deps.clock,
     cache: new Map<string, CachedList>(),
   };
+  const foreign = createForeignRegistryLookup({
+    registries: deps.trustedRegistries ?? [], fetcher: deps.remoteFetch, crypto: deps.crypto, clock: deps.clock,
+  });
   const lookup: RegistryLookup = async (did) => {
     const institute = await deps.store.getInstituteByDid(did);
-    if (!institute) return null;
+    if (!institute) return foreign(did);
     const periods = await deps.store.accreditations(institute.id);
     return { name: institute.name, registryName: ministryName, periods };
   };

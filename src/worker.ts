@@ -75,6 +75,7 @@ async function boot(env: WorkerEnv, clock: () => Date): Promise<Hono<AppEnv>> {
     publicUrl: config.publicUrl,
     rateLimits: config.rateLimits,
     ministryName: config.ministryName,
+    trustedRegistries: config.trustedRegistries,
     vcApiOpen: config.vcApiAuth === 'none',
     packageAsset: workerPackageAssets,
     // Per isolate: a Worker's rate limits are approximate (each isolate counts on its own).

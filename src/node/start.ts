@@ -46,6 +46,7 @@ export async function startNode(config: ServiceConfig, say: Say, clock: () => Da
     vault,
     rateLimits: config.rateLimits,
     ministryName: config.ministryName,
+    trustedRegistries: config.trustedRegistries,
     // A request made in process (the CLI, tests) has no socket: it counts as 'local'.
     clientAddress: (c) => {
       try {

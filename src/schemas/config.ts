@@ -16,6 +16,22 @@ export const EnvSchema = z.object({
   INSTITUTE_NAME_KM: singleLine(200).default('វិទ្យាស្ថានបច្ចេកទេសសាកល្បង'),
   INSTITUTE_URL: httpUrl.optional(),
   MINISTRY_NAME: singleLine(200).default('Ministry of Labour and Vocational Training'),
+  TRUSTED_REGISTRIES: z
+    .string()
+    .max(20_000)
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON: [{"url": "https://…/registry", "publicKeyMultibase": "z6Mk…"}]' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(z.strictObject({
+      url: httpUrl.refine((u) => u.startsWith('https://'), 'must be an https URL'),
+      publicKeyMultibase: z.string().regex(/^z6Mk[1-9A-HJ-NP-Za-km-z]{40,50}$/, 'must be an Ed25519 Multikey (z6Mk…)'),
+    })).max(50))
+    .optional(),
   REMOTE_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
   REMOTE_FETCH_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(2 * 1024 * 1024),
   REMOTE_FETCH_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
@@ -37,6 +53,7 @@ export interface ServiceConfig {
   adminToken?: string;
   institute: { name: string; nameKm: string; url?: string };
   ministryName: string;
+  trustedRegistries: Array<{ url: string; publicKeyMultibase: string }>;
   remoteFetch: { timeoutMs: number; maxBytes: number; allowPrivate: boolean };
   /** 'none' opens the VC API's issue and status operations (conformance runs only). */
   vcApiAuth: 'token' | 'none';
@@ -77,6 +94,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServiceConf
     adminToken: e.ADMIN_TOKEN,
     institute: { name: e.INSTITUTE_NAME, nameKm: e.INSTITUTE_NAME_KM, url: e.INSTITUTE_URL },
     ministryName: e.MINISTRY_NAME,
+    trustedRegistries: e.TRUSTED_REGISTRIES ?? [],
     vcApiAuth: e.VC_API_AUTH,
     keyEncryptionKey: e.KEY_ENCRYPTION_KEY ? base64urlnopad.decode(e.KEY_ENCRYPTION_KEY) : undefined,
     rateLimits: { issuePerMinute: e.RATE_LIMIT_ISSUE_PER_MINUTE, verifyPerMinute: e.RATE_LIMIT_VERIFY_PER_MINUTE },

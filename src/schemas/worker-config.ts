@@ -15,6 +15,7 @@ export const WorkerEnvSchema = EnvSchema.pick({
   INSTITUTE_NAME_KM: true,
   INSTITUTE_URL: true,
   MINISTRY_NAME: true,
+  TRUSTED_REGISTRIES: true,
   REMOTE_FETCH_TIMEOUT_MS: true,
   REMOTE_FETCH_MAX_BYTES: true,
   REMOTE_FETCH_ALLOW_PRIVATE: true,
@@ -37,6 +38,7 @@ export interface WorkerConfig {
   instituteKey?: PrivateKeyJwk;
   institute: { name: string; nameKm: string; url?: string };
   ministryName: string;
+  trustedRegistries: Array<{ url: string; publicKeyMultibase: string }>;
   remoteFetch: { timeoutMs: number; maxBytes: number; allowPrivate: boolean };
   vcApiAuth: 'token' | 'none';
   rateLimits: { issuePerMinute: number; verifyPerMinute: number };
@@ -72,6 +74,7 @@ export function loadWorkerConfig(env: Record<string, unknown>): WorkerConfig {
     instituteKey,
     institute: { name: e.INSTITUTE_NAME, nameKm: e.INSTITUTE_NAME_KM, url: e.INSTITUTE_URL },
     ministryName: e.MINISTRY_NAME,
+    trustedRegistries: e.TRUSTED_REGISTRIES ?? [],
     remoteFetch: { timeoutMs: e.REMOTE_FETCH_TIMEOUT_MS, maxBytes: e.REMOTE_FETCH_MAX_BYTES, allowPrivate: e.REMOTE_FETCH_ALLOW_PRIVATE === 'true' },
     vcApiAuth: e.VC_API_AUTH,
     rateLimits: { issuePerMinute: e.RATE_LIMIT_ISSUE_PER_MINUTE, verifyPerMinute: e.RATE_LIMIT_VERIFY_PER_MINUTE },
