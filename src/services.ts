@@ -63,7 +63,8 @@ export const DEFAULT_MINISTRY_NAME = 'Ministry of Labour and Vocational Training
 export function buildServices(deps: AppDeps): Services {
   const ministryName = deps.ministryName ?? DEFAULT_MINISTRY_NAME;
   const resolver = createKeyResolver(deps.keys, deps.crypto);
-  const base = { resolver, crypto: deps.crypto, clock: deps.clock };
+  const issuedAt = async (credentialId: string) => (await deps.store.getCredentialByVcId(credentialId))?.issuedAt ?? null;
+  const base = { resolver, crypto: deps.crypto, clock: deps.clock, issuedAt };
   const statusPrefix = `${deps.publicUrl}/status/`;
   const local = async (url: string, purpose: StatusPurpose, index: number): Promise<LocalSlot | null> => {
     if (!url.startsWith(statusPrefix)) return null;

@@ -167,7 +167,31 @@ describe('marking a key compromised as of a time T', () => {
     expect(res.status).toBe(200);
     const report = (await verify(ctx, { credential: undated })).body;
     expect(report.verified).toBe(false);
-    expect(checkOf(report, 'proof')).toMatchObject({ status: 'failed', message: expect.stringContaining('does not say when') });
+    // This service's own key: the issue record (2026-03-01, after the compromise) decides, not the proof.
+    expect(checkOf(report, 'proof')).toMatchObject({ status: 'failed', message: expect.stringContaining('after that') });
+  });
+
+  it('a credential forged with a stolen key and backdated before the compromise fails: this service never issued it', async () => {
+    const ctx = await makeTestApp();
+    const { proof, ...unsecured } = (await issueWith(ctx, (await createKey(ctx, 'default', ['issue'])).key)).credential as Json;
+    const forgedDoc = { ...unsecured, id: 'http://localhost:8787/credentials/ForgedByTheThief01', validFrom: '2026-01-15T00:00:00Z' };
+    const { proofValue: _v, ...options } = { ...(proof as Json), created: '2026-01-15T00:00:00Z' };
+    const hash = await diHashData('eddsa-rdfc-2022', forgedDoc, options as never, nodeCryptoProvider);
+    const forged = { ...forgedDoc, proof: { ...options, proofValue: `z${toBase58(await ctx.key.signer.sign(hash))}` } };
+    const res = await call(ctx, 'POST', '/api/v1/institutes/default/keys/compromised', { body: { keyId: ctx.key.id, since: '2026-02-01' } });
+    expect(res.status).toBe(200);
+    const report = (await verify(ctx, { credential: forged })).body;
+    expect(checkOf(report, 'proof')).toMatchObject({ status: 'failed', message: expect.stringContaining('no record of issuing') });
+  });
+
+  it('a credential this service issued before the compromise still verifies, whatever its proof claims', async () => {
+    const ctx = await makeTestApp();
+    ctx.clock.now = new Date('2026-01-20T09:00:00Z');
+    const early = (await issueWith(ctx, (await createKey(ctx, 'default', ['issue'])).key, { ...sampleRequest(), validFrom: '2026-01-20', validUntil: '2031-01-20' })).credential;
+    ctx.clock.now = new Date('2026-03-01T10:00:00Z');
+    const res = await call(ctx, 'POST', '/api/v1/institutes/default/keys/compromised', { body: { keyId: ctx.key.id, since: '2026-02-01' } });
+    expect(res.status).toBe(200);
+    expect(checkOf((await verify(ctx, { credential: early })).body, 'proof')?.status).toBe('passed');
   });
 
   it('marking the active key compromised stops issuing (422) until the key is rotated', async () => {

@@ -54,9 +54,29 @@ function shapeProblem(proof: JsonObject, expect: ProofExpectations): string | nu
  */
 export function compromiseProblem(keyId: string, compromisedAt: string | null | undefined, signedAt: string | undefined): string | null {
   if (!compromisedAt) return null;
+  if (signedAt === RECORDS_SAY_NOT_ISSUED) return `the key ${keyId} was reported compromised as of ${compromisedAt}, and this service has no record of issuing this credential`;
   if (signedAt !== undefined && Date.parse(signedAt) <= Date.parse(compromisedAt)) return null;
   const when = signedAt === undefined ? 'the signature does not say when it was made' : `it was signed at ${signedAt}, after that`;
   return `the key ${keyId} was reported compromised as of ${compromisedAt}; ${when}`;
+}
+
+/** What {@link signingTimeOf} returns for a credential that the issuing service never recorded. */
+export const RECORDS_SAY_NOT_ISSUED = 'not-issued-here';
+
+/**
+ * When a signature by a compromised key was made. For this service's own keys the issue
+ * record is the authority (a thief can backdate `created` or `validFrom`, not the ledger);
+ * for anyone else's, the time the credential claims.
+ */
+export async function signingTimeOf(
+  issuedAt: ((credentialId: string) => Promise<string | null>) | undefined,
+  via: 'local' | 'did:key',
+  credentialId: unknown,
+  claimed: string | undefined,
+): Promise<string | undefined> {
+  if (via !== 'local' || !issuedAt) return claimed;
+  const recorded = typeof credentialId === 'string' ? await issuedAt(credentialId) : null;
+  return recorded ?? RECORDS_SAY_NOT_ISSUED;
 }
 
 async function signatureMatches(
@@ -93,7 +113,7 @@ async function signatureMatches(
  * must verify; at least one must be by a key of `expect.controller`.
  */
 export async function checkDataIntegrityProofs(
-  deps: { resolver: KeyResolver; crypto: CryptoProvider },
+  deps: { resolver: KeyResolver; crypto: CryptoProvider; issuedAt?: (credentialId: string) => Promise<string | null> },
   document: JsonObject,
   expect: ProofExpectations,
 ): Promise<ProofChecks> {
@@ -131,7 +151,9 @@ export async function checkDataIntegrityProofs(
       return { key: passed(expect.keyCheck, `key ${vm} resolved`), proof: failed('proof', `the content cannot be canonicalized for checking: ${error.message}`) };
     }
     if (!ok) return { key: passed(expect.keyCheck, `key ${vm} resolved`), proof: failed('proof', ALTERED) };
-    const compromised = compromiseProblem(vm, resolution.key.compromisedAt, proof.created as string | undefined);
+    const compromised = resolution.key.compromisedAt
+      ? compromiseProblem(vm, resolution.key.compromisedAt, await signingTimeOf(deps.issuedAt, resolution.via, document.id, proof.created as string | undefined))
+      : null;
     if (compromised) return { key: passed(expect.keyCheck, `key ${vm} resolved`), proof: failed('proof', compromised) };
     if (!expect.controller || controller === expect.controller) byController ??= vm;
     verified.push(`${proof.cryptosuite as string} by ${vm}`);

@@ -8,7 +8,7 @@ import type { Check, CredentialFormat, VerificationReport } from '../schemas/rep
 import { failed, passed, skipped, validityCheck } from './checks.js';
 import type { KeyResolver, Resolution } from './resolve.js';
 import { summarize } from './summary.js';
-import { checkDataIntegrityProofs, compromiseProblem } from './di-proof.js';
+import { checkDataIntegrityProofs, compromiseProblem, signingTimeOf } from './di-proof.js';
 
 export interface VerifierDeps {
   resolver: KeyResolver;
@@ -16,6 +16,8 @@ export interface VerifierDeps {
   clock: () => Date;
   /** The revocation/suspension checks; absent = status is not checked (as for a status list itself). */
   status?: (credential: Credential) => Promise<Check[]>;
+  /** When this service issued the credential with this `id` (null: never); used to judge keys reported compromised. */
+  issuedAt?: (credentialId: string) => Promise<string | null>;
   /** The accreditation check against the ministry's registry; absent = not checked. */
   accreditation?: (issuerDid: string, issuedAt: string | undefined) => Promise<Check>;
 }
@@ -138,7 +140,9 @@ async function verifyJwt(deps: VerifierDeps, jwt: string, now: Date): Promise<Ve
     return report('vc+jwt', [format, issuer, proofCheck, validity], credential, now);
   }
   // A vc+jwt carries no signing time of its own; its validFrom stands for it.
-  const compromised = compromiseProblem(kid, resolution.key.compromisedAt, validityOf(credential).from);
+  const compromised = resolution.key.compromisedAt
+    ? compromiseProblem(kid, resolution.key.compromisedAt, await signingTimeOf(deps.issuedAt, resolution.via, credential.id, validityOf(credential).from))
+    : null;
   const proofCheck = !(await verifyEdDsaCompactJws(jwt, resolution.key.verifier))
     ? failed('proof', 'the signature does not match the content: the credential was altered after signing, or signed by another key')
     : compromised ? failed('proof', compromised)
