@@ -1,4 +1,5 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { auditVerifyMain } from './node/audit-verify.js';
 import { startNode } from './node/start.js';
@@ -15,6 +16,12 @@ Usage:
   skillcert institutes create --slug S --name N [--name-km K] [--url U] [--accredited-from YYYY-MM-DD]
   skillcert keys list [--institute SLUG]
   skillcert keys rotate [--institute SLUG]
+  skillcert templates create <template.json> [--institute SLUG]
+  skillcert templates list [--institute SLUG]
+  skillcert issue --csv FILE [--template CODE] [--dry-run] [--valid-rows-only] [--institute SLUG] [--results FILE]
+                                                   issue a cohort: problems by row first, then a progress
+                                                   bar, a summary and a results CSV; re-running the same
+                                                   file issues nothing new
   skillcert audit verify                           check the audit ledger's hash chain
 
 Options:
@@ -28,6 +35,11 @@ The local database, keys and token come from the same environment as the server
 class CliError extends Error {}
 
 type Call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: any }>;
+
+/** A raw body (CSV) rather than JSON. */
+class RawBody {
+  constructor(readonly text: string, readonly type: string) {}
+}
 
 function parseArgs(args: string[]): { positional: string[]; flags: Record<string, string | true> } {
   const positional: string[] = [];
@@ -45,6 +57,11 @@ function parseArgs(args: string[]): { positional: string[]; flags: Record<string
   return { positional, flags };
 }
 
+const contentType = (body: unknown): Record<string, string> =>
+  body === undefined ? {} : { 'Content-Type': body instanceof RawBody ? body.type : 'application/json' };
+const encode = (body: unknown): string | undefined =>
+  body === undefined ? undefined : body instanceof RawBody ? body.text : JSON.stringify(body);
+
 /** Talks to a running server, or to the app built on the local database: the same routes either way. */
 async function connect(flags: Record<string, string | true>, env: Record<string, string | undefined>): Promise<{ call: Call; close: () => Promise<void> }> {
   const parse = async (res: Response) => {
@@ -61,8 +78,8 @@ async function connect(flags: Record<string, string | true>, env: Record<string,
     const call: Call = async (method, path, body, headers = {}) =>
       parse(await fetch(`${server}${path}`, {
         method,
-        headers: { ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: { ...contentType(body), ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
+        body: encode(body),
       }).catch(() => {
         throw new CliError(`cannot reach ${server}`);
       }));
@@ -76,8 +93,8 @@ async function connect(flags: Record<string, string | true>, env: Record<string,
   const call: Call = async (method, path, body, headers = {}) =>
     parse(await app.request(`${base}${path}`, {
       method,
-      headers: { ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { ...contentType(body), ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
+      body: encode(body),
     }));
   return { call, close: () => store.close() };
 }
@@ -164,10 +181,89 @@ async function run(args: string[], env: Record<string, string | undefined>, out:
       }
       return 0;
     }
+    if (command === 'templates' && (sub === 'create' || sub === 'list')) {
+      const q = typeof flags.institute === 'string' ? `?institute=${encodeURIComponent(flags.institute)}` : '';
+      if (sub === 'list') {
+        const res = await call('GET', `/api/v1/templates${q}`);
+        if (res.status !== 200) fail(res);
+        if (flags.json) show(res.body);
+        else for (const t of res.body.templates) out(`${String(t.code).padEnd(16)} v${t.version}  ${t.name}${t.nameKm ? ` · ${t.nameKm}` : ''}`);
+        return 0;
+      }
+      const file = positional[2];
+      if (!file || !existsSync(file)) throw new CliError('templates create needs a template JSON file');
+      let template: unknown;
+      try {
+        template = JSON.parse(readFileSync(file, 'utf8'));
+      } catch {
+        throw new CliError(`${file} is not valid JSON`);
+      }
+      const res = await call('POST', `/api/v1/templates${q}`, template);
+      if (res.status !== 201) fail(res);
+      out(`created template ${res.body.code} v${res.body.version}`);
+      return 0;
+    }
+    if (command === 'issue') return await issueCohort(call, flags, out);
     throw new CliError(`unknown command "${positional.join(' ')}"; run skillcert help`);
   } finally {
     await close();
   }
+}
+
+const bar = (done: number, total: number, width = 30): string => {
+  const filled = total ? Math.round((done / total) * width) : width;
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`;
+};
+
+/**
+ * Issues a cohort from a CSV: a dry run first (every problem, by row), then the batch itself,
+ * with a progress bar while the server works. The Idempotency-Key is the file's own digest,
+ * so running the same file again reports the same batch and issues nothing new.
+ */
+async function issueCohort(call: Call, flags: Record<string, string | true>, out: (line: string) => void): Promise<number> {
+  const file = flags.csv;
+  if (typeof file !== 'string' || !existsSync(file)) throw new CliError('issue needs --csv FILE');
+  const text = readFileSync(file, 'utf8');
+  const params = new URLSearchParams();
+  if (typeof flags.template === 'string') params.set('template', flags.template);
+  if (typeof flags.institute === 'string') params.set('institute', flags.institute);
+  const csv = new RawBody(text, 'text/csv');
+  const dry = await call('POST', `/api/v1/batches?${params}&dryRun=true`, csv);
+  if (dry.status !== 200) fail(dry);
+  const { summary, problems } = dry.body as { summary: Record<string, number>; problems: Array<{ row: number; column?: string; message: string }> };
+  out(`rows: ${summary.rows ?? '?'}  valid: ${summary.valid}  with problems: ${summary.invalid}  already issued: ${summary.alreadyIssued}  to issue: ${summary.toIssue}`);
+  for (const p of problems) out(`  row ${p.row}${p.column ? ` (${p.column})` : ''}: ${p.message}`);
+  if (flags['dry-run']) return problems.length ? 1 : 0;
+  if (problems.length && !flags['valid-rows-only']) {
+    out('nothing issued: fix the rows above, or pass --valid-rows-only to issue the valid rows');
+    return 1;
+  }
+  if (flags['valid-rows-only']) params.set('validRowsOnly', 'true');
+  const digest = createHash('sha256').update(`${flags.template ?? ''}\n${flags.institute ?? ''}\n${text}`).digest('hex');
+  const started = await call('POST', `/api/v1/batches?${params}&async=true`, csv, { 'Idempotency-Key': `cli-${digest}` });
+  if (started.status !== 201 && started.status !== 202 && started.status !== 200) fail(started);
+  let batch = started.body;
+  const tty = process.stdout.isTTY;
+  while (batch.state === 'issuing') {
+    const c = batch.counts;
+    if (tty) process.stdout.write(`\r${bar(c.total - c.pending, c.total)}`);
+    await new Promise((r) => setTimeout(r, 300));
+    const next = await call('GET', `/api/v1/batches/${batch.id}`);
+    if (next.status !== 200) fail(next);
+    batch = next.body;
+  }
+  if (tty) process.stdout.write(`\r${bar(batch.counts.total, batch.counts.total)}\n`);
+  const c = batch.counts;
+  out(`batch ${batch.id}: ${batch.state}`);
+  out(`  issued ${c.issued}   already issued ${c.existing}   failed ${c.failed}   total ${c.total}`);
+  const results = await call('GET', `/api/v1/batches/${batch.id}/results.csv`);
+  const target = typeof flags.results === 'string' ? flags.results : `${file.replace(/\.csv$/i, '')}.results.csv`;
+  if (results.status === 200 && typeof results.body === 'string') {
+    writeFileSync(target, results.body);
+    out(`  results: ${target}`);
+  }
+  out(`  QR codes: ${batch.links?.qrZip ?? ''}`);
+  return c.failed > 0 ? 1 : 0;
 }
 
 /** Runs the CLI; errors are one line on stderr and exit code 2, never a stack trace. */

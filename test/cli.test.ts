@@ -78,3 +78,31 @@ describe('skillcert institutes, keys and audit', () => {
     expect(audit.code).toBe(0);
   });
 });
+
+describe('skillcert templates and issue --csv', () => {
+  it('creates a template, reports problems by row in a dry run, issues a cohort with a results file, and issues nothing new on a re-run', async () => {
+    const { electricalTemplate } = await import('./cohort-helpers.js');
+    const templateFile = join(dir, 'template.json');
+    writeFileSync(templateFile, JSON.stringify(electricalTemplate()));
+    expect((await run(['templates', 'create', templateFile])).code).toBe(0);
+    expect((await run(['templates', 'list'])).out).toContain('ELC-L2');
+
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'Student ID,Learner Name,Template Code,Completion Date\nS1,Sok Dara,ELC-L2,2026-02-15\nS2,,ELC-L2,2026-02-30\n');
+    const dry = await run(['issue', '--csv', bad, '--dry-run']);
+    expect(dry.code).toBe(1);
+    expect(dry.out).toMatch(/row 3/);
+
+    const good = join(dir, 'cohort.csv');
+    writeFileSync(good, 'Student ID,Learner Name,Khmer Name,Template Code,Completion Date\nS1,Sok Dara,សុខ ដារ៉ា,ELC-L2,2026-02-15\nS2,Chan Sophea,,ELC-L2,2026-02-16\n');
+    const first = await run(['issue', '--csv', good]);
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/issued 2/);
+    const results = (await import('node:fs')).readFileSync(join(dir, 'cohort.results.csv'), 'utf8');
+    expect(results).toContain('Sok Dara');
+    expect(results.split('\n').filter((l) => l.trim()).length).toBe(3);
+    const again = await run(['issue', '--csv', good]);
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/issued 0|already issued 2/);
+  });
+});
