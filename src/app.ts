@@ -12,6 +12,8 @@ import { instituteRoutes } from './http/institute-routes.js';
 import { auditRoutes } from './http/audit-routes.js';
 import { pageRoutes } from './http/page-routes.js';
 import { consoleRoutes } from './http/console-routes.js';
+import { templateRoutes } from './http/template-routes.js';
+import { batchRoutes } from './http/batch-routes.js';
 
 export type { AppDeps, Services } from './services.js';
 
@@ -48,6 +50,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   routes.route('/', auditRoutes(services));
   routes.route('/', pageRoutes(services));
   routes.route('/', consoleRoutes(services));
+  routes.route('/', templateRoutes(services));
+  routes.route('/', batchRoutes(services));
   app.route(basePath || '/', routes);
   return app;
 }

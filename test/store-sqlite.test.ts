@@ -3,6 +3,7 @@ import { readMigrations } from '../src/node/migrations.js';
 import type { Store } from '../src/store/port.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { describeStore } from './store-contract.js';
+import { describeCohortStore } from './store-cohort-contract.js';
 
 // The storage port's contract on better-sqlite3; test/workers/store-d1.test.ts runs it on D1.
 const opened: Store[] = [];
@@ -11,6 +12,12 @@ afterEach(async () => {
 });
 
 describeStore('better-sqlite3', async () => {
+  const store = openSqliteStore(':memory:', readMigrations());
+  opened.push(store);
+  return store;
+});
+
+describeCohortStore('better-sqlite3', async () => {
   const store = openSqliteStore(':memory:', readMigrations());
   opened.push(store);
   return store;

@@ -13,6 +13,7 @@ import {
   type StatusPurpose,
   type Store,
 } from '../store/port.js';
+import type { BatchRowRef } from '../store/cohort-port.js';
 import { buildCredential } from './credential.js';
 import type { KeyRing } from './key-ring.js';
 import { addDataIntegrityProof, signVcJwt } from './secure.js';
@@ -75,6 +76,8 @@ export interface SecureRequest {
   /** Also secure as vc+jwt (VC 2.0 documents only). */
   withJwt: boolean;
   actor: string;
+  /** A batch row this credential issues: marked issued in the credential's own transaction. */
+  batchRow?: BatchRowRef;
   build(parts: { id: string; credentialUrl: string; credentialStatus: JsonObject[]; now: string }): Promise<Draft>;
 }
 
@@ -145,7 +148,7 @@ async function secureOnce(deps: IssuerDeps, request: SecureRequest): Promise<Iss
     action: 'credential.issue',
     target: credentialUrl,
     details: { issuer: request.issuerDid, ...(draft.vcId && draft.vcId !== credentialUrl ? { credentialId: draft.vcId } : {}) },
-  });
+  }, request.batchRow);
   return { record, credential: secured, jwt };
 }
 
@@ -158,8 +161,10 @@ export async function issueCredential(
   institute: Institute,
   request: IssueRequest,
   actor: string,
+  batchRow?: BatchRowRef,
 ): Promise<IssuedCredential> {
   return secureAndStore(deps, {
+    batchRow,
     institute,
     issuerDid: institute.did,
     purposes: ['revocation', 'suspension'],

@@ -16,6 +16,7 @@ import { ensureAdminToken, ensureDatabaseDir, ensureDefaultInstitute, ensureInst
 import { nodeCryptoProvider } from './crypto.js';
 import { readMigrations } from './migrations.js';
 import { nodePackageAssets } from './assets.js';
+import { resumeBatches } from '../batch/run.js';
 
 /**
  * Everything the Node server does before it listens: open SQLite (migrations applied), load
@@ -39,6 +40,8 @@ export async function startNode(config: ServiceConfig, say: Say, clock: () => Da
   await ensureAdminToken(store, config, crypto, now, say);
   const keys = createStoreKeyRing({ store, vault, crypto });
   const key = (await keys.activeKey(institute.did)) as SigningKey;
+  // A batch a killed process left half-issued finishes before anything new is served.
+  await resumeBatches({ store, keys, crypto, clock, publicUrl: config.publicUrl }, say);
 
   const app = createApp({
     store,

@@ -15,6 +15,8 @@ import {
   type Row,
 } from './rows.js';
 import { d1ConsoleMethods } from './d1-console.js';
+import { d1CohortMethods } from './d1-cohort.js';
+import { BATCH_ROW_ISSUED, ISSUED_ROW_INSERT } from './cohort-rows.js';
 
 /*
  * The parts of Cloudflare's D1 binding this adapter calls, typed structurally so that the
@@ -124,6 +126,7 @@ export function openD1Store(db: D1Database): Store {
 
   return {
     ...d1ConsoleMethods(db),
+    ...d1CohortMethods(db, st, (statements, audit) => write(statements, audit)),
     async createInstitute(i, audit) {
       await write([st(`INSERT INTO institutes (slug, name, name_km, url, did, did_key, is_default, created_at, contact, programmes, status, id, cryptosuite)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ...instituteValues(i))], audit);
@@ -199,7 +202,7 @@ export function openD1Store(db: D1Database): Store {
       const result = await st('UPDATE api_tokens SET revoked_at = ? WHERE role = ? AND source = ? AND revoked_at IS NULL', at, role, source).run();
       return result.meta.changes ?? 0;
     },
-    async saveIssuedCredential(c, achievement, audit) {
+    async saveIssuedCredential(c, achievement, audit, batchRow) {
       const statements = [st(`INSERT INTO credentials (id, credential_url, vc_id, institute_id, issuer_did, di_json, jwt, learner_name, achievement_name,
             achievement_key, valid_from, valid_until, issued_at, issued_by,
             revocation_list, revocation_index, suspension_list, suspension_index, revoked_at, suspended_at)
@@ -217,6 +220,9 @@ export function openD1Store(db: D1Database): Store {
         statements.push(st(`INSERT INTO achievements (institute_id, key, json, updated_at) VALUES (?, ?, ?, ?)
             ON CONFLICT (institute_id, key) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at`,
           achievement.instituteId, achievement.key, achievement.json, achievement.updatedAt));
+      }
+      if (batchRow) {
+        statements.push(st(ISSUED_ROW_INSERT, c.instituteId, batchRow.rowKey, c.id), st(BATCH_ROW_ISSUED, c.id, batchRow.batchId, batchRow.rowNo));
       }
       try {
         await write(statements, audit);

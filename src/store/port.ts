@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BatchRowRef, CohortStore } from './cohort-port.js';
 
 export const InstituteSchema = z.object({
   id: z.string(),
@@ -184,7 +185,7 @@ export class StatusSlotTakenError extends Error {
  * that an embedded (better-sqlite3) and a remote (D1) backend fit the same port; adapters
  * parse rows with the schemas above so callers never see untyped data.
  */
-export interface Store {
+export interface Store extends CohortStore {
   createInstitute(institute: Institute, audit?: AuditInput): Promise<void>;
   updateInstitute(institute: Institute, audit?: AuditInput): Promise<void>;
   listInstitutes(): Promise<Institute[]>;
@@ -214,9 +215,10 @@ export interface Store {
 
   /**
    * Stores an issued credential, its achievement definition and its status-list slots
-   * together, atomically. Throws StatusSlotTakenError when a slot is no longer free.
+   * together, atomically. Throws StatusSlotTakenError when a slot is no longer free. With
+   * `batchRow`, the row is marked issued (and its identity taken) in the same transaction.
    */
-  saveIssuedCredential(credential: CredentialRecord, achievement: AchievementRecord | null, audit?: AuditInput): Promise<void>;
+  saveIssuedCredential(credential: CredentialRecord, achievement: AchievementRecord | null, audit?: AuditInput, batchRow?: BatchRowRef): Promise<void>;
   getCredential(id: string): Promise<CredentialRecord | null>;
   /** By the credential's own `id` (what the VC API names credentials by). */
   getCredentialByVcId(vcId: string): Promise<CredentialRecord | null>;

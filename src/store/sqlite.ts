@@ -17,6 +17,9 @@ import {
   type Row,
 } from './rows.js';
 import { sqliteConsoleMethods } from './sqlite-console.js';
+import { sqliteCohortMethods } from './sqlite-cohort.js';
+import { BATCH_ROW_ISSUED, ISSUED_ROW_INSERT } from './cohort-rows.js';
+import type { BatchRowRef } from './cohort-port.js';
 
 export interface Migration {
   name: string;
@@ -127,7 +130,7 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
     if (changed) appendAudit(audit);
     return changed;
   });
-  const saveIssued = tx((c: CredentialRecord, achievement: AchievementRecord | null, audit?: AuditInput) => {
+  const saveIssued = tx((c: CredentialRecord, achievement: AchievementRecord | null, audit?: AuditInput, batchRow?: BatchRowRef) => {
     const { revocation, suspension, ...columns } = c;
     st(`INSERT INTO credentials (id, credential_url, vc_id, institute_id, issuer_did, di_json, jwt, learner_name, achievement_name,
           achievement_key, valid_from, valid_until, issued_at, issued_by,
@@ -150,6 +153,10 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
     if (achievement) {
       st(`INSERT INTO achievements (institute_id, key, json, updated_at) VALUES (@instituteId, @key, @json, @updatedAt)
           ON CONFLICT (institute_id, key) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at`).run(achievement);
+    }
+    if (batchRow) {
+      st(ISSUED_ROW_INSERT).run(c.instituteId, batchRow.rowKey, c.id);
+      st(BATCH_ROW_ISSUED).run(c.id, batchRow.batchId, batchRow.rowNo);
     }
     appendAudit(audit);
   });
@@ -178,6 +185,7 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
 
   return {
     ...sqliteConsoleMethods(db),
+    ...sqliteCohortMethods(db, appendAudit),
     async createInstitute(i, audit) {
       createInstitute(i, audit);
     },
@@ -235,9 +243,9 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
     async revokeApiTokens({ role, source }, at) {
       return st('UPDATE api_tokens SET revoked_at = ? WHERE role = ? AND source = ? AND revoked_at IS NULL').run(at, role, source).changes;
     },
-    async saveIssuedCredential(credential, achievement, audit) {
+    async saveIssuedCredential(credential, achievement, audit, batchRow) {
       try {
-        saveIssued(credential, achievement, audit);
+        saveIssued(credential, achievement, audit, batchRow);
       } catch (error) {
         if (isUniqueViolation(error) && /revocation_|suspension_/.test(String((error as Error).message))) throw new StatusSlotTakenError();
         throw error;

@@ -153,3 +153,27 @@ describe('the Worker on D1', () => {
     expect(results[0]?.n).toBe(1);
   });
 });
+
+describe('cohort issuance on D1', () => {
+  it('creates a template, dry-runs and issues a CSV batch, and issues nothing on resubmission', async () => {
+    const template = {
+      code: 'ELC-L2', name: 'Electrical Installation', nameKm: 'ការដំឡើងអគ្គិសនី',
+      description: 'Installs and tests low-voltage wiring.', criteria: 'Passed all units.', validityMonths: 60,
+    };
+    expect((await post('/api/v1/templates', template)).status).toBe(201);
+    const today = now().slice(0, 10);
+    const csv = `\uFEFFStudent ID;Name;Khmer Name;Template Code;Completion Date\r\nW1;Sok Dara;សុខ ដារ៉ា;ELC-L2;${today}\r\nW2;"Chan; Sophea";;ELC-L2;${today}\r\n`;
+    const send = (query = '') => post(`/api/v1/batches${query}`, null, {
+      method: 'POST', headers: { 'Content-Type': 'text/csv', Authorization: `Bearer ${WORKER_TEST_ADMIN_TOKEN}` }, body: csv,
+    });
+    const dry = await send('?dryRun=true');
+    expect(dry.body.summary).toMatchObject({ rows: 2, valid: 2, toIssue: 2 });
+    const issued = await send();
+    expect(issued.status, JSON.stringify(issued.body)).toBe(201);
+    expect(issued.body.counts).toMatchObject({ total: 2, issued: 2 });
+    const again = await send();
+    expect(again.body.counts).toMatchObject({ issued: 0, existing: 2 });
+    const credential = await SELF.fetch(url(`/credentials/${issued.body.rows[0].credentialId}`));
+    expect(await credential.text()).toContain('សុខ ដារ៉ា');
+  });
+});

@@ -2,6 +2,7 @@ import { env } from 'cloudflare:test';
 import { openD1Store } from '../../src/store/d1.js';
 import { describeStore } from '../store-contract.js';
 import { describeConsoleStore } from '../store-console-contract.js';
+import { describeCohortStore } from '../store-cohort-contract.js';
 import { emptyDatabase } from './empty-database.js';
 
 // The storage port's contract on D1, inside workerd; test/store-sqlite.test.ts runs it on better-sqlite3.
@@ -12,6 +13,12 @@ describeStore('D1', async () => {
 
 // The console's listing and session methods on D1 (test/pages-store.test.ts runs them on SQLite).
 describeConsoleStore('D1', async () => {
+  await emptyDatabase(env.DB);
+  return openD1Store(env.DB);
+});
+
+// Templates and batches on D1 (test/store-sqlite.test.ts runs them on SQLite).
+describeCohortStore('D1', async () => {
   await emptyDatabase(env.DB);
   return openD1Store(env.DB);
 });

@@ -1,0 +1,222 @@
+import { readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { resumeBatches } from '../src/batch/run.js';
+import { makeTestApp, type TestContext } from './helpers.js';
+import { createTemplate, electricalTemplate, postBatch } from './cohort-helpers.js';
+import { call, createInstitute, createKey, type Json } from './tenants.js';
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/batches/${name}`, import.meta.url), 'utf8');
+const COHORT = fixture('cohort-semicolon.csv');
+const PROBLEMS = fixture('problems.csv');
+
+async function credentialCount(ctx: TestContext): Promise<number> {
+  return (await ctx.store.listCredentials({ instituteId: null, limit: 1, offset: 0 })).total;
+}
+
+async function withTemplate(): Promise<TestContext> {
+  const ctx = await makeTestApp();
+  await createTemplate(ctx);
+  return ctx;
+}
+
+describe('reading a spreadsheet export', () => {
+  it('reads a BOM, semicolons, CRLF, quoted separators, a line break in a cell, a blank row and ="0002"', async () => {
+    const ctx = await withTemplate();
+    const res = await postBatch(ctx, COHORT, '?dryRun=true');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.problems).toEqual([]);
+    expect(res.body.summary).toMatchObject({ rows: 3, valid: 3, invalid: 0, toIssue: 3 });
+    expect(res.body.rows.map((r: Json) => [r.row, r.studentId, r.name])).toEqual([
+      [2, 'S001', 'Sok Dara'], [3, '0002', 'Chan, Sophea'], [5, 'S003', 'Keo Mony'],
+    ]);
+  });
+
+  it('maps headers forgivingly (case, spaces, underscores, synonyms) and takes a JSON array too', async () => {
+    const ctx = await withTemplate();
+    const rows = [{ 'Student_ID': 'J1', 'FULL NAME': 'Sok Dara', 'Khmer Name': 'សុខ ដារ៉ា', Programme: 'ELC-L2', 'Date of completion': '2026-02-15' }];
+    const res = await postBatch(ctx, rows, '?dryRun=true');
+    expect(res.body.problems).toEqual([]);
+    expect(res.body.summary.valid).toBe(1);
+  });
+});
+
+describe('a dry run validates every row and signs nothing', () => {
+  it('reports every problem with its row number and column', async () => {
+    const ctx = await withTemplate();
+    const res = await postBatch(ctx, PROBLEMS, '?dryRun=true');
+    expect(res.status).toBe(200);
+    const problems = res.body.problems.map((p: Json) => [p.row, p.column]);
+    expect(problems).toEqual([
+      [3, 'completion date'],
+      [4, 'template'],
+      [5, 'name'],
+      [7, 'student_id'],
+      [8, 'student_id'],
+      [9, 'email'],
+    ]);
+    expect(res.body.problems[1].message).toContain('NOPE-1');
+    expect(res.body.problems[3].message).toContain('repeats row 2');
+    expect(res.body.summary).toMatchObject({ rows: 8 - 1, valid: 1, invalid: 6 });
+    expect(await credentialCount(ctx)).toBe(0);
+  });
+
+  it('refuses a completion date in the future (a typed year, most often)', async () => {
+    const ctx = await withTemplate();
+    const res = await postBatch(ctx, 'student id,name,template code,completion date\nS1,Sok Dara,ELC-L2,2062-02-15\n', '?dryRun=true');
+    expect(res.body.problems).toEqual([{ row: 2, column: 'completion date', message: '2062-02-15 is in the future' }]);
+  });
+
+  it('reports missing required columns against the header row', async () => {
+    const ctx = await withTemplate();
+    const res = await postBatch(ctx, fixture('missing-columns.csv'), '?dryRun=true');
+    expect(res.body.problems).toEqual([{ row: 1, column: 'template code', message: 'missing column "template code"' }]);
+    expect(res.body.summary.valid).toBe(0);
+    // ?template= supplies the code for every row instead
+    const withDefault = await postBatch(ctx, fixture('missing-columns.csv'), '?dryRun=true&template=ELC-L2');
+    expect(withDefault.body.problems).toEqual([]);
+  });
+
+  it('refuses a batch with problems (422, nothing issued) unless asked to issue the valid rows only', async () => {
+    const ctx = await withTemplate();
+    const refused = await postBatch(ctx, PROBLEMS);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('unprocessable');
+    expect(refused.body.problems).toHaveLength(6);
+    expect(await credentialCount(ctx)).toBe(0);
+    const partial = await postBatch(ctx, PROBLEMS, '?validRowsOnly=true');
+    expect(partial.status, JSON.stringify(partial.body)).toBe(201);
+    expect(partial.body.counts).toMatchObject({ total: 1, issued: 1 });
+    expect(await credentialCount(ctx)).toBe(1);
+  });
+});
+
+describe('issuing a batch', () => {
+  it('issues one credential per row from the template, Khmer names stored byte for byte', async () => {
+    const ctx = await withTemplate();
+    const res = await postBatch(ctx, COHORT);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({ state: 'done', counts: { total: 3, issued: 3, pending: 0, existing: 0, failed: 0 } });
+    expect(await credentialCount(ctx)).toBe(3);
+    const first = await ctx.store.getCredential(res.body.rows[0].credentialId);
+    const subject = (JSON.parse(first!.diJson) as Json).credentialSubject;
+    expect(JSON.stringify(subject)).toContain('សុខ ដារ៉ា');
+    expect(Buffer.from(JSON.stringify(subject), 'utf8').includes(Buffer.from('សុខ ដារ៉ា', 'utf8'))).toBe(true);
+    expect(first).toMatchObject({ validFrom: '2026-02-15T00:00:00Z', validUntil: '2031-02-15T00:00:00Z', achievementName: 'Electrical Installation' });
+    // the day-first date in row 3 is 15 February too
+    expect((await ctx.store.getCredential(res.body.rows[1].credentialId))!.validFrom).toBe('2026-02-15T00:00:00Z');
+    const verified = await call(ctx, 'POST', '/api/v1/verify', { token: null, body: { credential: JSON.parse(first!.diJson) } });
+    expect(verified.body.verified, JSON.stringify(verified.body)).toBe(true);
+    expect(JSON.parse(first!.diJson).credentialSubject.achievement.name).toBe('Electrical Installation');
+  });
+
+  it('re-submitting the same file issues nothing new and reports the existing credentials', async () => {
+    const ctx = await withTemplate();
+    const first = await postBatch(ctx, COHORT);
+    const dry = await postBatch(ctx, COHORT, '?dryRun=true');
+    expect(dry.body.summary).toMatchObject({ alreadyIssued: 3, toIssue: 0 });
+    const again = await postBatch(ctx, COHORT);
+    expect(again.status).toBe(201);
+    expect(again.body.id).not.toBe(first.body.id);
+    expect(again.body.counts).toMatchObject({ issued: 0, existing: 3 });
+    expect(again.body.rows.map((r: Json) => r.credentialId)).toEqual(first.body.rows.map((r: Json) => r.credentialId));
+    expect(await credentialCount(ctx)).toBe(3);
+  });
+
+  it('an Idempotency-Key returns the same batch', async () => {
+    const ctx = await withTemplate();
+    const headers = { 'Idempotency-Key': 'cohort-2026-02' };
+    const first = await postBatch(ctx, COHORT, '', { headers });
+    const again = await postBatch(ctx, COHORT, '', { headers });
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(first.body.id);
+    expect(await credentialCount(ctx)).toBe(3);
+  });
+
+  it('editing the template later changes no credential already issued', async () => {
+    const ctx = await withTemplate();
+    const res = await postBatch(ctx, COHORT);
+    const before = await ctx.store.getCredential(res.body.rows[0].credentialId);
+    await call(ctx, 'PUT', '/api/v1/templates/ELC-L2', { body: electricalTemplate({ name: 'Electrical Installation (revised)' }) });
+    expect(await ctx.store.getCredential(res.body.rows[0].credentialId)).toEqual(before);
+    expect(res.body.rows[0].template).toBe('ELC-L2@1');
+  });
+});
+
+describe('progress and results', () => {
+  it('GET /api/v1/batches/:id gives counts and state; results.csv lists each row with its links', async () => {
+    const ctx = await withTemplate();
+    const { body } = await postBatch(ctx, COHORT);
+    const status = await call(ctx, 'GET', `/api/v1/batches/${body.id}`);
+    expect(status.body).toMatchObject({ id: body.id, state: 'done', counts: { issued: 3 } });
+    const res = await ctx.app.request(`/api/v1/batches/${body.id}/results.csv`, { headers: { Authorization: 'Bearer test-admin-token-0123456789abcdef' } });
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const text = await res.text();
+    const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('row,student id,name,credential id,link,verify url,status,error');
+    expect(lines[2]).toContain('"Chan, Sophea"');
+    expect(lines[1]).toContain(`/v/${body.rows[0].credentialId}`);
+    expect(lines).toHaveLength(4);
+  });
+
+  it('qr.zip holds an SVG (and a PNG) QR per learner, named by student id, encoding the verify link', async () => {
+    const ctx = await withTemplate();
+    const { body } = await postBatch(ctx, COHORT);
+    const res = await ctx.app.request(`/api/v1/batches/${body.id}/qr.zip`, { headers: { Authorization: 'Bearer test-admin-token-0123456789abcdef' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/zip');
+    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    expect(Object.keys(files).sort()).toEqual(['png/0002.png', 'png/S001.png', 'png/S003.png', 'svg/0002.svg', 'svg/S001.svg', 'svg/S003.svg']);
+    expect(new TextDecoder().decode(files['svg/S001.svg'])).toMatch(/^<svg|^<\?xml/);
+    expect([...files['png/S001.png']!.slice(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+  });
+
+  it("another institute's batch is not found", async () => {
+    const ctx = await makeTestApp();
+    await createInstitute(ctx, 'alpha');
+    await createInstitute(ctx, 'beta');
+    const alphaAdmin = await createKey(ctx, 'alpha', ['admin', 'issue']);
+    const betaIssuer = await createKey(ctx, 'beta', ['issue']);
+    await createTemplate(ctx, electricalTemplate(), alphaAdmin.key);
+    const { body } = await postBatch(ctx, COHORT, '', { token: alphaAdmin.key });
+    expect(body.counts?.issued, JSON.stringify(body)).toBe(3);
+    expect((await call(ctx, 'GET', `/api/v1/batches/${body.id}`, { token: betaIssuer.key })).status).toBe(404);
+    // and beta has no ELC-L2 template, so its rows do not validate
+    const dry = await postBatch(ctx, COHORT, '?dryRun=true', { token: betaIssuer.key });
+    expect(dry.body.summary.valid).toBe(0);
+  });
+
+  it('needs the issue scope', async () => {
+    const ctx = await withTemplate();
+    await createInstitute(ctx, 'alpha');
+    const revoker = await createKey(ctx, 'alpha', ['revoke']);
+    expect((await postBatch(ctx, COHORT, '?dryRun=true', { token: revoker.key })).status).toBe(403);
+  });
+});
+
+describe('resuming a batch', () => {
+  it('finishes pending rows on resume, and refuses them when the institute was suspended meanwhile', async () => {
+    const ctx = await withTemplate();
+    const pendingBatch = (id: string) => ({
+      id, instituteId: ctx.institute.id, idempotencyKey: null, state: 'issuing' as const, actor: 'token:tok-admin',
+      createdAt: '2026-03-01T10:00:00Z', updatedAt: '2026-03-01T10:00:00Z', summary: '{}',
+    });
+    const request = { learner: { name: 'Sok Dara' }, achievement: electricalTemplate({ code: 'ELC-L2', units: undefined, validityMonths: undefined }), validFrom: '2026-02-15T00:00:00Z' };
+    const row = (batchId: string, rowNo: number) => ({
+      batchId, rowNo, rowKey: `r${rowNo}|ELC-L2|2026-02-15`, studentId: `r${rowNo}`, learnerName: 'Sok Dara', request: JSON.stringify(request),
+      templateCode: 'ELC-L2', templateVersion: 1, status: 'pending' as const, credentialId: null, error: null,
+    });
+    await ctx.store.createBatch(pendingBatch('b-1'), [row('b-1', 2), row('b-1', 3)]);
+    const deps = { store: ctx.store, keys: ctx.deps.keys, crypto: ctx.deps.crypto, clock: ctx.deps.clock, publicUrl: ctx.deps.publicUrl };
+    expect(await resumeBatches(deps)).toBe(1);
+    expect((await ctx.store.batchRows('b-1')).map((r) => r.status)).toEqual(['issued', 'issued']);
+    expect(await resumeBatches(deps)).toBe(0);
+
+    await ctx.store.createBatch(pendingBatch('b-2'), [row('b-2', 4)]);
+    await ctx.store.updateInstitute({ ...ctx.institute, status: 'suspended' });
+    await resumeBatches(deps);
+    expect((await ctx.store.batchRows('b-2'))[0]).toMatchObject({ status: 'failed', credentialId: null });
+    expect((await ctx.store.batchRows('b-2'))[0]!.error).toContain('suspended');
+    expect(await credentialCount(ctx)).toBe(2);
+  });
+});
