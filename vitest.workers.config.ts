@@ -36,7 +36,8 @@ export default defineConfig(async () => ({
       wrangler: { configPath: './wrangler.toml' },
       miniflare: {
         // Secrets and the migrations the setup file applies; test fixtures only.
-        bindings: { ...WORKER_TEST_SECRETS, TEST_MIGRATIONS: await readD1Migrations(fileURLToPath(new URL('./migrations', import.meta.url))) },
+        // BATCH_CHUNK_ROWS small, so the tests see a batch continue across requests and cron runs.
+        bindings: { ...WORKER_TEST_SECRETS, BATCH_CHUNK_ROWS: '2', TEST_MIGRATIONS: await readD1Migrations(fileURLToPath(new URL('./migrations', import.meta.url))) },
       },
     }),
   ],

@@ -33,6 +33,8 @@ export interface AppDeps {
   vcApiOpen?: boolean;
   /** Requests per minute: issuing per API key, public verification per client address. */
   rateLimits?: { issuePerMinute: number; verifyPerMinute: number };
+  /** Rows one request may issue of a batch (where requests have a CPU budget); unset = all. */
+  batchChunkRows?: number;
   /** Other ministries' registries whose accreditations this verifier accepts (by URL and key). */
   trustedRegistries?: TrustedRegistry[];
   /** Shown as the registry's issuer and in "accredited by …". */

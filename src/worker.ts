@@ -15,6 +15,8 @@ import { openD1Store, type D1Database } from './store/d1.js';
 import type { Store } from './store/port.js';
 import { createRemoteFetcher } from './verifier/remote.js';
 import { workerPackageAssets } from './worker-assets.js';
+import { resumeBatches } from './batch/run.js';
+import type { IssuerDeps } from './issuer/issue.js';
 
 /*
  * The Cloudflare Workers entry: the same createApp(deps) as the Node server (src/server.ts),
@@ -51,7 +53,13 @@ async function bootstrap(store: Store, config: WorkerConfig, now: string, say: S
   return { vault, institute };
 }
 
-async function boot(env: WorkerEnv, clock: () => Date): Promise<Hono<AppEnv>> {
+interface Booted {
+  app: Hono<AppEnv>;
+  issuer: IssuerDeps;
+  chunk: number;
+}
+
+async function boot(env: WorkerEnv, clock: () => Date): Promise<Booted> {
   const config = loadWorkerConfig(env);
   const store = openD1Store(env.DB);
   const say: Say = (line) => console.log(line);
@@ -66,9 +74,11 @@ async function boot(env: WorkerEnv, clock: () => Date): Promise<Hono<AppEnv>> {
     }
   }
   const crypto = webCryptoProvider;
-  return createApp({
+  const keys = createStoreKeyRing({ store, vault: booted.vault, crypto });
+  const app = createApp({
     store,
-    keys: createStoreKeyRing({ store, vault: booted.vault, crypto }),
+    keys,
+    batchChunkRows: config.batchChunkRows,
     vault: booted.vault,
     crypto,
     clock,
@@ -84,29 +94,47 @@ async function boot(env: WorkerEnv, clock: () => Date): Promise<Hono<AppEnv>> {
     remoteFetch: createRemoteFetcher(config.remoteFetch),
     logError: (message, error) => console.error(message, error instanceof Error ? error.stack : error),
   });
+  return { app, issuer: { store, keys, crypto, clock, publicUrl: config.publicUrl }, chunk: config.batchChunkRows };
 }
 
 /** The Worker's handler; the app is built once per isolate, on its first request. */
 export function createWorker(clock: () => Date = () => new Date()) {
-  let app: Promise<Hono<AppEnv>> | undefined;
+  let app: Promise<Booted> | undefined;
+  const booted = (env: WorkerEnv) =>
+    (app ??= boot(env, clock).catch((error: unknown) => {
+      app = undefined;
+      throw error;
+    }));
   return {
-    async fetch(request: Request, env: WorkerEnv): Promise<Response> {
-      app ??= boot(env, clock).catch((error: unknown) => {
-        app = undefined;
-        throw error;
-      });
+    async fetch(request: Request, env: WorkerEnv, ctx?: ExecutionContextLike): Promise<Response> {
       let built: Hono<AppEnv>;
       try {
-        built = await app;
+        built = (await booted(env)).app;
       } catch (error) {
         const requestId = randomId();
         // The message names bad variables or failed steps, never a secret's value.
         console.error(`request ${requestId}: skillcert could not start:`, error instanceof Error ? error.message : error);
         return Response.json(errorBody('internal', 'the service could not start; quote the requestId when reporting it', requestId), { status: 500 });
       }
-      return built.fetch(request, env);
+      return built.fetch(request, env, ctx as never);
+    },
+    /**
+     * The cron trigger (wrangler.toml): continues, a chunk at a time, every batch a request
+     * left unfinished, so a large cohort completes without any one invocation running long.
+     */
+    async scheduled(_event: unknown, env: WorkerEnv, ctx?: ExecutionContextLike): Promise<void> {
+      const { issuer, chunk } = await booted(env);
+      const work = resumeBatches(issuer, (line) => console.log(line), chunk);
+      ctx?.waitUntil(work);
+      await work;
     },
   };
+}
+
+/** The part of Workers' ExecutionContext skillcert uses. */
+interface ExecutionContextLike {
+  waitUntil(promise: Promise<unknown>): void;
+  passThroughOnException?(): void;
 }
 
 export default createWorker();

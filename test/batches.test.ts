@@ -220,3 +220,23 @@ describe('resuming a batch', () => {
     expect(await credentialCount(ctx)).toBe(2);
   });
 });
+
+describe('a batch issued in chunks (where requests have a CPU budget)', () => {
+  it('answers 202 after one chunk, and POST /api/v1/batches/:id/resume issues the rest, each row once', async () => {
+    const { makeTestApp: make } = await import('./helpers.js');
+    const { createTemplate: template, postBatch: send } = await import('./cohort-helpers.js');
+    const ctx = await make({ deps: { batchChunkRows: 2 } });
+    await template(ctx);
+    const rows = Array.from({ length: 5 }, (_, i) => `K${i + 1},Learner ${i + 1},ELC-L2,2026-02-15`).join('\n');
+    const started = await send(ctx, `Student ID,Name,Template Code,Completion Date\n${rows}\n`);
+    expect(started.status).toBe(202);
+    let batch = started.body as any;
+    for (let i = 0; i < 10 && batch.state === 'issuing'; i++) {
+      const res = await ctx.app.request(`/api/v1/batches/${batch.id}/resume`, { method: 'POST', headers: { Authorization: 'Bearer test-admin-token-0123456789abcdef' } });
+      expect(res.status).toBe(200);
+      batch = await res.json();
+    }
+    expect(batch.counts).toMatchObject({ total: 5, issued: 5, pending: 0 });
+    expect(new Set(batch.rows.map((r: any) => r.credentialId)).size).toBe(5);
+  });
+});

@@ -1,7 +1,7 @@
 import { issueCredential, IssueError, type IssuerDeps } from '../issuer/issue.js';
 import { toDateTimeStamp } from '../schemas/dates.js';
 import type { IssueRequest } from '../schemas/issue-request.js';
-import type { Institute } from '../store/port.js';
+import { issuingRefusal } from '../issuer/may-issue.js';
 
 export interface BatchProgress {
   done: number;
@@ -15,18 +15,26 @@ export interface BatchProgress {
  * (an earlier batch, a concurrent run) is reported as existing. Infrastructure errors stop the
  * run and leave the batch to be resumed.
  */
-export async function runBatch(deps: IssuerDeps, batchId: string, onProgress?: (p: BatchProgress) => void): Promise<void> {
+export async function runBatch(
+  deps: IssuerDeps,
+  batchId: string,
+  options: { maxRows?: number; onProgress?: (p: BatchProgress) => void } = {},
+): Promise<'done' | 'more'> {
+  const { maxRows = Infinity, onProgress } = options;
   const batch = await deps.store.getBatch(batchId);
-  if (!batch || batch.state !== 'issuing') return;
+  if (!batch || batch.state !== 'issuing') return 'done';
   const institute = await deps.store.getInstitute(batch.instituteId);
   if (!institute) throw new Error(`batch ${batchId} names an unknown institute`);
   const rows = await deps.store.batchRows(batchId);
   // Resumed after a restart, the institute may have been suspended or its accreditation ended
   // meanwhile: what is left is refused rather than signed.
-  const refusal = await issuingRefusal(deps, institute);
+  const refusal = await issuingRefusal(deps.store, institute, deps.clock());
   let done = rows.filter((r) => r.status !== 'pending').length;
+  let handled = 0;
   for (const row of rows) {
     if (row.status !== 'pending') continue;
+    // A bounded run (Workers: CPU limits per request) stops here; the next run picks up.
+    if (handled++ >= maxRows) return 'more';
     const ref = { batchId, rowNo: row.rowNo, rowKey: row.rowKey };
     const existing = await deps.store.issuedRow(institute.id, row.rowKey);
     if (refusal && !existing) {
@@ -46,22 +54,15 @@ export async function runBatch(deps: IssuerDeps, batchId: string, onProgress?: (
     onProgress?.({ done: ++done, total: rows.length });
   }
   await deps.store.finishBatch(batchId, toDateTimeStamp(deps.clock()));
-}
-
-async function issuingRefusal(deps: IssuerDeps, institute: Institute): Promise<string | null> {
-  if (institute.status !== 'active') return `${institute.name} is suspended by the ministry and cannot issue`;
-  const now = deps.clock().getTime();
-  const periods = await deps.store.accreditations(institute.id);
-  const accredited = periods.some((p) => Date.parse(p.validFrom) <= now && (p.validUntil === null || now < Date.parse(p.validUntil)));
-  return accredited ? null : `${institute.name} is not accredited today and cannot issue`;
+  return 'done';
 }
 
 /** Resumes every batch a stopped process left issuing (call once at start, before serving). */
-export async function resumeBatches(deps: IssuerDeps, log?: (message: string) => void): Promise<number> {
+export async function resumeBatches(deps: IssuerDeps, log?: (message: string) => void, maxRowsEach?: number): Promise<number> {
   const unfinished = await deps.store.unfinishedBatches();
   for (const batch of unfinished) {
     log?.(`resuming batch ${batch.id}`);
-    await runBatch(deps, batch.id);
+    await runBatch(deps, batch.id, { maxRows: maxRowsEach });
   }
   return unfinished.length;
 }

@@ -138,23 +138,38 @@ export function batchRoutes(s: Services): Hono<BatchEnv> {
         throw error;
       }
       c.header('Location', `${s.publicUrl}/api/v1/batches/${batch.id}`);
-      if (flag(c, 'async')) {
-        // Answer at once (202) and issue in the background, so a client can show progress by
-        // polling GET /api/v1/batches/:id. The job is already stored: a crash resumes it.
-        const work = runBatch(s.issuer, batch.id).catch((error: unknown) => s.logError?.(`batch ${batch.id} stopped`, error));
+      // Where requests have a CPU budget (Workers), one request issues at most a chunk; the
+      // rest continue after the response and on the scheduled resume. The job is stored, so
+      // nothing is lost whichever run stops.
+      const maxRows = s.batchChunkRows;
+      const inBackground = (work: Promise<unknown>) => {
+        const logged = work.catch((error: unknown) => s.logError?.(`batch ${batch.id} stopped`, error));
         try {
-          c.executionCtx.waitUntil(work); // Workers: keep the isolate alive for it
+          c.executionCtx.waitUntil(logged); // Workers: keep the isolate alive for it
         } catch {
           // Node has no execution context; the promise runs on by itself.
         }
+      };
+      if (flag(c, 'async')) {
+        // Answer at once (202) so a client can show progress by polling GET /api/v1/batches/:id.
+        inBackground(runBatch(s.issuer, batch.id, { maxRows }));
         return c.json(await batchView(batch), 202);
       }
-      await runBatch(s.issuer, batch.id);
-      return c.json(await batchView((await s.store.getBatch(batch.id)) ?? batch), 201);
+      const state = await runBatch(s.issuer, batch.id, { maxRows });
+      if (state === 'more') inBackground(runBatch(s.issuer, batch.id, { maxRows }));
+      return c.json(await batchView((await s.store.getBatch(batch.id)) ?? batch), state === 'more' ? 202 : 201);
     },
   );
 
   app.get('/api/v1/batches/:id', auth, requireScope('issue'), async (c) => c.json(await batchView(await findBatch(c))));
+
+  // Issues the next chunk of an unfinished batch now (where requests have a CPU budget, a
+  // client can drive a large batch to the end this way; the scheduled resume does it too).
+  app.post('/api/v1/batches/:id/resume', auth, requireScope('issue'), async (c) => {
+    const batch = await findBatch(c);
+    await runBatch(s.issuer, batch.id, { maxRows: s.batchChunkRows });
+    return c.json(await batchView((await s.store.getBatch(batch.id)) ?? batch));
+  });
 
   app.get('/api/v1/batches/:id/results.csv', auth, requireScope('issue'), async (c) => {
     const batch = await findBatch(c);

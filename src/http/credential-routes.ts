@@ -8,6 +8,7 @@ import type { CredentialRecord } from '../store/port.js';
 import { isCredentialId } from '../verifier/input.js';
 import { requireScope, requireToken, type AuthVariables } from './auth.js';
 import { rateLimit } from './rate-limit.js';
+import { issuingRefusal } from '../issuer/may-issue.js';
 import type { ApiToken, Institute } from '../store/port.js';
 import { readJsonBody } from './body.js';
 import { ApiError } from './errors.js';
@@ -34,11 +35,8 @@ export async function issuingInstitute(s: Services, token: ApiToken, slug?: stri
  * accreditation period would fail every verifier's accreditation check anyway.
  */
 export async function assertMayIssue(s: Services, institute: Institute): Promise<void> {
-  if (institute.status !== 'active') throw new ApiError('forbidden', `${institute.name} is suspended by the ministry and cannot issue`);
-  const now = s.clock().getTime();
-  const periods = await s.store.accreditations(institute.id);
-  const accredited = periods.some((p) => Date.parse(p.validFrom) <= now && (p.validUntil === null || now < Date.parse(p.validUntil)));
-  if (!accredited) throw new ApiError('forbidden', `${institute.name} is not accredited today and cannot issue`);
+  const refusal = await issuingRefusal(s.store, institute, s.clock());
+  if (refusal) throw new ApiError('forbidden', refusal);
 }
 
 const tooLarge = (limit: number) => () => {

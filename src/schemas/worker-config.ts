@@ -26,6 +26,8 @@ export const WorkerEnvSchema = EnvSchema.pick({
   PUBLIC_URL: httpUrl,
   ADMIN_TOKEN: EnvSchema.shape.ADMIN_TOKEN.unwrap(),
   KEY_ENCRYPTION_KEY: EnvSchema.shape.KEY_ENCRYPTION_KEY.unwrap(),
+  /** Rows of a batch one request (or one cron run) issues; the rest continue on the next. */
+  BATCH_CHUNK_ROWS: z.coerce.number().int().min(1).max(5000).default(50),
   /** The default institute's private JWK, to carry an existing identity (e.g. the Node server's) over; generated when unset. */
   INSTITUTE_PRIVATE_JWK: z.string().optional(),
 });
@@ -42,6 +44,7 @@ export interface WorkerConfig {
   remoteFetch: { timeoutMs: number; maxBytes: number; allowPrivate: boolean };
   vcApiAuth: 'token' | 'none';
   rateLimits: { issuePerMinute: number; verifyPerMinute: number };
+  batchChunkRows: number;
 }
 
 /** Reads and validates the Worker's configuration from its `env` (bindings that are not strings are ignored). */
@@ -78,5 +81,6 @@ export function loadWorkerConfig(env: Record<string, unknown>): WorkerConfig {
     remoteFetch: { timeoutMs: e.REMOTE_FETCH_TIMEOUT_MS, maxBytes: e.REMOTE_FETCH_MAX_BYTES, allowPrivate: e.REMOTE_FETCH_ALLOW_PRIVATE === 'true' },
     vcApiAuth: e.VC_API_AUTH,
     rateLimits: { issuePerMinute: e.RATE_LIMIT_ISSUE_PER_MINUTE, verifyPerMinute: e.RATE_LIMIT_VERIFY_PER_MINUTE },
+    batchChunkRows: e.BATCH_CHUNK_ROWS,
   };
 }

@@ -63,7 +63,8 @@ export function d1CohortMethods(
       return (await all(st(`SELECT * FROM batches WHERE state = 'issuing' ORDER BY created_at`))).map(batchFromRow);
     },
     async markBatchRow({ batchId, rowNo }, status, credentialId, error) {
-      await st('UPDATE batch_rows SET status = ?, credential_id = ?, error = ? WHERE batch_id = ? AND row_no = ?', status, credentialId, error, batchId, rowNo).run();
+      // A row's outcome is written once: a second, concurrent run of the batch cannot overwrite it.
+      await st(`UPDATE batch_rows SET status = ?, credential_id = ?, error = ? WHERE batch_id = ? AND row_no = ? AND status = 'pending'`, status, credentialId, error, batchId, rowNo).run();
     },
     async finishBatch(id, at) {
       await st(`UPDATE batches SET state = 'done', updated_at = ? WHERE id = ?`, at, id).run();

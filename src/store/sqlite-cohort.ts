@@ -53,7 +53,8 @@ export function sqliteCohortMethods(db: Db, appendAudit: (a: AuditInput | undefi
       return rows(`SELECT * FROM batches WHERE state = 'issuing' ORDER BY created_at`).map(batchFromRow);
     },
     async markBatchRow({ batchId, rowNo }, status, credentialId, error) {
-      db.prepare('UPDATE batch_rows SET status = ?, credential_id = ?, error = ? WHERE batch_id = ? AND row_no = ?').run(status, credentialId, error, batchId, rowNo);
+      // A row's outcome is written once: a second, concurrent run of the batch cannot overwrite it.
+      db.prepare(`UPDATE batch_rows SET status = ?, credential_id = ?, error = ? WHERE batch_id = ? AND row_no = ? AND status = 'pending'`).run(status, credentialId, error, batchId, rowNo);
     },
     async finishBatch(id, at) {
       db.prepare(`UPDATE batches SET state = 'done', updated_at = ? WHERE id = ?`).run(at, id);

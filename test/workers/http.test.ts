@@ -176,4 +176,30 @@ describe('cohort issuance on D1', () => {
     const credential = await SELF.fetch(url(`/credentials/${issued.body.rows[0].credentialId}`));
     expect(await credential.text()).toContain('សុខ ដារ៉ា');
   });
+
+  it('issues a batch larger than one request\'s chunk across several requests, each row once', async () => {
+    const template = { code: 'WLD-L1', name: 'Welding', description: 'Welds mild steel.', criteria: 'Passed all units.' };
+    expect((await post('/api/v1/templates', template)).status).toBe(201);
+    const today = now().slice(0, 10);
+    const rows = Array.from({ length: 7 }, (_, i) => `C${i + 1},Learner ${i + 1},WLD-L1,${today}`).join('\n');
+    const started = await post('/api/v1/batches', null, {
+      method: 'POST', headers: { 'Content-Type': 'text/csv', Authorization: `Bearer ${WORKER_TEST_ADMIN_TOKEN}` },
+      body: `Student ID,Name,Template Code,Completion Date\n${rows}\n`,
+    });
+    expect(started.status, JSON.stringify(started.body)).toBe(202); // 7 rows, 2 per request
+    expect(started.body.state).toBe('issuing');
+    let batch = started.body;
+    for (let run = 0; run < 10 && batch.state === 'issuing'; run++) {
+      batch = (await post(`/api/v1/batches/${started.body.id}/resume`, {})).body;
+    }
+    expect(batch.state).not.toBe('issuing');
+    expect(batch.counts).toMatchObject({ total: 7, issued: 7, pending: 0, failed: 0 });
+    const ids = new Set(batch.rows.map((r: { credentialId: string }) => r.credentialId));
+    expect(ids.size).toBe(7);
+    const idList = [...ids] as string[];
+    const { results } = await env.DB.prepare(
+      `SELECT COUNT(DISTINCT revocation_list || ':' || revocation_index) AS n FROM credentials WHERE id IN (${idList.map(() => '?').join(',')})`,
+    ).bind(...idList).all<{ n: number }>();
+    expect(results[0]?.n).toBe(7);
+  });
 });
