@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, FIXED_NOW, makeTestApp, sampleRequest, type TestContext } from './helpers.js';
 import { call, createInstitute, createKey, issueWith, type CreatedKey, type Json, type Reply } from './tenants.js';
+import { createTemplate, electricalTemplate, postBatch } from './cohort-helpers.js';
 
 /**
  * Every institute-scoped route against every kind of caller. The world: two institutes,
@@ -76,6 +77,9 @@ interface Route {
 }
 
 const freshCredential = async (w: World) => issueWith(w.ctx, w.keys.full.key);
+let codes = 0;
+/** A template code no other cell uses. */
+const nextCode = () => `AUTHZ-${++codes}`;
 const V2 = 'https://www.w3.org/ns/credentials/v2';
 
 const ROUTES: Route[] = [
@@ -215,6 +219,37 @@ const ROUTES: Route[] = [
     },
     accepted: (_w, reply) => expect(reply.body.status).toBe('revoked'),
   },
+  {
+    name: 'POST /api/v1/templates (naming ?institute=alpha)',
+    scope: 'admin',
+    expected: [401, 404, 403, 401, 401, 201],
+    request: async () => ({ method: 'POST', path: '/api/v1/templates?institute=alpha', body: electricalTemplate({ code: nextCode() }) }),
+    accepted: (_w, reply) => expect(reply.body.version).toBe(1),
+  },
+  {
+    name: 'GET /api/v1/templates/:code',
+    scope: 'issue',
+    expected: [401, 404, 403, 401, 401, 200],
+    request: async (w) => {
+      const code = nextCode();
+      await createTemplate(w.ctx, electricalTemplate({ code }), w.keys.full.key);
+      return { method: 'GET', path: `/api/v1/templates/${code}?institute=alpha` };
+    },
+    accepted: (_w, reply) => expect(reply.body.code).toMatch(/^AUTHZ-/),
+  },
+  {
+    name: 'GET /api/v1/batches/:id',
+    scope: 'issue',
+    expected: [401, 404, 403, 401, 401, 200],
+    request: async (w) => {
+      const code = nextCode();
+      await createTemplate(w.ctx, electricalTemplate({ code }), w.keys.full.key);
+      const batch = await postBatch(w.ctx, `Student ID,Name,Template Code,Completion Date\nB${code},Sok Dara,${code},2026-02-15\n`, '', { token: w.keys.full.key });
+      expect(batch.status).toBe(201);
+      return { method: 'GET', path: `/api/v1/batches/${batch.body.id}` };
+    },
+    accepted: (_w, reply) => expect(reply.body.counts.issued).toBe(1),
+  },
 ];
 
 async function instituteIds(w: World): Promise<Record<string, string>> {
@@ -272,7 +307,7 @@ describe(`authorization matrix: ${ROUTES.length} institute-scoped routes × ${PR
   });
 
   it(`ran all ${CELLS.length} cells, each with the expected status`, () => {
-    expect(CELLS).toHaveLength(14 * 6);
+    expect(CELLS).toHaveLength(17 * 6);
     const rows = ROUTES.map((route) => [route.name, ...PRINCIPALS.map((p) => observed.get(`${route.name} | ${p}`) ?? '–')].join(' | '));
     console.log(['route | ' + PRINCIPALS.join(' | '), ...rows].join('\n'));
     expect(observed.size).toBe(CELLS.length);
