@@ -9,6 +9,7 @@ import { isCredentialId } from '../verifier/input.js';
 import { requireScope, requireToken, type AuthVariables } from './auth.js';
 import { rateLimit } from './rate-limit.js';
 import { issuingRefusal } from '../issuer/may-issue.js';
+import { tokenInstitute } from './template-routes.js';
 import type { ApiToken, Institute } from '../store/port.js';
 import { readJsonBody } from './body.js';
 import { ApiError } from './errors.js';
@@ -22,10 +23,7 @@ export const ISSUE_BODY_LIMIT = 64 * 1024;
  * institute issues nothing.
  */
 export async function issuingInstitute(s: Services, token: ApiToken, slug?: string): Promise<Institute> {
-  const institute = token.instituteId
-    ? await s.store.getInstitute(token.instituteId)
-    : slug ? await s.store.getInstituteBySlug(slug) : await s.store.getDefaultInstitute();
-  if (!institute || (slug && institute.slug !== slug)) throw new ApiError('not_found', 'no such issuing institute');
+  const institute = await tokenInstitute(s, token, slug);
   await assertMayIssue(s, institute);
   return institute;
 }
