@@ -6,7 +6,7 @@ import { verifyUrlFor } from '../issuer/issue.js';
 import type { VerificationReport } from '../schemas/report.js';
 import type { CredentialRecord } from '../store/port.js';
 import { isCredentialId, parseVerifyText } from '../verifier/input.js';
-import { verifyCredential } from '../verifier/verify.js';
+import { verifyCredential, verifyStored } from '../verifier/verify.js';
 import { isPackageAsset, packageAssetType, textAsset } from '../web/assets.js';
 import { LANG_COOKIE, langOf, pick, type Lang } from '../web/i18n.js';
 import { NotFoundPage, pageContext, type PageContext } from '../web/layout.js';
@@ -38,8 +38,11 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
   for (const path of ['/v/*', '/c/*', '/verify', '/lang/*', '/assets/*']) app.use(path, pageHeaders);
 
   const recordOf = async (id: string): Promise<CredentialRecord | null> => (isCredentialId(id) ? s.store.getCredential(id) : null);
-  const reportOf = (record: CredentialRecord): Promise<VerificationReport> =>
-    verifyCredential(s.verifier, { kind: 'credential', credential: JSON.parse(record.diJson) as unknown });
+  /** The stored credential a page shows, checked afresh; null when this service never issued it. */
+  const storedReport = async (id: string): Promise<{ record: CredentialRecord; report: VerificationReport } | null> => {
+    const record = await recordOf(id);
+    return record && { record, report: await verifyStored(s.verifier, record) };
+  };
   const qrImage = (id: string) => `${s.publicUrl}/credentials/${id}/${s.qrPng ? 'qr.png' : 'qr.svg'}`;
   const notFound = (c: Context, p: PageContext, certificate: boolean) => {
     c.header('Cache-Control', 'no-store');
@@ -49,9 +52,9 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
   app.get('/v/:id', async (c) => {
     const p = contextOf(s, c);
     const id = c.req.param('id');
-    const record = await recordOf(id);
-    if (!record) return notFound(c, p, true);
-    const report = await reportOf(record);
+    const found = await storedReport(id);
+    if (!found) return notFound(c, p, true);
+    const { report } = found;
     const a = report.credential?.achievement;
     const title = [pick(p.lang, a?.name, a?.nameKm), pick(p.lang, report.credential?.learner.name, report.credential?.learner.nameKm)].filter(Boolean).join(' · ');
     c.header('Cache-Control', 'no-store');
@@ -103,9 +106,9 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
   app.get('/c/:id', async (c) => {
     const p = contextOf(s, c);
     const id = c.req.param('id');
-    const record = await recordOf(id);
-    if (!record) return notFound(c, p, true);
-    const report = await reportOf(record);
+    const found = await storedReport(id);
+    if (!found) return notFound(c, p, true);
+    const { record, report } = found;
     const cred = report.credential;
     const learner = pick(p.lang, cred?.learner.name, cred?.learner.nameKm) ?? '';
     const achievement = pick(p.lang, cred?.achievement?.name, cred?.achievement?.nameKm) ?? '';

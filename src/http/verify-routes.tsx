@@ -3,8 +3,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { AppEnv, Services } from '../app.js';
 import type { VerificationReport } from '../schemas/report.js';
-import { isCredentialId, parseVerifyText, type ParsedVerifyInput } from '../verifier/input.js';
-import { notIssuedReport, verifyCredential } from '../verifier/verify.js';
+import { parseVerifyText, type ParsedVerifyInput } from '../verifier/input.js';
+import { notIssuedReport, verifyCredential, verifyStored } from '../verifier/verify.js';
 import { parseJsonText, validationError } from './body.js';
 import { ApiError } from './errors.js';
 import { rateLimit } from './rate-limit.js';
@@ -28,7 +28,7 @@ export function verifyRoutes(s: Services): Hono<AppEnv> {
       case 'local': {
         const record = await s.store.getCredential(parsed.id);
         if (!record) return notIssuedReport(s.clock());
-        return verifyCredential(s.verifier, { kind: 'credential', credential: JSON.parse(record.diJson) as unknown });
+        return verifyStored(s.verifier, record);
       }
       case 'foreign-url':
         throw new ApiError('unprocessable', 'links to other services are not fetched; paste the credential or its JWT instead');

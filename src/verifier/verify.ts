@@ -168,3 +168,7 @@ export async function verifyCredential(deps: VerifierDeps, input: VerifyInput): 
 /** The report for a link to this service whose id it never issued. */
 export const notIssuedReport = (now: Date): VerificationReport =>
   report(null, [failed('found', 'this service never issued a credential with this id')], null, now);
+
+/** Verifies a credential this service stored, from its stored bytes (so tampering in the database shows). */
+export const verifyStored = (deps: VerifierDeps, stored: { diJson: string }): Promise<VerificationReport> =>
+  verifyCredential(deps, { kind: 'credential', credential: JSON.parse(stored.diJson) as unknown });
