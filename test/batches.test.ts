@@ -110,6 +110,17 @@ describe('issuing a batch', () => {
     expect(JSON.parse(first!.diJson).credentialSubject.achievement.name).toBe('Electrical Installation');
   });
 
+  it('the grade column becomes the learner\'s Open Badges Result, shown on the verify page', async () => {
+    const ctx = await withTemplate();
+    const res = await postBatch(ctx, COHORT);
+    const subjectOf = async (i: number) => (JSON.parse((await ctx.store.getCredential(res.body.rows[i].credentialId))!.diJson) as Json).credentialSubject;
+    expect((await subjectOf(0)).result).toEqual([{ type: ['Result'], value: 'A' }]);
+    expect((await subjectOf(1)).result).toEqual([{ type: ['Result'], value: 'B' }]);
+    expect((await subjectOf(2)).result).toBeUndefined(); // an empty grade cell adds nothing
+    const page = await ctx.app.request(`/v/${res.body.rows[0].credentialId}?lang=en`);
+    expect(await page.text()).toMatch(/<dt>Result<\/dt><dd>A<\/dd>/);
+  });
+
   it('re-submitting the same file issues nothing new and reports the existing credentials', async () => {
     const ctx = await withTemplate();
     const first = await postBatch(ctx, COHORT);
@@ -130,6 +141,21 @@ describe('issuing a batch', () => {
     const again = await postBatch(ctx, COHORT, '', { headers });
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(first.body.id);
+    expect(await credentialCount(ctx)).toBe(3);
+  });
+
+  it('an Idempotency-Key reused for a different file is refused (422) and issues nothing', async () => {
+    const ctx = await withTemplate();
+    const headers = { 'Idempotency-Key': 'cohort-2026-02' };
+    const first = await postBatch(ctx, COHORT, '', { headers });
+    const other = COHORT.replace('Sok Dara', 'Sok Darith');
+    const reused = await postBatch(ctx, other, '', { headers });
+    expect(reused.status).toBe(422);
+    expect(reused.body.error.code).toBe('idempotency_key_reused');
+    expect(reused.body.error.message).toContain(first.body.id);
+    // The same file with other options is another request too.
+    const withOption = await postBatch(ctx, COHORT, '?validRowsOnly=true', { headers });
+    expect(withOption.body.error.code).toBe('idempotency_key_reused');
     expect(await credentialCount(ctx)).toBe(3);
   });
 

@@ -46,7 +46,7 @@ export function normalizeDate(raw: string): string {
 // Which column an IssueRequest path came from, for the row's problem.
 const COLUMN_OF_PATH: Record<string, Column> = {
   'learner.name': 'name', 'learner.nameKm': 'nameKm', 'learner.email': 'email', 'learner.phone': 'phone',
-  'learner.nationalId': 'nationalId', validFrom: 'completionDate', validUntil: 'completionDate',
+  'learner.nationalId': 'nationalId', validFrom: 'completionDate', validUntil: 'completionDate', result: 'result',
 };
 
 /**
@@ -97,6 +97,7 @@ export async function validateBatch(
         },
         achievement: achievementOf(body),
         validFrom,
+        ...(values.result ? { result: values.result } : {}),
       };
       const parsed = IssueRequestSchema.safeParse(input);
       if (parsed.success && defaults.now && Date.parse(parsed.data.validFrom!) > defaults.now.getTime()) {

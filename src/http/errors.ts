@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'undefined_term'
   | 'unprocessable'
+  | 'idempotency_key_reused'
   | 'rate_limited'
   | 'internal';
 
@@ -39,6 +40,7 @@ export function statusOf(code: ErrorCode): ContentfulStatusCode {
       return 415;
     case 'undefined_term':
     case 'unprocessable':
+    case 'idempotency_key_reused':
       return 422;
     case 'rate_limited':
       return 429;

@@ -106,6 +106,7 @@ export async function buildCredential(input: BuildInput): Promise<JsonObject> {
       nameKm: learner.nameKm,
       identifier: identifiers.length ? identifiers : undefined,
       achievement: buildAchievement(request, input.achievementUrl),
+      result: request.result ? [{ type: ['Result'], value: request.result }] : undefined,
     }),
   });
 }

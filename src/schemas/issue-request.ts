@@ -88,6 +88,8 @@ export const IssueRequestSchema = z
     achievement: AchievementInputSchema,
     validFrom: dateInput.optional(),
     validUntil: dateInput.optional(),
+    /** The learner's result or grade as the institute writes it ("Competent", "A", "85%"): an OB 3.0 Result. */
+    result: singleLine(100).optional(),
   })
   .superRefine((req, ctx) => {
     if (req.validFrom && req.validUntil && Date.parse(req.validUntil) < Date.parse(req.validFrom)) {

@@ -35,6 +35,8 @@ export const CredentialSummarySchema = z.object({
       skills: z.array(z.object({ code: z.string().optional(), name: z.string(), nameKm: z.string().optional(), url: z.string().optional() })),
     })
     .optional(),
+  /** The learner's result or grade (the first OB 3.0 Result's value). */
+  result: z.string().optional(),
   validFrom: z.string().optional(),
   validUntil: z.string().optional(),
 });

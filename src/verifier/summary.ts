@@ -36,6 +36,7 @@ export function summarize(credential: Credential): CredentialSummary {
           skills,
         }
       : undefined,
+    result: str(obj(first(subject.result))?.value)?.slice(0, 200),
     validFrom: str(credential.validFrom),
     validUntil: str(credential.validUntil),
   };

@@ -37,6 +37,7 @@ export const KM: Messages = {
   level: 'កម្រិត',
   units: 'ឯកតាសមត្ថភាព',
   hours: 'ម៉ោង',
+  grade: 'លទ្ធផល',
   issuedBy: 'ចេញដោយ',
   accreditedBy: (registry: string) => `ទទួលស្គាល់ដោយ ${registry}`,
   notAccredited: 'មិនទទួលបានការទទួលស្គាល់ពីក្រសួង',

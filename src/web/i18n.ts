@@ -53,6 +53,7 @@ export const EN = {
   level: 'Level',
   units: 'Competency units',
   hours: 'Hours',
+  grade: 'Result',
   issuedBy: 'Issued by',
   accreditedBy: (registry: string) => `Accredited by ${registry}`,
   notAccredited: 'Not accredited by the Ministry',

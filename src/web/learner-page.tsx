@@ -83,6 +83,11 @@ export const LearnerPage: FC<{ p: PageContext; id: string; report: VerificationR
             {a?.code && <span class="code">{a.code}</span>}
           </p>
         )}
+        {c?.result && (
+          <p>
+            {m.grade}: <strong>{c.result}</strong>
+          </p>
+        )}
         {a && a.skills.length > 0 && (
           <div>
             <strong>{m.units}</strong>

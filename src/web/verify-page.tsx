@@ -86,6 +86,12 @@ export const CredentialDetails: FC<{ p: PageContext; report: VerificationReport;
             )}
           </>
         )}
+        {c.result && (
+          <>
+            <dt>{m.grade}</dt>
+            <dd>{c.result}</dd>
+          </>
+        )}
         <dt>{m.issuedBy}</dt>
         <dd>
           {pick(lang, c.issuer.name, c.issuer.nameKm) ?? c.issuer.id}

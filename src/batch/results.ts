@@ -1,0 +1,56 @@
+import { strToU8, zipSync } from 'fflate';
+import Papa from 'papaparse';
+import { credentialUrlFor, verifyUrlFor } from '../issuer/issue.js';
+import { qrSvg } from '../issuer/qr.js';
+import type { BatchRow } from '../store/cohort-port.js';
+
+/** One row of a batch as clients see it: its outcome and, once issued, where the credential is. */
+export interface BatchRowView {
+  row: number;
+  studentId: string | null;
+  name: string;
+  template: string;
+  status: BatchRow['status'];
+  credentialId: string | null;
+  link?: string;
+  verifyUrl?: string;
+  error?: string;
+}
+
+export function batchRowView(publicUrl: string, r: BatchRow): BatchRowView {
+  return {
+    row: r.rowNo, studentId: r.studentId, name: r.learnerName, template: `${r.templateCode}@${r.templateVersion}`, status: r.status,
+    credentialId: r.credentialId,
+    ...(r.credentialId ? { link: credentialUrlFor(publicUrl, r.credentialId), verifyUrl: verifyUrlFor(publicUrl, r.credentialId) } : {}),
+    ...(r.error ? { error: r.error } : {}),
+  };
+}
+
+/** The results file: each row with its credential id, link and verify URL, for Excel (BOM, CRLF). */
+export function resultsCsv(publicUrl: string, rows: readonly BatchRow[]): string {
+  const csv = Papa.unparse({
+    fields: ['row', 'student id', 'name', 'credential id', 'link', 'verify url', 'status', 'error'],
+    data: rows.map((row) => {
+      const r = batchRowView(publicUrl, row);
+      return [r.row, r.studentId ?? '', r.name, r.credentialId ?? '', r.link ?? '', r.verifyUrl ?? '', r.status, r.error ?? ''];
+    }),
+  }, { newline: '\r\n' });
+  // The BOM makes Excel read the Khmer names as UTF-8.
+  return `\uFEFF${csv}\r\n`;
+}
+
+/** The QR codes of a batch's credentials, SVG (and PNG where the runtime can), named by student id. */
+export async function qrZip(publicUrl: string, rows: readonly BatchRow[], qrPng?: (text: string) => Promise<Uint8Array>): Promise<Uint8Array> {
+  const files: Record<string, Uint8Array> = {};
+  for (const row of rows) {
+    if (!row.credentialId) continue;
+    // Named by student id, as printed on the paper certificate; a clash keeps the row number.
+    const base = (row.studentId ?? `row-${row.rowNo}`).replace(/[^\p{L}\p{N}._-]+/gu, '_');
+    const name = files[`svg/${base}.svg`] ? `${base}-row${row.rowNo}` : base;
+    const url = verifyUrlFor(publicUrl, row.credentialId);
+    files[`svg/${name}.svg`] = strToU8(await qrSvg(url));
+    if (qrPng) files[`png/${name}.png`] = await qrPng(url);
+  }
+  // SVG text compresses well; PNGs are compressed already and are stored as they are.
+  return zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, [v, { level: k.endsWith('.png') ? 0 : 6 }]])));
+}

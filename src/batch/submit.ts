@@ -1,0 +1,131 @@
+import { randomId } from '../crypto/encoding.js';
+import { toDateTimeStamp } from '../schemas/dates.js';
+import type { BatchRecord, BatchRow, CohortStore } from '../store/cohort-port.js';
+import type { Institute } from '../store/port.js';
+import type { ParsedTable, Problem } from './parse.js';
+import { validateBatch, type BatchSummary } from './validate.js';
+
+/** What a batch file would issue: the validation summary and how many rows are new. */
+export interface SubmitSummary extends BatchSummary {
+  alreadyIssued: number;
+  toIssue: number;
+}
+
+export interface DryRunRow {
+  row: number;
+  studentId: string | null;
+  name: string;
+  template: string;
+  existingCredentialId?: string;
+}
+
+export interface SubmitInput {
+  institute: Institute;
+  /** Who submits it, as the audit log names them (`token:<id>`). */
+  actor: string;
+  table: ParsedTable;
+  /** SHA-256 (hex) of the file and the options it was sent with: an Idempotency-Key names one request. */
+  fingerprint: string;
+  /** The template code for rows that name none. */
+  template?: string;
+  idempotencyKey: string | null;
+  dryRun: boolean;
+  /** Issue the valid rows even when others have problems. */
+  validRowsOnly: boolean;
+}
+
+/** The outcome of submitting a batch file: data for the API or the console to show, never an exception. */
+export type Submission =
+  | { kind: 'dry-run'; summary: SubmitSummary; problems: Problem[]; rows: DryRunRow[] }
+  /** Problems were found and the caller did not ask to issue the valid rows only: nothing was stored. */
+  | { kind: 'has-problems'; summary: SubmitSummary; problems: Problem[] }
+  | { kind: 'no-valid-rows'; summary: SubmitSummary; problems: Problem[] }
+  /** The Idempotency-Key was used before for a different file or options. */
+  | { kind: 'key-reused'; batch: BatchRecord }
+  /** The Idempotency-Key was used before for this same request: its batch, unchanged. */
+  | { kind: 'replayed'; batch: BatchRecord }
+  /** A new batch job, stored with its pending rows; issuing it is the caller's next step. */
+  | { kind: 'created'; batch: BatchRecord };
+
+export const MAX_BATCH_ROWS = 20_000;
+
+interface StoredSummary {
+  request?: { sha256?: string };
+}
+
+const fingerprintOf = (batch: BatchRecord): string | undefined => (JSON.parse(batch.summary) as StoredSummary).request?.sha256;
+
+/**
+ * Validates a batch file against the institute's templates, finds the rows issued before
+ * (same learner, template and completion date), and, unless it is a dry run or has
+ * problems, stores it as a job: the batch and all its rows, pending, in one transaction.
+ * The API and the console both submit through here.
+ */
+export async function submitBatch(deps: { store: CohortStore; clock: () => Date }, input: SubmitInput): Promise<Submission> {
+  const { store } = deps;
+  const { institute, idempotencyKey: key } = input;
+  const replay = async (): Promise<Submission | null> => {
+    const earlier = key ? await store.getBatchByIdempotencyKey(institute.id, key) : null;
+    if (!earlier) return null;
+    const before = fingerprintOf(earlier);
+    // Batches stored before fingerprints were kept cannot be compared; they replay as before.
+    return { kind: before === undefined || before === input.fingerprint ? 'replayed' : 'key-reused', batch: earlier };
+  };
+  if (!input.dryRun) {
+    const earlier = await replay();
+    if (earlier) return earlier;
+  }
+
+  const validation = await validateBatch(input.table, (code) => store.getTemplate(institute.id, code), {
+    template: input.template,
+    now: deps.clock(),
+  });
+  const existing = new Map<number, string>();
+  for (const r of validation.valid) {
+    const id = await store.issuedRow(institute.id, r.rowKey);
+    if (id) existing.set(r.rowNo, id);
+  }
+  const summary: SubmitSummary = { ...validation.summary, alreadyIssued: existing.size, toIssue: validation.valid.length - existing.size };
+  const { problems } = validation;
+
+  if (input.dryRun) {
+    return {
+      kind: 'dry-run', summary, problems,
+      rows: validation.valid.map((r) => ({
+        row: r.rowNo, studentId: r.studentId, name: r.learnerName, template: `${r.templateCode}@${r.templateVersion}`,
+        ...(existing.has(r.rowNo) ? { existingCredentialId: existing.get(r.rowNo) } : {}),
+      })),
+    };
+  }
+  if (problems.length > 0 && !input.validRowsOnly) return { kind: 'has-problems', summary, problems };
+  if (validation.valid.length === 0) return { kind: 'no-valid-rows', summary, problems };
+
+  const now = toDateTimeStamp(deps.clock());
+  const batch: BatchRecord = {
+    id: randomId(), instituteId: institute.id, idempotencyKey: key, state: 'issuing', actor: input.actor, createdAt: now, updatedAt: now,
+    summary: JSON.stringify({ ...summary, problems, request: { sha256: input.fingerprint, template: input.template ?? null, validRowsOnly: input.validRowsOnly } }),
+  };
+  const rows: BatchRow[] = validation.valid.map((r) => ({
+    batchId: batch.id, rowNo: r.rowNo, rowKey: r.rowKey, studentId: r.studentId, learnerName: r.learnerName,
+    request: JSON.stringify(r.request), templateCode: r.templateCode, templateVersion: r.templateVersion,
+    status: 'pending', credentialId: null, error: null,
+  }));
+  try {
+    await store.createBatch(batch, rows, {
+      at: now, actor: input.actor, instituteId: institute.id, action: 'batch.create', target: batch.id, details: { rows: rows.length },
+    });
+  } catch (error) {
+    // The same Idempotency-Key sent twice at once: the first one stored wins.
+    const earlier = await replay();
+    if (earlier) return earlier;
+    throw error;
+  }
+  return { kind: 'created', batch };
+}
+
+/** Counts of a batch's rows by outcome. */
+export function batchCounts(rows: readonly BatchRow[]): { total: number; pending: number; issued: number; existing: number; failed: number } {
+  const by = { pending: 0, issued: 0, existing: 0, failed: 0 };
+  for (const r of rows) by[r.status]++;
+  return { total: rows.length, ...by };
+}
