@@ -78,6 +78,21 @@ export function describeCohortStore(name: string, makeStore: () => Promise<Store
       expect(await store.getBatch('b1')).toMatchObject({ state: 'done', updatedAt: T1 });
     });
 
+    it('lists the newest batches first with their row counts, of one institute or of all', async () => {
+      await store.createBatch(batch('b1', { createdAt: T0 }), [row('b1', 2), row('b1', 3)]);
+      await store.createBatch(batch('b2', { createdAt: T1 }), [row('b2', 2)]);
+      await store.createInstitute({ ...institute, id: 'inst-b', slug: 'b', did: 'did:web:example.org:b', didKey: 'did:key:z6Mkb' });
+      await store.createBatch(batch('b3', { createdAt: T1, instituteId: 'inst-b' }), []);
+      await store.markBatchRow({ batchId: 'b1', rowNo: 3 }, 'failed', null, 'no key');
+      const listed = await store.recentBatches('inst-a', 10);
+      expect(listed.map((b) => b.id)).toEqual(['b2', 'b1']);
+      expect(listed[1]!.counts).toEqual({ total: 2, pending: 1, issued: 0, existing: 0, failed: 1 });
+      expect(listed[0]).toMatchObject({ ...batch('b2', { createdAt: T1 }), counts: { total: 1, pending: 1 } });
+      expect((await store.recentBatches(null, 10)).map((b) => b.id)).toEqual(['b2', 'b3', 'b1']);
+      expect((await store.recentBatches(null, 1)).map((b) => b.id)).toEqual(['b2']);
+      expect((await store.recentBatches('inst-b', 10))[0]!.counts.total).toBe(0);
+    });
+
     it('marks a row issued in the credential transaction, and never issues a row identity twice', async () => {
       await store.activeStatusList(institute.did, 'revocation', list('rev-1', 'revocation'));
       await store.createBatch(batch('b1'), [row('b1', 2)]);

@@ -45,6 +45,11 @@ export const BatchRowSchema = z.object({
 });
 export type BatchRow = z.infer<typeof BatchRowSchema>;
 
+/** A batch as the console lists it: the record and how far its rows have got. */
+export interface BatchListing extends BatchRecord {
+  counts: { total: number; pending: number; issued: number; existing: number; failed: number };
+}
+
 /** Marks a batch row issued in the same transaction as its credential. */
 export interface BatchRowRef {
   batchId: string;
@@ -69,6 +74,8 @@ export interface CohortStore {
   getBatch(id: string): Promise<BatchRecord | null>;
   getBatchByIdempotencyKey(instituteId: string, key: string): Promise<BatchRecord | null>;
   batchRows(batchId: string): Promise<BatchRow[]>;
+  /** The newest batches first, of one institute or (null) of all, with their row counts. */
+  recentBatches(instituteId: string | null, limit: number): Promise<BatchListing[]>;
   /** Batches still issuing (to resume after a restart). */
   unfinishedBatches(): Promise<BatchRecord[]>;
   /** Records a row's outcome when it issued nothing new (existing, failed). */

@@ -1,4 +1,6 @@
-import { BatchRecordSchema, BatchRowSchema, TemplateRecordSchema, type BatchRecord, type BatchRow, type TemplateRecord } from './cohort-port.js';
+import {
+  BatchRecordSchema, BatchRowSchema, TemplateRecordSchema, type BatchListing, type BatchRecord, type BatchRow, type TemplateRecord,
+} from './cohort-port.js';
 import type { Row } from './rows.js';
 
 /* Row → record mappers for templates and batches, shared by every SQL adapter. */
@@ -13,6 +15,19 @@ export const batchFromRow = (r: Row): BatchRecord =>
     id: r.id, instituteId: r.institute_id, idempotencyKey: r.idempotency_key, state: r.state, actor: r.actor,
     createdAt: r.created_at, updatedAt: r.updated_at, summary: r.summary,
   });
+
+export const RECENT_BATCHES = `SELECT b.*, COUNT(r.row_no) AS n_total,
+    COALESCE(SUM(r.status = 'pending'), 0) AS n_pending, COALESCE(SUM(r.status = 'issued'), 0) AS n_issued,
+    COALESCE(SUM(r.status = 'existing'), 0) AS n_existing, COALESCE(SUM(r.status = 'failed'), 0) AS n_failed
+  FROM batches b LEFT JOIN batch_rows r ON r.batch_id = b.id
+  WHERE (? IS NULL OR b.institute_id = ?) GROUP BY b.id ORDER BY b.created_at DESC, b.id LIMIT ?`;
+
+export const batchListingFromRow = (r: Row): BatchListing => ({
+  ...batchFromRow(r),
+  counts: {
+    total: Number(r.n_total), pending: Number(r.n_pending), issued: Number(r.n_issued), existing: Number(r.n_existing), failed: Number(r.n_failed),
+  },
+});
 
 export const batchRowFromRow = (r: Row): BatchRow =>
   BatchRowSchema.parse({

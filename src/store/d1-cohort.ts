@@ -1,7 +1,7 @@
 import type { CohortStore } from './cohort-port.js';
 import {
-  BATCH_INSERT, BATCH_ROW_INSERT, TEMPLATE_CURRENT, TEMPLATE_UPSERT, TEMPLATE_VERSION_INSERT,
-  batchFromRow, batchRowFromRow, batchRowValues, batchValues, templateFromRow,
+  BATCH_INSERT, BATCH_ROW_INSERT, RECENT_BATCHES, TEMPLATE_CURRENT, TEMPLATE_UPSERT, TEMPLATE_VERSION_INSERT,
+  batchFromRow, batchListingFromRow, batchRowFromRow, batchRowValues, batchValues, templateFromRow,
 } from './cohort-rows.js';
 import type { D1Database, D1PreparedStatement, D1Result } from './d1.js';
 import type { AuditInput } from './port.js';
@@ -58,6 +58,9 @@ export function d1CohortMethods(
     },
     async batchRows(batchId) {
       return (await all(st('SELECT * FROM batch_rows WHERE batch_id = ? ORDER BY row_no', batchId))).map(batchRowFromRow);
+    },
+    async recentBatches(instituteId, limit) {
+      return (await all(st(RECENT_BATCHES, instituteId, instituteId, limit))).map(batchListingFromRow);
     },
     async unfinishedBatches() {
       return (await all(st(`SELECT * FROM batches WHERE state = 'issuing' ORDER BY created_at`))).map(batchFromRow);

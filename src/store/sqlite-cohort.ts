@@ -1,8 +1,8 @@
 import type { Database as Db } from 'better-sqlite3';
 import type { CohortStore } from './cohort-port.js';
 import {
-  BATCH_INSERT, BATCH_ROW_INSERT, TEMPLATE_CURRENT, TEMPLATE_UPSERT, TEMPLATE_VERSION_INSERT,
-  batchFromRow, batchRowFromRow, batchRowValues, batchValues, templateFromRow,
+  BATCH_INSERT, BATCH_ROW_INSERT, RECENT_BATCHES, TEMPLATE_CURRENT, TEMPLATE_UPSERT, TEMPLATE_VERSION_INSERT,
+  batchFromRow, batchListingFromRow, batchRowFromRow, batchRowValues, batchValues, templateFromRow,
 } from './cohort-rows.js';
 import type { AuditInput } from './port.js';
 import type { Row } from './rows.js';
@@ -48,6 +48,9 @@ export function sqliteCohortMethods(db: Db, appendAudit: (a: AuditInput | undefi
     },
     async batchRows(batchId) {
       return rows('SELECT * FROM batch_rows WHERE batch_id = ? ORDER BY row_no', batchId).map(batchRowFromRow);
+    },
+    async recentBatches(instituteId, limit) {
+      return rows(RECENT_BATCHES, instituteId, instituteId, limit).map(batchListingFromRow);
     },
     async unfinishedBatches() {
       return rows(`SELECT * FROM batches WHERE state = 'issuing' ORDER BY created_at`).map(batchFromRow);
