@@ -14,6 +14,7 @@ import {
 } from '../web/console-pages.js';
 import { NotFoundPage, type PageContext } from '../web/layout.js';
 import { issuingInstitute } from './credential-routes.js';
+import { consoleCohortRoutes } from './console-cohort-routes.js';
 import { ApiError } from './errors.js';
 import { contextOf } from './page-routes.js';
 import { pageHeaders } from './page-headers.js';
@@ -279,6 +280,8 @@ export function consoleRoutes(s: Services): Hono<Env> {
     );
     return c.html(<InstitutesPage p={p} user={userOf(signedIn)} rows={rows} />);
   });
+
+  consoleCohortRoutes(app, s, { session, userOf, issuable, toLogin, notFound, forbidden, csrfFailed });
 
   app.get('/console/*', (c) => notFound(c, contextOf(s, c)));
   return app;

@@ -13,14 +13,15 @@ export interface ConsoleUser {
   canRevoke: boolean;
 }
 
-const Csrf: FC<{ token: string }> = ({ token }) => <input type="hidden" name="_csrf" value={token} />;
+export const Csrf: FC<{ token: string }> = ({ token }) => <input type="hidden" name="_csrf" value={token} />;
 
-const ConsoleLayout: FC<PropsWithChildren<{ p: PageContext; user: ConsoleUser; title: string }>> = ({ p, user, title, children }) => (
-  <Layout p={p} title={`${title} · ${p.m.console}`} wide>
+export const ConsoleLayout: FC<PropsWithChildren<{ p: PageContext; user: ConsoleUser; title: string; refresh?: number }>> = ({ p, user, title, refresh, children }) => (
+  <Layout p={p} title={`${title} · ${p.m.console}`} wide refresh={refresh}>
     <nav class="nav" aria-label={p.m.console}>
       <strong>{p.m.console}</strong>
       <a href={`${p.base}/console/credentials`}>{p.m.credentials}</a>
       {user.canIssue && <a href={`${p.base}/console/issue`}>{p.m.issueOne}</a>}
+      {user.canIssue && <a href={`${p.base}/console/batches`}>{p.m.cohorts}</a>}
       {user.isMinistry && <a href={`${p.base}/console/institutes`}>{p.m.institutes}</a>}
       <span class="small">{p.m.signedInAs(user.label)}</span>
       <form method="post" action={`${p.base}/console/logout`} class="inline">

@@ -26,9 +26,11 @@ export interface OpenGraph {
   imageAlt?: string;
 }
 
-export const Layout: FC<PropsWithChildren<{ p: PageContext; title: string; og?: OpenGraph; scripts?: string[]; wide?: boolean; index?: boolean }>> = ({
-  p, title, og, scripts = [], wide, index, children,
-}) => {
+export const Layout: FC<PropsWithChildren<{
+  p: PageContext; title: string; og?: OpenGraph; scripts?: string[]; wide?: boolean; index?: boolean;
+  /** Reload the page after this many seconds (progress that works without JavaScript). */
+  refresh?: number;
+}>> = ({ p, title, og, scripts = [], wide, index, refresh, children }) => {
   const other: Lang = p.lang === 'km' ? 'en' : 'km';
   return (
     <>
@@ -38,6 +40,7 @@ export const Layout: FC<PropsWithChildren<{ p: PageContext; title: string; og?: 
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           {!index && <meta name="robots" content="noindex" />}
+          {refresh !== undefined && <meta http-equiv="refresh" content={String(refresh)} />}
           <title>{title}</title>
           <link rel="stylesheet" href={`${p.base}/assets/${ASSET_NAMES.css}`} />
           {og && (

@@ -48,6 +48,9 @@ video{width:100%;max-height:60vh;background:#000;border-radius:.5rem}
 table{width:100%;border-collapse:collapse;background:#fff}th,td{text-align:left;padding:.5rem;border-bottom:1px solid #e0e3e8;vertical-align:top}th{font-size:.85rem;color:#49515c}
 .pill{display:inline-block;border-radius:999px;padding:0 .55rem;font-size:.85rem;font-weight:600}
 .p-active{background:#e3f4e8;color:#0b5a28}.p-revoked{background:#fbe4e4;color:#8c1215}.p-suspended{background:#fff1d0;color:#6b4e00}
+.r-issued{background:#e3f4e8;color:#0b5a28}.r-existing{background:#e7f0fb;color:#0b3f7c}.r-failed{background:#fbe4e4;color:#8c1215}.r-pending{background:#eceef1;color:#3d4550}
+progress{width:100%;height:1.2rem;accent-color:#0b5a28}
+input[type=file]{font:inherit;max-width:100%}
 .nav{display:flex;flex-wrap:wrap;gap:.4rem 1rem;margin-bottom:1rem;align-items:center}
 .row{display:grid;gap:0 1rem}
 @media(min-width:40rem){.row{grid-template-columns:1fr 1fr}}
