@@ -204,5 +204,10 @@ describe('console: issuing a cohort from a spreadsheet', () => {
     const checked = await check(browser, COHORT);
     expect(checked.html).toContain('៣ ជួរ៖ ៣ រួចរាល់សម្រាប់ចេញ ០ មានបញ្ហា។');
     expect(checked.html).toContain('ចេញវិញ្ញាបនបត្រ ៣');
+    // The file's problems in Khmer too (the column names are the file's own headers).
+    const problems = (await check(browser, PROBLEMS)).html;
+    for (const text of ['គ្មានគំរូដែលមានកូដ "NOPE-1" ទេ', 'ត្រូវតែបំពេញ', 'ស្ទួននឹងជួរ ២', 'ត្រូវការអត្តលេខសិស្ស ឬអ៊ីមែល', 'ត្រូវតែជាអាសយដ្ឋានអ៊ីមែល', '"2026-02-30" មិនមែនជាកាលបរិច្ឆេទ']) {
+      expect(unescapeHtml(problems)).toContain(text);
+    }
   });
 });

@@ -110,7 +110,9 @@ export async function validateBatch(
         for (const issue of (parsed.error as z.ZodError).issues) {
           const path = issue.path.map(String).join('.');
           const col = COLUMN_OF_PATH[path];
-          add(col ?? null, col ? issue.message : `${path}: ${issue.message} (from template ${code})`);
+          // A spreadsheet's dates are read more freely than the API's: say what the sheet may hold.
+          const message = col === 'completionDate' ? `"${values.completionDate}" is not a date such as 2026-02-15 or 15/02/2026` : issue.message;
+          add(col ?? null, col ? message : `${path}: ${issue.message} (from template ${code})`);
         }
       }
     }

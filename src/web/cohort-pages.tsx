@@ -6,6 +6,7 @@ import type { Institute } from '../store/port.js';
 import { ConsoleLayout, Csrf, type ConsoleUser } from './console-pages.js';
 import { formatDate, formatNumber, pick } from './i18n.js';
 import type { PageContext } from './layout.js';
+import { problemText } from './problem-text.js';
 
 /** Rows listed on a page; the results file has them all. */
 const ROWS_SHOWN = 200;
@@ -161,7 +162,7 @@ export const CohortCheckPage: FC<{
                 <tr data-row={x.row}>
                   <td>{n(x.row)}</td>
                   <td>{x.column ?? '—'}</td>
-                  <td>{x.message}</td>
+                  <td>{problemText(lang, x.message)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,36 @@
+import type { Lang } from './i18n.js';
+import { khmerDigits } from './khmer-digits.js';
+
+/*
+ * A batch file's problems are written in English by the validator (the API's clients read
+ * them there). The console shows them in Khmer too: each known message shape has its Khmer
+ * form here; a message without one is shown as it is, never dropped.
+ */
+const KM: Array<[RegExp, (...groups: string[]) => string]> = [
+  [/^is required$/, () => 'ត្រូវតែបំពេញ'],
+  [/^must not be empty$/, () => 'មិនអាចទទេបានទេ'],
+  [/^must be at most (\d+) characters$/, (n) => `មិនអាចលើសពី ${khmerDigits(n)} តួអក្សរទេ`],
+  [/^must not contain control characters$/, () => 'មិនអាចមានតួអក្សរបញ្ជាបានទេ'],
+  [/^a student id or an email is required$/, () => 'ត្រូវការអត្តលេខសិស្ស ឬអ៊ីមែល'],
+  [/^no template with code "(.*)"$/s, (code) => `គ្មានគំរូដែលមានកូដ "${code}" ទេ`],
+  [/^repeats row (\d+) \(same learner, template and completion date\)$/, (n) => `ស្ទួននឹងជួរ ${khmerDigits(n)} (អ្នកសិក្សា គំរូ និងកាលបរិច្ឆេទបញ្ចប់ដូចគ្នា)`],
+  [/^(.*) is in the future$/s, (d) => `${d} ជាថ្ងៃនាពេលអនាគត`],
+  [/^"(.*)" is not a date such as 2026-02-15 or 15\/02\/2026$/s, (d) => `"${d}" មិនមែនជាកាលបរិច្ឆេទដូចជា 2026-02-15 ឬ 15/02/2026 ទេ`],
+  [/^must be an email address$/, () => 'ត្រូវតែជាអាសយដ្ឋានអ៊ីមែល'],
+  [/^must be a phone number such as .*$/, () => 'ត្រូវតែជាលេខទូរស័ព្ទ ដូចជា 012 345 678 ឬ +855 12 345 678'],
+  [/^must be 6 to 20 letters or digits .*$/, () => 'ត្រូវតែជាអក្សរ ឬលេខពី ៦ ដល់ ២០ ខ្ទង់ (អត្តសញ្ញាណប័ណ្ណខ្មែរមាន ៩ ខ្ទង់)'],
+  [/^missing column "(.*)"$/s, (c) => `ខ្វះជួរឈរ "${c}"`],
+  [/^names the same column as "(.*)"$/s, (c) => `ជាជួរឈរដូចគ្នានឹង "${c}"`],
+  [/^needs a "student id" or an "email" column to tell learners apart$/, () => 'ត្រូវការជួរឈរ "student id" ឬ "email" ដើម្បីបែងចែកអ្នកសិក្សា'],
+  [/^the file has no header row$/, () => 'ឯកសារគ្មានជួរក្បាលទេ'],
+];
+
+/** A batch problem's message in the page's language (English as written, Khmer where known). */
+export function problemText(lang: Lang, message: string): string {
+  if (lang !== 'km') return message;
+  for (const [pattern, say] of KM) {
+    const m = pattern.exec(message);
+    if (m) return say(...m.slice(1));
+  }
+  return message;
+}
