@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv, Services } from '../app.js';
 import { qrZip, resultsCsv } from '../batch/results.js';
+import { runBatch } from '../batch/run.js';
 import { batchCounts, MAX_BATCH_ROWS, submitBatch, type Submission } from '../batch/submit.js';
 import type { BatchRecord } from '../store/cohort-port.js';
 import type { Institute } from '../store/port.js';
@@ -9,7 +10,7 @@ import { CohortBatchPage, CohortCheckPage, CohortUploadPage, type CheckedFile } 
 import type { ConsoleUser } from '../web/console-pages.js';
 import type { PageContext } from '../web/layout.js';
 import { actsFor } from './auth.js';
-import { BATCH_BODY_LIMIT, batchFingerprint, parseBatchFile, startBatch, type BatchFile } from './batch-routes.js';
+import { BATCH_BODY_LIMIT, batchFingerprint, inBackground, parseBatchFile, startBatch, type BatchFile } from './batch-routes.js';
 import { hasScope, newSecret, type SignedIn } from './console-session.js';
 import { issuingInstitute } from './credential-routes.js';
 import { ApiError } from './errors.js';
@@ -165,6 +166,12 @@ export function consoleCohortRoutes(app: Hono<AppEnv>, s: Services, kit: Console
     if (signedIn instanceof Response) return signedIn;
     const batch = await batchOf(c, signedIn);
     if (!batch) return kit.notFound(c, p);
+    // Where a request issues only a chunk (Workers), the page that watches the batch also
+    // drives it on: each refresh issues the next chunk after answering. A run overlapping
+    // another issues no row twice (each row's identity is taken once).
+    if (batch.state === 'issuing' && s.batchChunkRows !== undefined) {
+      inBackground(s, c, batch.id, runBatch(s.issuer, batch.id, { maxRows: s.batchChunkRows }));
+    }
     const rows = await s.store.batchRows(batch.id);
     return c.html(<CohortBatchPage p={p} user={kit.userOf(signedIn)} batch={batch} rows={rows} counts={batchCounts(rows)} />);
   });

@@ -203,3 +203,62 @@ describe('cohort issuance on D1', () => {
     expect(results[0]?.n).toBe(7);
   });
 });
+
+describe('the console on D1', () => {
+  /** A browser's cookie jar over SELF.fetch. */
+  const jar = new Map<string, string>();
+  const browse = async (path: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    if (jar.size) headers.set('Cookie', [...jar].map(([k, v]) => `${k}=${v}`).join('; '));
+    const res = await SELF.fetch(url(path), { ...init, headers, redirect: 'manual' });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair = ''] = line.split(';');
+      const i = pair.indexOf('=');
+      if (/max-age=0/i.test(line) || i === pair.length - 1) jar.delete(pair.slice(0, i));
+      else jar.set(pair.slice(0, i), pair.slice(i + 1));
+    }
+    return res;
+  };
+  const field = (html: string, name: string) => {
+    const m = new RegExp(`name="${name}" value="([^"]*)"`).exec(html);
+    return m ? m[1]!.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&') : undefined;
+  };
+
+  it('checks a class list, issues it in chunks while its page is watched, and offers the results', async () => {
+    const template = { code: 'PLB-L1', name: 'Plumbing', description: 'Installs domestic water pipes.', criteria: 'Passed all units.' };
+    expect((await post('/api/v1/templates', template)).status).toBe(201);
+    const login = await (await browse('/console/login')).text();
+    const signIn = await browse('/console/login', {
+      method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ key: WORKER_TEST_ADMIN_TOKEN, _csrf: field(login, '_csrf')! }),
+    });
+    expect(signIn.status).toBe(303);
+
+    const upload = await (await browse('/console/batches')).text();
+    const today = now().slice(0, 10);
+    const csv = `Student ID,Name,Khmer Name,Template Code,Completion Date\n${Array.from({ length: 5 }, (_, i) => `P${i + 1},Learner ${i + 1},សិស្ស ${i + 1},PLB-L1,${today}`).join('\n')}\n`;
+    const form = new FormData();
+    form.set('_csrf', field(upload, '_csrf')!);
+    form.set('file', new Blob([csv], { type: 'text/csv' }), 'plumbing.csv');
+    const checked = await browse('/console/batches/check', { method: 'POST', body: form });
+    const html = await checked.text();
+    expect(checked.status, html.slice(0, 500)).toBe(200);
+    expect(html).toContain('5 rows: 5 ready to issue, 0 with problems.');
+
+    const issue = new FormData();
+    for (const name of ['_csrf', 'text', 'fileName', 'template', 'institute', 'uploadId']) issue.set(name, field(html, name) ?? '');
+    const started = await browse('/console/batches', { method: 'POST', body: issue });
+    expect(started.status).toBe(303);
+    const where = new URL(started.headers.get('location')!, url('/')).pathname;
+    let page = '';
+    for (let refresh = 0; refresh < 20; refresh++) {
+      page = await (await browse(where)).text();
+      if (page.includes('id="batch-state">Finished')) break;
+    }
+    expect(page).toContain('id="batch-state">Finished');
+    expect(page).toContain('5 of 5 rows done');
+    const results = await browse(`${where}/results.csv`);
+    const sheet = await results.text();
+    expect(sheet.match(/,issued,/g)).toHaveLength(5);
+  });
+});
