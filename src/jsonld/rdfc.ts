@@ -6,6 +6,7 @@ import toRdfApi from 'jsonld/lib/toRdf.js';
 import util from 'jsonld/lib/util.js';
 import { canonize as rdfCanonize } from 'rdf-canonize';
 import type { DocumentLoader } from 'jsonld';
+import { createShapeCache, type Quad, type ShapeCacheOptions, type ToDataset } from './shape-cache.js';
 
 /*
  * jsonld.canonize, step for step (clone the input, expand it from the initial active context,
@@ -58,14 +59,20 @@ function boundedCache(max: number) {
 /** Canonicalizes JSON-LD documents to RDFC-1.0 N-Quads, as jsonld.canonize does. */
 export interface RdfcCanonizer {
   canonize(document: unknown): Promise<string>;
+  /** How many documents came from a cached shape, and how many were expanded in full. */
+  stats(): { shapeHits: number; fullPaths: number };
 }
 
 /**
  * A canonizer whose processed contexts persist between calls (bounded by jsonld's own
  * per-context limit and a 100-entry resolved-context cache, the size jsonld uses). Safe
- * mode is always on and `base` is null, as for Data Integrity.
+ * mode is always on and `base` is null, as for Data Integrity. Unless `shapeCache` is false,
+ * documents of a shape seen before skip expansion (src/jsonld/shape-cache.ts).
  */
-export function createRdfcCanonizer(documentLoader: DocumentLoader): RdfcCanonizer {
+export function createRdfcCanonizer(
+  documentLoader: DocumentLoader,
+  options: { shapeCache?: ShapeCacheOptions | false } = {},
+): RdfcCanonizer {
   // Stable copies of previous contexts, one per context, so that reverting to it yields the
   // same object every time (and so jsonld's processed-context cache can hit).
   const reverted = new WeakMap<ActiveContext, ActiveContext>();
@@ -108,27 +115,49 @@ export function createRdfcCanonizer(documentLoader: DocumentLoader): RdfcCanoniz
   };
   const sharedCache = boundedCache(100);
 
+  /** jsonld.canonize's expansion and RDF conversion (safe mode), before RDFC-1.0. */
+  const toDataset: ToDataset = async (document, run = {}) => {
+    const { loadedContexts } = run;
+    const loader: DocumentLoader = loadedContexts
+      ? async (url) => {
+          const loaded = await documentLoader(url);
+          loadedContexts.push(loaded.document);
+          return loaded;
+        }
+      : documentLoader;
+    // i18n-datatype keeps a value's @direction in the canonical form, as the Data Integrity
+    // cryptosuites (and Digital Bazaar's implementation of them) do; without it jsonld
+    // refuses text with a direction.
+    const base = { documentLoader: loader, base: null, safe: true, produceGeneralizedRdf: false, rdfDirection: 'i18n-datatype' };
+    const options = {
+      ...base,
+      contextResolver: new ContextResolver({ sharedCache: loadedContexts ? boundedCache(100) : sharedCache }),
+      eventHandler: eventsApi.setupEventHandler({ options: base }),
+    };
+    let expanded = await expandApi.expand({ activeCtx: initialContext, element: util.clone(document), options });
+    // As jsonld.expand: drop a lone top-level @graph wrapper, and always return an array.
+    if (expanded && typeof expanded === 'object' && !Array.isArray(expanded)) {
+      const keys = Object.keys(expanded);
+      if (keys.length === 1 && keys[0] === '@graph') expanded = (expanded as { '@graph': unknown })['@graph'];
+    }
+    if (expanded === null) expanded = [];
+    if (!Array.isArray(expanded)) expanded = [expanded];
+    return toRdfApi.toRDF(expanded, options) as Quad[];
+  };
+  const shapes = options.shapeCache === false ? null : createShapeCache(toDataset, options.shapeCache);
+
+  const counts = { shapeHits: 0, fullPaths: 0 };
+
   return {
     async canonize(document) {
-      // i18n-datatype keeps a value's @direction in the canonical form, as the Data Integrity
-      // cryptosuites (and Digital Bazaar's implementation of them) do; without it jsonld
-      // refuses text with a direction.
-      const base = { documentLoader, base: null, safe: true, produceGeneralizedRdf: false, rdfDirection: 'i18n-datatype' };
-      const options = {
-        ...base,
-        contextResolver: new ContextResolver({ sharedCache }),
-        eventHandler: eventsApi.setupEventHandler({ options: base }),
-      };
-      let expanded = await expandApi.expand({ activeCtx: initialContext, element: util.clone(document), options });
-      // As jsonld.expand: drop a lone top-level @graph wrapper, and always return an array.
-      if (expanded && typeof expanded === 'object' && !Array.isArray(expanded)) {
-        const keys = Object.keys(expanded);
-        if (keys.length === 1 && keys[0] === '@graph') expanded = (expanded as { '@graph': unknown })['@graph'];
+      let dataset = await shapes?.dataset(document);
+      if (dataset) counts.shapeHits++;
+      else {
+        counts.fullPaths++;
+        dataset = await toDataset(document);
       }
-      if (expanded === null) expanded = [];
-      if (!Array.isArray(expanded)) expanded = [expanded];
-      const dataset = toRdfApi.toRDF(expanded, options);
       return rdfCanonize(dataset, { algorithm: 'RDFC-1.0' });
     },
+    stats: () => ({ ...counts }),
   };
 }
