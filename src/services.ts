@@ -7,6 +7,7 @@ import type { KeyVault } from './issuer/key-vault.js';
 import { ministryDid } from './issuer/did.js';
 import { createRegistrySigner, type SignedRegistry } from './issuer/registry.js';
 import type { StatusPurpose, Store } from './store/port.js';
+import type { ShareCardInput } from './web/share-card.js';
 import { accreditationCheck, type RegistryLookup } from './verifier/accreditation.js';
 import { createForeignRegistryLookup, type TrustedRegistry } from './verifier/foreign-registries.js';
 import { passed } from './verifier/checks.js';
@@ -27,6 +28,8 @@ export interface AppDeps {
   vault?: KeyVault;
   /** Renders a QR PNG where the runtime can; absent where it cannot. */
   qrPng?: (text: string) => Promise<Uint8Array>;
+  /** Renders a certificate's share card (link previews) as PNG, where the runtime can. */
+  shareCardPng?: (input: ShareCardInput) => Promise<Uint8Array>;
   /** Fetches other issuers' status lists; absent = only this service's lists are checked. */
   remoteFetch?: RemoteFetcher;
   /** Serve the VC API's issue and status operations without a token (conformance runs only). */

@@ -1,6 +1,7 @@
 import { createApp, type AppDeps } from '../src/app.js';
 import { hashToken } from '../src/http/auth.js';
 import { qrPng } from '../src/issuer/qr.js';
+import { createShareCardRenderer } from '../src/node/share-card-png.js';
 import { createIssuerKey, createStoreKeyRing } from '../src/issuer/key-ring.js';
 import type { SigningKey } from '../src/issuer/keys.js';
 import { createKeyVault } from '../src/issuer/key-vault.js';
@@ -41,6 +42,9 @@ export const OTHER_KEY: PrivateKeyJwk = {
   x: 'PvXril0xqiOrDLBVl46mLOTkfS9fK-joUZQ8OaVbZZM',
   d: 's2XqmyrUIfzpWrN0klsSV3tKFcaLEzrLWlSOA6MUUxQ',
 };
+
+/** One renderer for every test app (it unwraps its fonts once). */
+const shareCardPng = createShareCardRenderer();
 
 export interface TestContext {
   app: ReturnType<typeof createApp>;
@@ -83,7 +87,7 @@ export async function makeTestApp(
   const key = (await keys.activeKey(did)) as SigningKey;
   const clock = { now: options.clock ?? FIXED_NOW };
   const deps: AppDeps = {
-    store, keys, vault, crypto: nodeCryptoProvider, clock: () => clock.now, publicUrl, qrPng, packageAsset: nodePackageAssets(), ...options.deps,
+    store, keys, vault, crypto: nodeCryptoProvider, clock: () => clock.now, publicUrl, qrPng, shareCardPng, packageAsset: nodePackageAssets(), ...options.deps,
   };
   return { app: createApp(deps), store, key, institute, clock, deps };
 }

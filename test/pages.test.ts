@@ -246,7 +246,8 @@ describe('the learner page /c/:id', () => {
     expect(html).toContain('data-print');
     expect(html).toContain('<meta property="og:title" content="Sok Dara · Electrical Installation"/>');
     expect(html).toContain('<meta property="og:description"');
-    expect(html).toContain(`<meta property="og:image" content="http://localhost:8787/credentials/${issued.id}/qr.png"/>`);
+    // The link preview is the designed share card (test/share-card.test.ts), not the bare QR.
+    expect(html).toContain(`<meta property="og:image" content="http://localhost:8787/c/${issued.id}/card.png"/>`);
   });
 
   it('downloads the credential as JSON and as a JWT, as attachments', async () => {

@@ -6,7 +6,9 @@ import { verifyUrlFor } from '../issuer/issue.js';
 import type { VerificationReport } from '../schemas/report.js';
 import type { CredentialRecord } from '../store/port.js';
 import { isCredentialId, parseVerifyText } from '../verifier/input.js';
+import { summarize } from '../verifier/summary.js';
 import { verifyCredential, verifyStored } from '../verifier/verify.js';
+import type { Credential } from '../schemas/credential.js';
 import { isPackageAsset, packageAssetType, textAsset } from '../web/assets.js';
 import { LANG_COOKIE, langOf, pick, type Lang } from '../web/i18n.js';
 import { NotFoundPage, pageContext, type PageContext } from '../web/layout.js';
@@ -132,8 +134,9 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
           title: `${learner} · ${achievement}`,
           description: p.m.ogDescription(achievement, issuer),
           url: `${s.publicUrl}/c/${id}`,
-          image: qrImage(id),
-          imageAlt: p.m.scanToVerify,
+          ...(s.shareCardPng && !record.revokedAt && !record.suspendedAt
+            ? { image: `${s.publicUrl}/c/${id}/card.png`, imageAlt: `${learner} · ${achievement} · ${issuer}`, large: true }
+            : { image: qrImage(id), imageAlt: p.m.scanToVerify }),
         }}
       />,
     );
@@ -150,6 +153,15 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
       'Cache-Control': 'no-cache',
     });
   };
+  // The picture a shared link shows (Telegram, Facebook, LinkedIn take PNG, not SVG).
+  app.get('/c/:id/card.png', async (c) => {
+    const id = c.req.param('id');
+    const record = s.shareCardPng ? await recordOf(id) : null;
+    // A revoked or suspended certificate gets no card that looks like a good one.
+    if (!record || !s.shareCardPng || record.revokedAt || record.suspendedAt) return notFound(c, contextOf(s, c), true);
+    const png = await s.shareCardPng({ credential: summarize(JSON.parse(record.diJson) as Credential), verifyUrl: verifyUrlFor(s.publicUrl, id) });
+    return c.body(png as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=3600' });
+  });
   app.get('/c/:id/credential.json', download('json'));
   app.get('/c/:id/credential.jwt', download('jwt'));
 

@@ -16,6 +16,7 @@ import { ensureAdminToken, ensureDatabaseDir, ensureDefaultInstitute, ensureInst
 import { nodeCryptoProvider } from './crypto.js';
 import { readMigrations } from './migrations.js';
 import { nodePackageAssets } from './assets.js';
+import { createShareCardRenderer } from './share-card-png.js';
 import { resumeBatches } from '../batch/run.js';
 
 /**
@@ -62,6 +63,7 @@ export async function startNode(config: ServiceConfig, say: Say, clock: () => Da
     clock,
     publicUrl: config.publicUrl,
     qrPng,
+    shareCardPng: createShareCardRenderer(),
     packageAsset: nodePackageAssets(),
     vcApiOpen: config.vcApiAuth === 'none',
     remoteFetch: createRemoteFetcher({

@@ -24,6 +24,8 @@ export interface OpenGraph {
   url: string;
   image?: string;
   imageAlt?: string;
+  /** The image is a 1200 × 630 card (a large preview), not a square icon. */
+  large?: boolean;
 }
 
 export const Layout: FC<PropsWithChildren<{
@@ -53,7 +55,14 @@ export const Layout: FC<PropsWithChildren<{
               <meta property="og:locale" content={p.lang === 'km' ? 'km_KH' : 'en_US'} />
               {og.image && <meta property="og:image" content={og.image} />}
               {og.image && og.imageAlt && <meta property="og:image:alt" content={og.imageAlt} />}
-              <meta name="twitter:card" content="summary" />
+              {og.image && og.large && (
+                <>
+                  <meta property="og:image:type" content="image/png" />
+                  <meta property="og:image:width" content="1200" />
+                  <meta property="og:image:height" content="630" />
+                </>
+              )}
+              <meta name="twitter:card" content={og.large ? 'summary_large_image' : 'summary'} />
               <meta name="description" content={og.description} />
             </>
           )}

@@ -200,7 +200,9 @@ describe.skipIf(!haveChromium)('the pages in Chromium', () => {
     expect(await page.locator('[data-print]').isVisible()).toBe(true);
     const linkedIn = new URL((await page.getAttribute('a[href^="https://www.linkedin.com/"]', 'href'))!);
     expect(linkedIn.searchParams.get('certId')).toBe(issued.id);
-    expect(await page.getAttribute('meta[property="og:image"]', 'content')).toBe(`${base}/credentials/${issued.id}/qr.png`);
+    expect(await page.getAttribute('meta[property="og:image"]', 'content')).toBe(`${base}/c/${issued.id}/card.png`);
+    await page.goto(`${base}/c/${issued.id}/card.png`);
+    await shot(page, 'share-card');
     await context.close();
   });
 
