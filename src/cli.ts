@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { auditVerifyMain } from './node/audit-verify.js';
 import { startNode } from './node/start.js';
@@ -14,14 +14,16 @@ Usage:
   skillcert verify <file.json | JWT | URL>         verify a credential; exit 0 valid, 1 not valid, 2 error
   skillcert institutes list
   skillcert institutes create --slug S --name N [--name-km K] [--url U] [--accredited-from YYYY-MM-DD]
+  skillcert keys generate [--out FILE]             new secrets for a deployment (ADMIN_TOKEN, KEY_ENCRYPTION_KEY,
+                                                   INSTITUTE_PRIVATE_JWK), as NAME=value lines (.dev.vars)
   skillcert keys list [--institute SLUG]
   skillcert keys rotate [--institute SLUG]
   skillcert templates create <template.json> [--institute SLUG]
   skillcert templates list [--institute SLUG]
-  skillcert issue --csv FILE [--template CODE] [--dry-run] [--valid-rows-only] [--institute SLUG] [--results FILE]
-                                                   issue a cohort: problems by row first, then a progress
-                                                   bar, a summary and a results CSV; re-running the same
-                                                   file issues nothing new
+  skillcert issue --csv FILE [--template CODE] [--dry-run] [--valid-rows-only] [--institute SLUG]
+                 [--results FILE] [--qr FILE]      issue a cohort: problems by row first, then a progress
+                                                   bar, a summary, a results CSV and a ZIP of QR codes;
+                                                   re-running the same file issues nothing new
   skillcert audit verify                           check the audit ledger's hash chain
 
 Options:
@@ -65,6 +67,10 @@ const encode = (body: unknown): string | undefined =>
 /** Talks to a running server, or to the app built on the local database: the same routes either way. */
 async function connect(flags: Record<string, string | true>, env: Record<string, string | undefined>): Promise<{ call: Call; close: () => Promise<void> }> {
   const parse = async (res: Response) => {
+    // Files are kept byte for byte: a results sheet's BOM (which Excel needs), a ZIP, an image.
+    if (/^(text\/csv|application\/zip|image\/)/.test(res.headers.get('content-type') ?? '')) {
+      return { status: res.status, body: new Uint8Array(await res.arrayBuffer()) };
+    }
     const text = await res.text();
     try {
       return { status: res.status, body: JSON.parse(text) as unknown };
@@ -135,6 +141,7 @@ async function run(args: string[], env: Record<string, string | undefined>, out:
     await import('./server.js');
     return new Promise<number>(() => {});
   }
+  if (command === 'keys' && sub === 'generate') return generateSecrets(flags, out);
   if (command === 'audit' && sub === 'verify') {
     if (typeof flags.server === 'string') throw new CliError('audit verify reads the local database; run it where the database is');
     return auditVerifyMain(env);
@@ -210,6 +217,27 @@ async function run(args: string[], env: Record<string, string | undefined>, out:
   }
 }
 
+/**
+ * New secrets for a deployment, as `NAME=value` lines (the format of .dev.vars and of
+ * `wrangler secret put` input): an admin token, the key that seals private keys at rest, and
+ * an institute signing key. Written to --out with mode 0600 when given, else printed.
+ */
+function generateSecrets(flags: Record<string, string | true>, out: (line: string) => void): number {
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const jwk = privateKey.export({ format: 'jwk' }) as { x: string; d: string };
+  const lines = [
+    `ADMIN_TOKEN=${randomBytes(32).toString('base64url')}`,
+    `KEY_ENCRYPTION_KEY=${randomBytes(32).toString('base64url')}`,
+    `INSTITUTE_PRIVATE_JWK=${JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: jwk.x, d: jwk.d })}`,
+  ];
+  if (typeof flags.out === 'string') {
+    if (existsSync(flags.out)) throw new CliError(`${flags.out} exists; secrets are never overwritten`);
+    writeFileSync(flags.out, `${lines.join('\n')}\n`, { mode: 0o600, flag: 'wx' });
+    out(`wrote ${lines.length} secrets to ${flags.out} (mode 0600); keep a copy of KEY_ENCRYPTION_KEY apart from the database`);
+  } else for (const line of lines) out(line);
+  return 0;
+}
+
 const bar = (done: number, total: number, width = 30): string => {
   const filled = total ? Math.round((done / total) * width) : width;
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`;
@@ -258,11 +286,16 @@ async function issueCohort(call: Call, flags: Record<string, string | true>, out
   out(`  issued ${c.issued}   already issued ${c.existing}   failed ${c.failed}   total ${c.total}`);
   const results = await call('GET', `/api/v1/batches/${batch.id}/results.csv`);
   const target = typeof flags.results === 'string' ? flags.results : `${file.replace(/\.csv$/i, '')}.results.csv`;
-  if (results.status === 200 && typeof results.body === 'string') {
+  if (results.status === 200 && results.body instanceof Uint8Array) {
     writeFileSync(target, results.body);
     out(`  results: ${target}`);
   }
-  out(`  QR codes: ${batch.links?.qrZip ?? ''}`);
+  const qr = await call('GET', `/api/v1/batches/${batch.id}/qr.zip`);
+  const qrTarget = typeof flags.qr === 'string' ? flags.qr : `${file.replace(/\.csv$/i, '')}.qr.zip`;
+  if (qr.status === 200 && qr.body instanceof Uint8Array) {
+    writeFileSync(qrTarget, qr.body);
+    out(`  QR codes: ${qrTarget}`);
+  } else out(`  QR codes: ${batch.links?.qrZip ?? ''}`);
   return c.failed > 0 ? 1 : 0;
 }
 

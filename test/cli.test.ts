@@ -1,10 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { startNode } from '../src/node/start.js';
 import { loadConfig } from '../src/schemas/config.js';
+import { loadWorkerConfig } from '../src/schemas/worker-config.js';
 import { authJson, sampleRequest } from './helpers.js';
 
 let dir: string;
@@ -98,11 +100,42 @@ describe('skillcert templates and issue --csv', () => {
     const first = await run(['issue', '--csv', good]);
     expect(first.code).toBe(0);
     expect(first.out).toMatch(/issued 2/);
-    const results = (await import('node:fs')).readFileSync(join(dir, 'cohort.results.csv'), 'utf8');
-    expect(results).toContain('Sok Dara');
+    const resultBytes = readFileSync(join(dir, 'cohort.results.csv'));
+    expect([...resultBytes.subarray(0, 3)], 'the BOM Excel needs to read Khmer is kept').toEqual([0xef, 0xbb, 0xbf]);
+    const results = resultBytes.toString('utf8');
+    expect(results).toContain('Sok Dara,');
+    expect(first.out).toContain(`QR codes: ${join(dir, 'cohort.qr.zip')}`);
+    const zip = unzipSync(new Uint8Array(readFileSync(join(dir, 'cohort.qr.zip'))));
+    expect(Object.keys(zip).sort()).toEqual(['png/S1.png', 'png/S2.png', 'svg/S1.svg', 'svg/S2.svg']);
     expect(results.split('\n').filter((l) => l.trim()).length).toBe(3);
     const again = await run(['issue', '--csv', good]);
     expect(again.code).toBe(0);
     expect(again.out).toMatch(/issued 0|already issued 2/);
+  });
+});
+
+describe('skillcert keys generate', () => {
+  it('prints fresh secrets a Worker accepts as its configuration, different each time', async () => {
+    const first = await run(['keys', 'generate']);
+    expect(first.code).toBe(0);
+    const vars = Object.fromEntries(first.out.split('\n').map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    expect(Object.keys(vars)).toEqual(['ADMIN_TOKEN', 'KEY_ENCRYPTION_KEY', 'INSTITUTE_PRIVATE_JWK']);
+    const config = loadWorkerConfig({ PUBLIC_URL: 'https://certs.example.gov.kh', ...vars });
+    expect(config.adminToken).toBe(vars.ADMIN_TOKEN);
+    expect(config.keyEncryptionKey).toHaveLength(32);
+    expect(config.instituteKey).toMatchObject({ kty: 'OKP', crv: 'Ed25519' });
+    expect((await run(['keys', 'generate'])).out).not.toContain(vars.ADMIN_TOKEN);
+  });
+
+  it('writes them to --out readable by the owner only, and never over an existing file', async () => {
+    const file = join(dir, '.dev.vars');
+    const { code, out } = await run(['keys', 'generate', '--out', file]);
+    expect(code).toBe(0);
+    expect(out).not.toMatch(/ADMIN_TOKEN=|"d":/);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const before = readFileSync(file, 'utf8');
+    expect((await run(['keys', 'generate', '--out', file])).code).toBe(2);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(existsSync(file)).toBe(true);
   });
 });
