@@ -24,7 +24,8 @@ Usage:
                  [--results FILE] [--qr FILE]      issue a cohort: problems by row first, then a progress
                                                    bar, a summary, a results CSV and a ZIP of QR codes;
                                                    re-running the same file issues nothing new
-  skillcert audit verify                           check the audit ledger's hash chain
+  skillcert audit verify [--head SEQ:HASH]         check the audit ledger's hash chain, that every stored
+                                                   credential's issuance is in it, and a head kept earlier
 
 Options:
   --server URL --token T    act on a running server instead of the local database
@@ -144,7 +145,7 @@ async function run(args: string[], env: Record<string, string | undefined>, out:
   if (command === 'keys' && sub === 'generate') return generateSecrets(flags, out);
   if (command === 'audit' && sub === 'verify') {
     if (typeof flags.server === 'string') throw new CliError('audit verify reads the local database; run it where the database is');
-    return auditVerifyMain(env);
+    return auditVerifyMain(env, { head: typeof flags.head === 'string' ? flags.head : undefined });
   }
   const { call, close } = await connect(flags, env);
   try {

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { auditPreimage, verifyAuditChain } from '../src/audit/chain.js';
 import { auditVerifyMain } from '../src/node/audit-verify.js';
 import type { AuditEntry } from '../src/store/port.js';
-import { makeTestApp, type TestContext } from './helpers.js';
+import { issue, makeTestApp, type TestContext } from './helpers.js';
 import { call, createInstitute, createKey, issueWith, type Json } from './tenants.js';
 
 const sha256hex = async (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -187,9 +187,9 @@ describe('the hash chain (verifyAuditChain)', () => {
     expect(await chain(ctx)).toMatchObject({ ok: false, brokenAt: seq + 1, checked: seq - 1, reason: `entry ${seq} is missing` });
   });
 
-  // The chain has no anchor outside the database: removing the newest entries leaves a shorter,
-  // still consistent chain. Detecting that needs the head hash kept elsewhere.
-  it.todo('deleting the newest row is detected');
+  // The chain alone has no anchor outside the database: removing the newest entries leaves a
+  // shorter, still consistent chain. The ledger check (auditVerifyMain) catches it against the
+  // stored credentials and a kept head: 'catches entries removed from the end' below.
 
   it('editing a row and recomputing its own hash still breaks the chain at the next row', async () => {
     const { ctx, path } = await fileApp();
@@ -241,5 +241,58 @@ describe('npm run audit:verify (auditVerifyMain)', () => {
       write.mockRestore();
     }
     expect((await ledger(ctx)).length).toBeGreaterThan(0);
+  });
+});
+
+describe('npm run audit:verify catches entries removed from the end of the ledger', () => {
+  const quiet = () => vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  const printed = (spy: ReturnType<typeof quiet>) => spy.mock.calls.map((c) => String(c[0])).join('');
+
+  it('when credentials whose issuance was recorded there remain', async () => {
+    const { ctx, path } = await fileApp();
+    await busyLedger(ctx);
+    const raw = new Database(path);
+    open.push(raw);
+    const last = raw.prepare(`SELECT MAX(seq) AS seq FROM audit_log WHERE action = 'credential.issue'`).get() as { seq: number };
+    raw.prepare('DELETE FROM audit_log WHERE seq >= ?').run(last.seq);
+    const spy = quiet();
+    try {
+      expect(await auditVerifyMain({ DATABASE_PATH: path })).toBe(1);
+      expect(printed(spy)).toMatch(/audit ledger INCOMPLETE: 1 stored credential\(s\) have no issue entry/);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('when a head kept from an earlier run is gone or changed, and not while it is there', async () => {
+    const { ctx, path } = await fileApp();
+    await busyLedger(ctx);
+    let spy = quiet();
+    let head: string;
+    try {
+      expect(await auditVerifyMain({ DATABASE_PATH: path })).toBe(0);
+      head = /head (\d+:[0-9a-f]{64})/.exec(printed(spy))![1]!;
+    } finally {
+      spy.mockRestore();
+    }
+    await issue(ctx); // the ledger grows past the kept head: still fine
+    spy = quiet();
+    try {
+      expect(await auditVerifyMain({ DATABASE_PATH: path }, { head })).toBe(0);
+      const raw = new Database(path);
+      open.push(raw);
+      // Remove the newest entries, the kept head among them, and the credential they recorded too.
+      const seq = Number(head.split(':')[0]);
+      const gone = raw.prepare(`SELECT target FROM audit_log WHERE seq >= ? AND action = 'credential.issue'`).all(seq) as Array<{ target: string }>;
+      for (const { target } of gone) raw.prepare('DELETE FROM credentials WHERE credential_url = ?').run(target);
+      raw.prepare('DELETE FROM audit_log WHERE seq >= ?').run(seq);
+      spy.mockClear();
+      expect(await auditVerifyMain({ DATABASE_PATH: path })).toBe(0); // without the kept head, nothing shows it
+      expect(await auditVerifyMain({ DATABASE_PATH: path }, { head })).toBe(1);
+      expect(printed(spy)).toContain(`the kept head #${seq} is no longer in the ledger`);
+    } finally {
+      spy.mockRestore();
+    }
+    await expect(auditVerifyMain({ DATABASE_PATH: path }, { head: 'latest' })).rejects.toThrow('--head must be SEQ:HASH');
   });
 });

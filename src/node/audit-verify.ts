@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { verifyAuditChain } from '../audit/chain.js';
 import { loadConfig } from '../schemas/config.js';
-import type { AuditEntry, Store } from '../store/port.js';
+import type { AuditEntry, CredentialRecord, Store } from '../store/port.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { readMigrations } from './migrations.js';
 
@@ -15,28 +15,71 @@ async function* allEntries(store: Store): AsyncIterable<AuditEntry> {
   }
 }
 
-/** Checks the whole audit ledger of DATABASE_PATH; prints one line; exit 0 intact, 1 broken, 2 error. */
-export async function auditVerifyMain(env: Record<string, string | undefined>): Promise<number> {
+async function* allCredentials(store: Store): AsyncIterable<CredentialRecord> {
+  for (let offset = 0; ; offset += 1000) {
+    const { credentials } = await store.listCredentials({ instituteId: null, limit: 1000, offset });
+    if (credentials.length === 0) return;
+    yield* credentials;
+  }
+}
+
+/**
+ * Checks the whole audit ledger of DATABASE_PATH; prints what it found; exit 0 intact, 1
+ * broken, 2 error. Beyond the hash chain itself:
+ * - every stored credential must have its issue entry in the chain, so deleting the newest
+ *   entries (which leaves a shorter chain that is still whole) shows up while their
+ *   credentials remain;
+ * - `head` ("SEQ:HASH", a head printed by an earlier run and kept elsewhere) must still be in
+ *   the chain, which catches a truncation that took the credentials with it.
+ */
+export async function auditVerifyMain(env: Record<string, string | undefined>, options: { head?: string } = {}): Promise<number> {
   const config = loadConfig(env);
+  const kept = options.head === undefined ? null : /^(\d+):([0-9a-f]{64})$/.exec(options.head.trim());
+  if (options.head !== undefined && !kept) throw new Error('--head must be SEQ:HASH, as an earlier audit verify printed it');
   const store = openSqliteStore(config.databasePath, readMigrations());
   try {
-    const verdict = await verifyAuditChain(allEntries(store), async (text) => createHash('sha256').update(text, 'utf8').digest('hex'));
-    if (verdict.ok) {
-      // Deleting the newest entries leaves a shorter chain that is still whole; the head
-      // printed here is what to keep elsewhere (a ministry record, a printout) to catch that.
-      const head = verdict.checked ? (await store.auditEntries({ afterSeq: verdict.checked - 1, limit: 1 }))[0] : undefined;
-      process.stdout.write(`audit ledger intact: ${verdict.checked} entries chain correctly; head ${head ? `#${head.seq} ${head.hash}` : '(empty)'}\n`);
-      return 0;
+    const issued = new Set<string>();
+    let head: AuditEntry | undefined;
+    let keptFound: AuditEntry | undefined;
+    async function* watched(): AsyncIterable<AuditEntry> {
+      for await (const entry of allEntries(store)) {
+        if (entry.action === 'credential.issue') issued.add(entry.target);
+        if (kept && entry.seq === Number(kept[1])) keptFound = entry;
+        head = entry;
+        yield entry;
+      }
     }
-    process.stdout.write(`audit ledger BROKEN at entry ${verdict.brokenAt}: ${verdict.reason} (${verdict.checked} entries before it are intact)\n`);
-    return 1;
+    const verdict = await verifyAuditChain(watched(), async (text) => createHash('sha256').update(text, 'utf8').digest('hex'));
+    if (!verdict.ok) {
+      process.stdout.write(`audit ledger BROKEN at entry ${verdict.brokenAt}: ${verdict.reason} (${verdict.checked} entries before it are intact)\n`);
+      return 1;
+    }
+    let unrecorded = 0;
+    let example = '';
+    for await (const credential of allCredentials(store)) {
+      if (issued.has(credential.credentialUrl)) continue;
+      unrecorded++;
+      example ||= credential.credentialUrl;
+    }
+    if (unrecorded > 0) {
+      process.stdout.write(`audit ledger INCOMPLETE: ${unrecorded} stored credential(s) have no issue entry (for example ${example}); entries were removed from its end\n`);
+      return 1;
+    }
+    if (kept && keptFound?.hash !== kept[2]) {
+      process.stdout.write(`audit ledger BROKEN: the kept head #${kept[1]} ${keptFound ? 'has another hash now' : 'is no longer in the ledger'}\n`);
+      return 1;
+    }
+    // The head printed here is what to keep elsewhere (a ministry record, a printout) and pass back as --head.
+    process.stdout.write(`audit ledger intact: ${verdict.checked} entries chain correctly, every stored credential's issuance is in it; head ${head ? `${head.seq}:${head.hash}` : '(empty)'}\n`);
+    return 0;
   } finally {
     await store.close();
   }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  auditVerifyMain(process.env).then(
+  const at = process.argv.indexOf('--head');
+  auditVerifyMain(process.env, { head: at > 0 ? process.argv[at + 1] : undefined }).then(
     (code) => process.exit(code),
     (error: unknown) => {
       process.stderr.write(`audit verify failed: ${error instanceof Error ? error.message : String(error)}\n`);
