@@ -1,4 +1,4 @@
-import { issueCredential, IssueError, type IssuerDeps } from '../issuer/issue.js';
+import { issueCredential, issueCredentialGroup, IssueError, type GroupRow, type IssuerDeps } from '../issuer/issue.js';
 import { toDateTimeStamp } from '../schemas/dates.js';
 import type { IssueRequest } from '../schemas/issue-request.js';
 import { issuingRefusal } from '../issuer/may-issue.js';
@@ -8,12 +8,15 @@ export interface BatchProgress {
   total: number;
 }
 
+/** Rows issued per store transaction: fewer commits, and still a small unit to redo. */
+const GROUP_ROWS = 32;
+
 /**
- * Issues a batch's pending rows one by one; each credential's transaction also marks its row
- * issued and takes the row's identity, so a run killed at any point and run again (on
- * restart) neither repeats nor skips a row. A row whose identity already has a credential
- * (an earlier batch, a concurrent run) is reported as existing. Infrastructure errors stop the
- * run and leave the batch to be resumed.
+ * Issues a batch's pending rows in groups; each group's transaction stores its credentials,
+ * marks their rows issued and takes the rows' identities, all or nothing, so a run killed at
+ * any point and run again (on restart) neither repeats nor skips a row. A row whose identity
+ * already has a credential (an earlier batch, a concurrent run) is reported as existing.
+ * Infrastructure errors stop the run and leave the batch to be resumed.
  */
 export async function runBatch(
   deps: IssuerDeps,
@@ -29,30 +32,56 @@ export async function runBatch(
   // Resumed after a restart, the institute may have been suspended or its accreditation ended
   // meanwhile: what is left is refused rather than signed.
   const refusal = await issuingRefusal(deps.store, institute, deps.clock());
-  let done = rows.filter((r) => r.status !== 'pending').length;
-  let handled = 0;
-  for (const row of rows) {
-    if (row.status !== 'pending') continue;
-    // A bounded run (Workers: CPU limits per request) stops here; the next run picks up.
-    if (handled++ >= maxRows) return 'more';
-    const ref = { batchId, rowNo: row.rowNo, rowKey: row.rowKey };
-    const existing = await deps.store.issuedRow(institute.id, row.rowKey);
-    if (refusal && !existing) {
-      await deps.store.markBatchRow(ref, 'failed', null, refusal);
-    } else if (existing) {
-      await deps.store.markBatchRow(ref, 'existing', existing, null);
-    } else {
-      try {
-        await issueCredential(deps, institute, JSON.parse(row.request) as IssueRequest, batch.actor, ref);
-      } catch (error) {
-        const raced = await deps.store.issuedRow(institute.id, row.rowKey);
-        if (raced) await deps.store.markBatchRow(ref, 'existing', raced, null);
-        else if (error instanceof IssueError) await deps.store.markBatchRow(ref, 'failed', null, error.message);
-        else throw error;
-      }
+  const pending = rows.filter((r) => r.status === 'pending');
+  let done = rows.length - pending.length;
+  const progress = () => onProgress?.({ done: ++done, total: rows.length });
+
+  /** One row on its own, retrying a taken slot; a row issued meanwhile by another run is existing. */
+  const issueAlone = async ({ request, batchRow }: GroupRow) => {
+    try {
+      await issueCredential(deps, institute, request, batch.actor, batchRow);
+    } catch (error) {
+      const raced = await deps.store.issuedRow(institute.id, batchRow.rowKey);
+      if (raced) await deps.store.markBatchRow(batchRow, 'existing', raced, null);
+      else if (error instanceof IssueError) await deps.store.markBatchRow(batchRow, 'failed', null, error.message);
+      else throw error;
     }
-    onProgress?.({ done: ++done, total: rows.length });
+    progress();
+  };
+
+  for (let start = 0; start < pending.length; start += GROUP_ROWS) {
+    // A bounded run (Workers: CPU limits per request) stops here; the next run picks up.
+    if (start >= maxRows) return 'more';
+    const chunk = pending.slice(start, start + Math.min(GROUP_ROWS, maxRows - start));
+    let queue: GroupRow[] = [];
+    for (const row of chunk) {
+      const batchRow = { batchId, rowNo: row.rowNo, rowKey: row.rowKey };
+      const existing = await deps.store.issuedRow(institute.id, row.rowKey);
+      if (refusal && !existing) await deps.store.markBatchRow(batchRow, 'failed', null, refusal);
+      else if (existing) await deps.store.markBatchRow(batchRow, 'existing', existing, null);
+      else {
+        queue.push({ request: JSON.parse(row.request) as IssueRequest, batchRow });
+        continue;
+      }
+      progress();
+    }
+    while (queue.length > 0) {
+      let outcome: Awaited<ReturnType<typeof issueCredentialGroup>>;
+      try {
+        outcome = await issueCredentialGroup(deps, institute, queue, batch.actor);
+      } catch (error) {
+        // A slot or a row taken concurrently (or any other store refusal): nothing of the
+        // group was stored; the rows go one by one, which retries slots and spots races.
+        for (const row of queue) await issueAlone(row);
+        break;
+      }
+      const taken = queue.slice(0, outcome.taken);
+      for (const { row, error } of outcome.refused) await deps.store.markBatchRow(row.batchRow, 'failed', null, error.message);
+      for (let i = 0; i < taken.length; i++) progress();
+      queue = queue.slice(outcome.taken);
+    }
   }
+  if (pending.length > maxRows) return 'more';
   await deps.store.finishBatch(batchId, toDateTimeStamp(deps.clock()));
   return 'done';
 }

@@ -13,20 +13,55 @@ function randomIndexes(size: number, count: number): number[] {
   return Array.from({ length: count }, (_, i) => view.getUint32(i * 4) % size);
 }
 
+const candidateList = (institute: Institute, issuerDid: string, purpose: StatusPurpose, now: string): StatusList => ({
+  id: randomId(), instituteId: institute.id, issuerDid, purpose, size: MIN_STATUS_LIST_SIZE,
+  capacity: Math.floor(MIN_STATUS_LIST_SIZE * CAPACITY_SHARE), allocated: 0, state: 'active', version: 1,
+  signedVersion: null, signedJson: null, signedJwt: null, signedAt: null, validUntil: null, createdAt: now,
+});
+
 async function pickSlot(store: Store, institute: Institute, issuerDid: string, purpose: StatusPurpose, now: string): Promise<StatusSlot> {
   for (let attempt = 0; attempt < 8; attempt++) {
-    const candidate: StatusList = {
-      id: randomId(), instituteId: institute.id, issuerDid, purpose, size: MIN_STATUS_LIST_SIZE,
-      capacity: Math.floor(MIN_STATUS_LIST_SIZE * CAPACITY_SHARE), allocated: 0, state: 'active', version: 1,
-      signedVersion: null, signedJson: null, signedJwt: null, signedAt: null, validUntil: null, createdAt: now,
-    };
-    const list = await store.activeStatusList(issuerDid, purpose, candidate);
+    const list = await store.activeStatusList(issuerDid, purpose, candidateList(institute, issuerDid, purpose, now));
     const indexes = randomIndexes(list.size, CANDIDATES_PER_TRY);
     const taken = await store.takenStatusIndexes(list.id, purpose, indexes);
     const free = indexes.find((i) => !taken.has(i));
     if (free !== undefined) return { listId: list.id, index: free };
   }
   throw new Error('no free status index found; the status list is unexpectedly full');
+}
+
+/** `n` distinct random free indexes of `list`, in the order drawn. */
+async function pickFree(store: Store, list: StatusList, purpose: StatusPurpose, n: number): Promise<number[]> {
+  const chosen = new Set<number>();
+  for (let attempt = 0; chosen.size < n; attempt++) {
+    if (attempt >= 8 + n) throw new Error('no free status index found; the status list is unexpectedly full');
+    const indexes = randomIndexes(list.size, Math.min(64, n - chosen.size + CANDIDATES_PER_TRY)).filter((i) => !chosen.has(i));
+    const taken = await store.takenStatusIndexes(list.id, purpose, indexes);
+    for (const i of indexes) if (chosen.size < n && !taken.has(i)) chosen.add(i);
+  }
+  return [...chosen];
+}
+
+/**
+ * Slots for up to `count` credentials at once (a batch group), drawn as
+ * {@link allocateStatusSlots} draws them: random free indexes of the issuer's current list
+ * per purpose, distinct within the group. Fewer than `count` (at least one) when a list
+ * would fill first: the next call then gets the next list. Optimistic as well: the store's
+ * unique slot constraint refuses a slot taken meanwhile.
+ */
+export async function allocateStatusSlotGroup(
+  store: Store,
+  institute: Institute,
+  issuerDid: string,
+  now: string,
+  purposes: readonly StatusPurpose[],
+  count: number,
+): Promise<Array<Partial<Record<StatusPurpose, StatusSlot>>>> {
+  const lists = await Promise.all(purposes.map((p) => store.activeStatusList(issuerDid, p, candidateList(institute, issuerDid, p, now))));
+  const n = Math.max(1, Math.min(count, ...lists.map((l) => l.capacity - l.allocated)));
+  const picked = await Promise.all(lists.map((list, k) => pickFree(store, list, purposes[k] as StatusPurpose, n)));
+  return Array.from({ length: n }, (_, i) =>
+    Object.fromEntries(purposes.map((p, k) => [p, { listId: (lists[k] as StatusList).id, index: (picked[k] as number[])[i] as number }])));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { auditPreimage, GENESIS_HASH } from '../audit/chain.js';
 import { toHex, utf8 } from '../crypto/encoding.js';
-import { StatusSlotTakenError, type AuditInput, type Store, type StatusList } from './port.js';
+import { StatusSlotTakenError, type AchievementRecord, type AuditInput, type CredentialRecord, type Store, type StatusList } from './port.js';
 import {
   SLOT_COLUMNS,
   accreditationFromRow,
@@ -17,6 +17,7 @@ import {
 import { d1ConsoleMethods } from './d1-console.js';
 import { d1CohortMethods } from './d1-cohort.js';
 import { BATCH_ROW_ISSUED, ISSUED_ROW_INSERT } from './cohort-rows.js';
+import type { BatchRowRef } from './cohort-port.js';
 
 /*
  * The parts of Cloudflare's D1 binding this adapter calls, typed structurally so that the
@@ -112,6 +113,53 @@ export function openD1Store(db: D1Database): Store {
   };
   const changed = (results: D1Result[], i = 0) => (results[i]?.meta.changes ?? 0) === 1;
 
+  /** Audit statements for entries appended one after another, chained from one read of the head. */
+  const chainedAuditStatements = async (audits: Array<AuditInput | undefined>): Promise<Array<D1PreparedStatement | null>> => {
+    let last = await db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').first<{ seq: number; hash: string }>();
+    const out: Array<D1PreparedStatement | null> = [];
+    for (const a of audits) {
+      if (!a) {
+        out.push(null);
+        continue;
+      }
+      const entry = {
+        seq: (last?.seq ?? 0) + 1, at: a.at, actor: a.actor, instituteId: a.instituteId, action: a.action, target: a.target,
+        details: JSON.stringify(a.details ?? {}),
+      };
+      const prevHash = last?.hash ?? GENESIS_HASH;
+      const hash = await sha256hex(auditPreimage(prevHash, entry));
+      out.push(st(AUDIT_INSERT, entry.seq, entry.at, entry.actor, entry.instituteId, entry.action, entry.target, entry.details, prevHash, hash));
+      last = { seq: entry.seq, hash };
+    }
+    return out;
+  };
+
+  /** What saving one issued credential writes, before its audit entry. */
+  const issuedStatements = (c: CredentialRecord, achievement: AchievementRecord | null, batchRow: BatchRowRef | undefined): D1PreparedStatement[] => {
+    const statements = [st(`INSERT INTO credentials (id, credential_url, vc_id, institute_id, issuer_did, di_json, jwt, learner_name, achievement_name,
+          achievement_key, valid_from, valid_until, issued_at, issued_by,
+          revocation_list, revocation_index, suspension_list, suspension_index, revoked_at, suspended_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      c.id, c.credentialUrl, c.vcId, c.instituteId, c.issuerDid, c.diJson, c.jwt, c.learnerName, c.achievementName,
+      c.achievementKey, c.validFrom, c.validUntil, c.issuedAt, c.issuedBy,
+      c.revocation?.listId, c.revocation?.index, c.suspension?.listId, c.suspension?.index, c.revokedAt, c.suspendedAt)];
+    for (const slot of [c.revocation, c.suspension]) {
+      if (slot) {
+        statements.push(st(`UPDATE status_lists SET allocated = allocated + 1,
+            state = CASE WHEN allocated + 1 >= capacity THEN 'full' ELSE state END WHERE id = ?`, slot.listId));
+      }
+    }
+    if (achievement) {
+      statements.push(st(`INSERT INTO achievements (institute_id, key, json, updated_at) VALUES (?, ?, ?, ?)
+          ON CONFLICT (institute_id, key) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at`,
+        achievement.instituteId, achievement.key, achievement.json, achievement.updatedAt));
+    }
+    if (batchRow) {
+      statements.push(st(ISSUED_ROW_INSERT, c.instituteId, batchRow.rowKey, c.id), st(BATCH_ROW_ISSUED, c.id, batchRow.batchId, batchRow.rowNo));
+    }
+    return statements;
+  };
+
   const instituteValues = (i: Parameters<Store['createInstitute']>[0]) =>
     [i.slug, i.name, i.nameKm, i.url, i.did, i.didKey, i.isDefault ? 1 : 0, i.createdAt, i.contact, JSON.stringify(i.programmes), i.status, i.id, i.cryptosuite];
 
@@ -203,32 +251,27 @@ export function openD1Store(db: D1Database): Store {
       return result.meta.changes ?? 0;
     },
     async saveIssuedCredential(c, achievement, audit, batchRow) {
-      const statements = [st(`INSERT INTO credentials (id, credential_url, vc_id, institute_id, issuer_did, di_json, jwt, learner_name, achievement_name,
-            achievement_key, valid_from, valid_until, issued_at, issued_by,
-            revocation_list, revocation_index, suspension_list, suspension_index, revoked_at, suspended_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        c.id, c.credentialUrl, c.vcId, c.instituteId, c.issuerDid, c.diJson, c.jwt, c.learnerName, c.achievementName,
-        c.achievementKey, c.validFrom, c.validUntil, c.issuedAt, c.issuedBy,
-        c.revocation?.listId, c.revocation?.index, c.suspension?.listId, c.suspension?.index, c.revokedAt, c.suspendedAt)];
-      for (const slot of [c.revocation, c.suspension]) {
-        if (slot) {
-          statements.push(st(`UPDATE status_lists SET allocated = allocated + 1,
-              state = CASE WHEN allocated + 1 >= capacity THEN 'full' ELSE state END WHERE id = ?`, slot.listId));
-        }
-      }
-      if (achievement) {
-        statements.push(st(`INSERT INTO achievements (institute_id, key, json, updated_at) VALUES (?, ?, ?, ?)
-            ON CONFLICT (institute_id, key) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at`,
-          achievement.instituteId, achievement.key, achievement.json, achievement.updatedAt));
-      }
-      if (batchRow) {
-        statements.push(st(ISSUED_ROW_INSERT, c.instituteId, batchRow.rowKey, c.id), st(BATCH_ROW_ISSUED, c.id, batchRow.batchId, batchRow.rowNo));
-      }
       try {
-        await write(statements, audit);
+        await write(issuedStatements(c, achievement, batchRow), audit);
       } catch (error) {
         if (isSlotConflict(error)) throw new StatusSlotTakenError();
         throw error;
+      }
+    },
+    async saveIssuedCredentials(items) {
+      if (items.length === 0) return;
+      const bodies = items.map((i) => issuedStatements(i.credential, i.achievement, i.batchRow));
+      // One batch: each credential's statements then its audit entry, the entries chained from
+      // one read of the head; a lost race on the chain re-reads it and runs the batch again.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const audits = await chainedAuditStatements(items.map((i) => i.audit));
+          await db.batch(items.flatMap((_, k) => [...(bodies[k] as D1PreparedStatement[]), ...(audits[k] ? [audits[k]] : [])]));
+          return;
+        } catch (error) {
+          if (isSlotConflict(error)) throw new StatusSlotTakenError();
+          if (!isAuditConflict(error) || attempt >= AUDIT_RETRIES) throw error;
+        }
       }
     },
     async getCredential(id) {

@@ -171,6 +171,14 @@ export interface CredentialListQuery {
   offset: number;
 }
 
+/** One credential of saveIssuedCredentials: what saveIssuedCredential takes. */
+export interface IssuedCredentialWrite {
+  credential: CredentialRecord;
+  achievement: AchievementRecord | null;
+  audit?: AuditInput;
+  batchRow?: BatchRowRef;
+}
+
 /** Raised by saveIssuedCredential when a status index was taken meanwhile; pick another and retry. */
 export class StatusSlotTakenError extends Error {
   readonly code = 'ERR_STATUS_SLOT_TAKEN';
@@ -219,6 +227,11 @@ export interface Store extends CohortStore {
    * `batchRow`, the row is marked issued (and its identity taken) in the same transaction.
    */
   saveIssuedCredential(credential: CredentialRecord, achievement: AchievementRecord | null, audit?: AuditInput, batchRow?: BatchRowRef): Promise<void>;
+  /**
+   * saveIssuedCredential for several credentials, in order, as one transaction: all of them
+   * or none (a batch commits a group of rows at once). StatusSlotTakenError as there.
+   */
+  saveIssuedCredentials(items: IssuedCredentialWrite[]): Promise<void>;
   getCredential(id: string): Promise<CredentialRecord | null>;
   /** By the credential's own `id` (what the VC API names credentials by). */
   getCredentialByVcId(vcId: string): Promise<CredentialRecord | null>;

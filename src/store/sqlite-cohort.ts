@@ -1,4 +1,4 @@
-import type { Database as Db } from 'better-sqlite3';
+import type { Database as Db, Statement } from 'better-sqlite3';
 import type { CohortStore } from './cohort-port.js';
 import {
   BATCH_INSERT, BATCH_ROW_INSERT, RECENT_BATCHES, TEMPLATE_CURRENT, TEMPLATE_UPSERT, TEMPLATE_VERSION_INSERT,
@@ -20,8 +20,15 @@ export function sqliteCohortMethods(db: Db, appendAudit: (a: AuditInput | undefi
     for (const r of rows) insert.run(...batchRowValues(r));
     appendAudit(audit);
   });
-  const rows = (sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as Row[];
-  const row = (sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as Row | undefined;
+  // Prepared once each: a batch looks up and marks rows thousands of times.
+  const statements = new Map<string, Statement>();
+  const prepared = (sql: string): Statement => {
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  };
+  const rows = (sql: string, ...params: unknown[]) => prepared(sql).all(...params) as Row[];
+  const row = (sql: string, ...params: unknown[]) => prepared(sql).get(...params) as Row | undefined;
   return {
     async saveTemplateVersion(t, audit) {
       saveVersion(t, audit);
@@ -57,10 +64,10 @@ export function sqliteCohortMethods(db: Db, appendAudit: (a: AuditInput | undefi
     },
     async markBatchRow({ batchId, rowNo }, status, credentialId, error) {
       // A row's outcome is written once: a second, concurrent run of the batch cannot overwrite it.
-      db.prepare(`UPDATE batch_rows SET status = ?, credential_id = ?, error = ? WHERE batch_id = ? AND row_no = ? AND status = 'pending'`).run(status, credentialId, error, batchId, rowNo);
+      prepared(`UPDATE batch_rows SET status = ?, credential_id = ?, error = ? WHERE batch_id = ? AND row_no = ? AND status = 'pending'`).run(status, credentialId, error, batchId, rowNo);
     },
     async finishBatch(id, at) {
-      db.prepare(`UPDATE batches SET state = 'done', updated_at = ? WHERE id = ?`).run(at, id);
+      prepared(`UPDATE batches SET state = 'done', updated_at = ? WHERE id = ?`).run(at, id);
     },
     async issuedRow(instituteId, rowKey) {
       const r = row('SELECT credential_id FROM issued_rows WHERE institute_id = ? AND row_key = ?', instituteId, rowKey);

@@ -2,7 +2,10 @@ import Database from 'better-sqlite3';
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { auditPreimage, GENESIS_HASH } from '../audit/chain.js';
-import { StatusSlotTakenError, type AuditInput, type Store, type StatusPurpose, type StatusList, type CredentialRecord, type AchievementRecord } from './port.js';
+import {
+  StatusSlotTakenError, type AuditInput, type Store, type StatusPurpose, type StatusList, type CredentialRecord, type AchievementRecord,
+  type IssuedCredentialWrite,
+} from './port.js';
 import {
   SLOT_COLUMNS,
   accreditationFromRow,
@@ -130,7 +133,8 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
     if (changed) appendAudit(audit);
     return changed;
   });
-  const saveIssued = tx((c: CredentialRecord, achievement: AchievementRecord | null, audit?: AuditInput, batchRow?: BatchRowRef) => {
+  /** A credential, its slots' allocation, its achievement, its batch row and audit entry. Call inside a transaction. */
+  const writeIssued = (c: CredentialRecord, achievement: AchievementRecord | null, audit?: AuditInput, batchRow?: BatchRowRef) => {
     const { revocation, suspension, ...columns } = c;
     st(`INSERT INTO credentials (id, credential_url, vc_id, institute_id, issuer_did, di_json, jwt, learner_name, achievement_name,
           achievement_key, valid_from, valid_until, issued_at, issued_by,
@@ -159,9 +163,16 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
       st(BATCH_ROW_ISSUED).run(c.id, batchRow.batchId, batchRow.rowNo);
     }
     appendAudit(audit);
+  };
+  const saveIssued = tx(writeIssued);
+  const saveIssuedMany = tx((items: IssuedCredentialWrite[]) => {
+    for (const i of items) writeIssued(i.credential, i.achievement, i.audit, i.batchRow);
   });
+  const slotConflict = (error: unknown) =>
+    isUniqueViolation(error) && /revocation_|suspension_/.test(String((error as Error).message)) ? new StatusSlotTakenError() : error;
+  const ACTIVE_LIST = `SELECT * FROM status_lists WHERE issuer_did = ? AND purpose = ? AND state = 'active'`;
   const activeList = tx((issuerDid: string, purpose: StatusPurpose, candidate: StatusList) => {
-    const row = st(`SELECT * FROM status_lists WHERE issuer_did = ? AND purpose = ? AND state = 'active'`).get(issuerDid, purpose);
+    const row = st(ACTIVE_LIST).get(issuerDid, purpose);
     if (row) return statusListFromRow(row as Row);
     st(`INSERT INTO status_lists (id, institute_id, issuer_did, purpose, size, capacity, allocated, state, version, created_at)
         VALUES (@id, @instituteId, @issuerDid, @purpose, @size, @capacity, 0, 'active', 1, @createdAt)`).run(candidate);
@@ -247,8 +258,14 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
       try {
         saveIssued(credential, achievement, audit, batchRow);
       } catch (error) {
-        if (isUniqueViolation(error) && /revocation_|suspension_/.test(String((error as Error).message))) throw new StatusSlotTakenError();
-        throw error;
+        throw slotConflict(error);
+      }
+    },
+    async saveIssuedCredentials(items) {
+      try {
+        saveIssuedMany(items);
+      } catch (error) {
+        throw slotConflict(error);
       }
     },
     async getCredential(id) {
@@ -261,7 +278,9 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
       return one(st('SELECT * FROM achievements WHERE institute_id = ? AND key = ?').get(instituteId, key), achievementFromRow);
     },
     async activeStatusList(issuerDid, purpose, candidate) {
-      return activeList(issuerDid, purpose, candidate);
+      // The common case, a list exists, is one read; only creating one needs the transaction.
+      const row = st(ACTIVE_LIST).get(issuerDid, purpose);
+      return row ? statusListFromRow(row as Row) : activeList(issuerDid, purpose, candidate);
     },
     async getStatusList(id) {
       return one(st('SELECT * FROM status_lists WHERE id = ?').get(id), statusListFromRow);
@@ -269,8 +288,7 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
     async takenStatusIndexes(listId, purpose, indexes) {
       if (indexes.length === 0) return new Set();
       const cols = SLOT_COLUMNS[purpose];
-      const rows = db
-        .prepare(`SELECT ${cols.index} FROM credentials WHERE ${cols.list} = ? AND ${cols.index} IN (${indexes.map(() => '?').join(',')})`)
+      const rows = st(`SELECT ${cols.index} FROM credentials WHERE ${cols.list} = ? AND ${cols.index} IN (${indexes.map(() => '?').join(',')})`)
         .pluck()
         .all(listId, ...indexes) as number[];
       return new Set(rows);
