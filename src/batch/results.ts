@@ -29,10 +29,12 @@ export function batchRowView(publicUrl: string, r: BatchRow): BatchRowView {
 /** The results file: each row with its credential id, link and verify URL, for Excel (BOM, CRLF). */
 export function resultsCsv(publicUrl: string, rows: readonly BatchRow[]): string {
   const csv = Papa.unparse({
-    fields: ['row', 'student id', 'name', 'credential id', 'link', 'verify url', 'status', 'error'],
+    // "learner page" is the link to send the learner: the certificate page they share and print.
+    fields: ['row', 'student id', 'name', 'credential id', 'link', 'verify url', 'learner page', 'status', 'error'],
     data: rows.map((row) => {
       const r = batchRowView(publicUrl, row);
-      return [r.row, r.studentId ?? '', r.name, r.credentialId ?? '', r.link ?? '', r.verifyUrl ?? '', r.status, r.error ?? ''];
+      const page = r.credentialId ? `${publicUrl}/c/${r.credentialId}` : '';
+      return [r.row, r.studentId ?? '', r.name, r.credentialId ?? '', r.link ?? '', r.verifyUrl ?? '', page, r.status, r.error ?? ''];
     }),
   }, { newline: '\r\n' });
   // The BOM makes Excel read the Khmer names as UTF-8.
