@@ -134,7 +134,7 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
     return changed;
   });
   /** A credential, its slots' allocation, its achievement, its batch row and audit entry. Call inside a transaction. */
-  const writeIssued = (c: CredentialRecord, achievement: AchievementRecord | null, audit?: AuditInput, batchRow?: BatchRowRef) => {
+  const writeIssued = (c: CredentialRecord, achievement: AchievementRecord | null, audit?: AuditInput, batchRow?: BatchRowRef, countSlots = true) => {
     const { revocation, suspension, ...columns } = c;
     st(`INSERT INTO credentials (id, credential_url, vc_id, institute_id, issuer_did, di_json, jwt, learner_name, achievement_name,
           achievement_key, valid_from, valid_until, issued_at, issued_by,
@@ -148,12 +148,7 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
       suspensionList: suspension?.listId ?? null,
       suspensionIndex: suspension?.index ?? null,
     });
-    for (const slot of [revocation, suspension]) {
-      if (slot) {
-        st(`UPDATE status_lists SET allocated = allocated + 1,
-              state = CASE WHEN allocated + 1 >= capacity THEN 'full' ELSE state END WHERE id = ?`).run(slot.listId);
-      }
-    }
+    if (countSlots) for (const slot of [revocation, suspension]) if (slot) countAllocation(slot.listId, 1);
     if (achievement) {
       st(`INSERT INTO achievements (institute_id, key, json, updated_at) VALUES (@instituteId, @key, @json, @updatedAt)
           ON CONFLICT (institute_id, key) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at`).run(achievement);
@@ -164,9 +159,24 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
     }
     appendAudit(audit);
   };
+  const countAllocation = (listId: string, n: number) =>
+    st(`UPDATE status_lists SET allocated = allocated + @n,
+          state = CASE WHEN allocated + @n >= capacity THEN 'full' ELSE state END WHERE id = @listId`).run({ listId, n });
   const saveIssued = tx(writeIssued);
+  // The same end state as writing each in turn, with one allocation count per list and only
+  // the last upsert of each achievement (a batch group usually shares one of each).
   const saveIssuedMany = tx((items: IssuedCredentialWrite[]) => {
-    for (const i of items) writeIssued(i.credential, i.achievement, i.audit, i.batchRow);
+    const allocated = new Map<string, number>();
+    const lastOfAchievement = new Map<string, number>();
+    items.forEach((i, k) => {
+      for (const slot of [i.credential.revocation, i.credential.suspension]) if (slot) allocated.set(slot.listId, (allocated.get(slot.listId) ?? 0) + 1);
+      if (i.achievement) lastOfAchievement.set(JSON.stringify([i.achievement.instituteId, i.achievement.key]), k);
+    });
+    items.forEach((i, k) => {
+      const last = i.achievement && lastOfAchievement.get(JSON.stringify([i.achievement.instituteId, i.achievement.key])) === k;
+      writeIssued(i.credential, last ? i.achievement : null, i.audit, i.batchRow, false);
+    });
+    for (const [listId, n] of allocated) countAllocation(listId, n);
   });
   const slotConflict = (error: unknown) =>
     isUniqueViolation(error) && /revocation_|suspension_/.test(String((error as Error).message)) ? new StatusSlotTakenError() : error;
