@@ -259,9 +259,20 @@ async function issueCohort(call: Call, flags: Record<string, string | true>, out
   const csv = new RawBody(text, 'text/csv');
   const dry = await call('POST', `/api/v1/batches?${params}&dryRun=true`, csv);
   if (dry.status !== 200) fail(dry);
+  if (flags.json && flags['dry-run']) {
+    out(JSON.stringify(dry.body, null, 2));
+    return (dry.body as { problems: unknown[] }).problems.length ? 1 : 0;
+  }
   const { summary, problems } = dry.body as { summary: Record<string, number>; problems: Array<{ row: number; column?: string; message: string }> };
   out(`rows: ${summary.rows ?? '?'}  valid: ${summary.valid}  with problems: ${summary.invalid}  already issued: ${summary.alreadyIssued}  to issue: ${summary.toIssue}`);
-  for (const p of problems) out(`  row ${p.row}${p.column ? ` (${p.column})` : ''}: ${p.message}`);
+  // A terminal's worth; a whole sheet of one mistake (a wrong template code) says so once.
+  const SHOWN = 30;
+  for (const p of problems.slice(0, SHOWN)) out(`  row ${p.row}${p.column ? ` (${p.column})` : ''}: ${p.message}`);
+  if (problems.length > SHOWN) {
+    const rest = problems.slice(SHOWN);
+    const same = rest.every((p) => p.message === rest[0]!.message);
+    out(`  …and ${rest.length} more${same ? ` with the same problem ("${rest[0]!.message}")` : ''}; --json prints them all`);
+  }
   if (flags['dry-run']) return problems.length ? 1 : 0;
   if (problems.length && !flags['valid-rows-only']) {
     out('nothing issued: fix the rows above, or pass --valid-rows-only to issue the valid rows');

@@ -139,3 +139,17 @@ describe('skillcert keys generate', () => {
     expect(existsSync(file)).toBe(true);
   });
 });
+
+describe('skillcert issue --csv with many problems', () => {
+  it('prints the first 30 and says how many more there are, instead of flooding the terminal', async () => {
+    const file = join(dir, 'wrong-template.csv');
+    const rows = Array.from({ length: 120 }, (_, i) => `S${i},Learner ${i},NOPE-1,2026-02-15`);
+    writeFileSync(file, `Student ID,Learner Name,Template Code,Completion Date\n${rows.join('\n')}\n`);
+    const { code, out } = await run(['issue', '--csv', file, '--dry-run']);
+    expect(code).toBe(1);
+    expect(out.split('\n').filter((l) => l.startsWith('  row '))).toHaveLength(30);
+    expect(out).toContain('…and 90 more with the same problem ("no template with code "NOPE-1""); --json prints them all');
+    const json = await run(['issue', '--csv', file, '--dry-run', '--json']);
+    expect(JSON.parse(json.out).problems).toHaveLength(120);
+  });
+});
