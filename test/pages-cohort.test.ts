@@ -108,9 +108,10 @@ describe('console: issuing a cohort from a spreadsheet', () => {
     const zip = unzipSync(new Uint8Array(await (await browser.get(`${where}/qr.zip`)).arrayBuffer()));
     expect(Object.keys(zip).filter((n) => n.startsWith('svg/')).sort()).toEqual(['svg/0002.svg', 'svg/S001.svg', 'svg/S003.svg']);
 
-    // The cohort page lists it.
+    // The cohort page lists it; the ministry's list names the institute of each.
     const list = await (await browser.get('/console/batches')).text();
     expect(list).toContain(`href="/console/batches/${id}"`);
+    expect(list).toMatch(new RegExp(`${id}</span></td><td>${ctx.institute.name}</td><td>3</td>`));
   });
 
   it('a batch still issuing shows a page that refreshes itself, and the rows waiting', async () => {

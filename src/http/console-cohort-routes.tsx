@@ -8,6 +8,7 @@ import type { BatchRecord } from '../store/cohort-port.js';
 import type { Institute } from '../store/port.js';
 import { CohortBatchPage, CohortCheckPage, CohortUploadPage, type CheckedFile } from '../web/cohort-pages.js';
 import type { ConsoleUser } from '../web/console-pages.js';
+import { pick } from '../web/i18n.js';
 import type { PageContext } from '../web/layout.js';
 import { actsFor } from './auth.js';
 import { BATCH_BODY_LIMIT, batchFingerprint, inBackground, parseBatchFile, startBatch, type BatchFile } from './batch-routes.js';
@@ -56,9 +57,14 @@ export function consoleCohortRoutes(app: Hono<AppEnv>, s: Services, kit: Console
 
   const uploadPage = async (c: Context, p: PageContext, signedIn: SignedIn, values: { template?: string; institute?: string } = {}, error?: string, status: 200 | 400 | 403 | 413 | 429 = 200) => {
     const institutes = await kit.issuable(signedIn);
-    const batches = await s.store.recentBatches(signedIn.token.role === 'admin' ? null : signedIn.token.instituteId, RECENT);
+    const ministry = signedIn.token.role === 'admin';
+    const batches = await s.store.recentBatches(ministry ? null : signedIn.token.instituteId, RECENT);
+    const instituteNames = ministry ? new Map((await s.store.listInstitutes()).map((i) => [i.id, pick(p.lang, i.name, i.nameKm) ?? i.slug])) : undefined;
     return c.html(
-      <CohortUploadPage p={p} user={kit.userOf(signedIn)} institutes={institutes} templates={await templateCodes(signedIn, institutes)} batches={batches} values={values} error={error} />,
+      <CohortUploadPage
+        p={p} user={kit.userOf(signedIn)} institutes={institutes} templates={await templateCodes(signedIn, institutes)}
+        batches={batches} instituteNames={instituteNames} values={values} error={error}
+      />,
       status,
     );
   };

@@ -36,9 +36,11 @@ export const CohortUploadPage: FC<{
   institutes: Institute[];
   templates: string[];
   batches: BatchListing[];
+  /** Institute names by id, where the list spans institutes (the ministry's). */
+  instituteNames?: Map<string, string>;
   values: { template?: string; institute?: string };
   error?: string;
-}> = ({ p, user, institutes, templates, batches, values, error }) => (
+}> = ({ p, user, institutes, templates, batches, instituteNames, values, error }) => (
   <ConsoleLayout p={p} user={user} title={p.m.cohorts}>
     <h1>{p.m.cohortTitle}</h1>
     {error && <p class="notice bad" role="alert">{error}</p>}
@@ -77,6 +79,7 @@ export const CohortUploadPage: FC<{
         <thead>
           <tr>
             <th>{p.m.uploaded}</th>
+            {instituteNames && <th>{p.m.institutes}</th>}
             <th>{p.m.rowsWord}</th>
             <th>{p.m.status}</th>
           </tr>
@@ -89,6 +92,7 @@ export const CohortUploadPage: FC<{
                 <br />
                 <span class="code small">{b.id}</span>
               </td>
+              {instituteNames && <td>{instituteNames.get(b.instituteId) ?? b.instituteId}</td>}
               <td>{formatNumber(b.counts.total, p.lang)}</td>
               <td>
                 <strong>{p.m.cohortState[b.state]}</strong> <CountsLine p={p} counts={b.counts} />
