@@ -201,13 +201,13 @@ describe('console: issuing a cohort from a spreadsheet', () => {
     const { browser } = await ready();
     await browser.get('/lang/km?next=/console/batches');
     const upload = await (await browser.get('/console/batches')).text();
-    expect(upload).toContain('ចេញវិញ្ញាបនបត្រសម្រាប់ក្រុមអ្នកសិក្សា');
+    expect(upload).toContain('ចេញវិញ្ញាបនបត្រសម្រាប់ក្រុមសិក្ខាកាម');
     const checked = await check(browser, COHORT);
-    expect(checked.html).toContain('៣ ជួរ៖ ៣ រួចរាល់សម្រាប់ចេញ ០ មានបញ្ហា។');
-    expect(checked.html).toContain('ចេញវិញ្ញាបនបត្រ ៣');
+    expect(checked.html).toContain('សរុប ៣ ជួរ៖ ៣ ជួររួចរាល់សម្រាប់ចេញ និង ០ ជួរមានបញ្ហា។');
+    expect(checked.html).toContain('ចេញវិញ្ញាបនបត្រចំនួន ៣');
     // The file's problems in Khmer too (the column names are the file's own headers).
     const problems = (await check(browser, PROBLEMS)).html;
-    for (const text of ['គ្មានគំរូដែលមានកូដ "NOPE-1" ទេ', 'ត្រូវតែបំពេញ', 'ស្ទួននឹងជួរ ២', 'ត្រូវការអត្តលេខសិស្ស ឬអ៊ីមែល', 'ត្រូវតែជាអាសយដ្ឋានអ៊ីមែល', '"2026-02-30" មិនមែនជាកាលបរិច្ឆេទ']) {
+    for (const text of ['គ្មានគំរូដែលមានកូដ «NOPE-1» ទេ', 'ត្រូវតែបំពេញ', 'ស្ទួននឹងជួរ ២', 'ត្រូវការអត្តលេខសិក្ខាកាម ឬអ៊ីមែល', 'ត្រូវតែជាអាសយដ្ឋានអ៊ីមែល', '«2026-02-30» មិនមែនជាកាលបរិច្ឆេទត្រឹមត្រូវទេ']) {
       expect(unescapeHtml(problems)).toContain(text);
     }
   });

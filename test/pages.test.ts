@@ -139,7 +139,7 @@ describe('languages', () => {
     const issued = await issue(ctx);
     const { html } = await page(ctx, `/v/${issued.id}`, { 'Accept-Language': 'km-KH,km;q=0.9,en;q=0.5' });
     expect(html).toContain('<html lang="km">');
-    expect(html).toContain('ត្រឹមត្រូវ');
+    expect(html).toContain('ពិតប្រាកដ · ត្រឹមត្រូវ');
     expect(html).toContain('ការដំឡើងអគ្គិសនី'); // the issuer's Khmer achievement name
     expect(html).toContain('ដំឡើងប្រព័ន្ធខ្សែភ្លើង'); // a unit's Khmer name
     expect(html).toContain('Test electrical circuits'); // no Khmer given: English as fallback
@@ -156,7 +156,7 @@ describe('languages', () => {
     expect(cookie).toMatch(/sc_lang=km/);
     const html = await (await ctx.app.request('/verify', { headers: { Cookie: 'sc_lang=km', 'Accept-Language': 'en' } })).text();
     expect(html).toContain('<html lang="km">');
-    expect(html).toContain('ពិនិត្យវិញ្ញាបនបត្រ');
+    expect(html).toContain('ផ្ទៀងផ្ទាត់វិញ្ញាបនបត្រ');
   });
 
   it('the switch never redirects off the site', async () => {

@@ -170,7 +170,7 @@ export const CredentialDetailPage: FC<{
           <ul>
             {events.map((e) => (
               <li>
-                {formatDate(e.at, p.lang)}: <strong>{p.m[e.action]}</strong>
+                {formatDate(e.at, p.lang)}{p.m.colon}<strong>{p.m[e.action]}</strong>
                 {e.reason && <> — {e.reason}</>}
               </li>
             ))}
@@ -199,7 +199,7 @@ export const ConfirmPage: FC<{ p: PageContext; user: ConsoleUser; record: Creden
         <textarea id="reason" name="reason" rows={3} maxlength={500} required={action !== 'reinstate'}>{reason ?? ''}</textarea>
         <p class="small">{p.m.reasonHint}</p>
         <p class="btns">
-          <button type="submit" class={`btn ${action === 'revoke' ? 'danger' : ''}`}>{p.m.confirm}: {p.m[action]}</button>
+          <button type="submit" class={`btn ${action === 'revoke' ? 'danger' : ''}`}>{p.m.confirm}{p.m.colon}{p.m[action]}</button>
           <a class="btn secondary" href={`${p.base}/console/credentials/${record.id}`}>{p.m.cancel}</a>
         </p>
       </form>

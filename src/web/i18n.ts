@@ -45,6 +45,8 @@ export const EN = {
   langName: 'English',
   otherLangName: 'ខ្មែរ',
   siteName: 'skillcert',
+  /** Between a label and its value (Khmer writes ៖). */
+  colon: ': ',
   verdict: VERDICT_EN,
   check: CHECK_EN,
   checkStatus: { passed: 'passed', failed: 'failed', skipped: 'not checked' },

@@ -85,7 +85,7 @@ export const LearnerPage: FC<{ p: PageContext; id: string; report: VerificationR
         )}
         {c?.result && (
           <p>
-            {m.grade}: <strong>{c.result}</strong>
+            {m.grade}{m.colon}<strong>{c.result}</strong>
           </p>
         )}
         {a && a.skills.length > 0 && (
@@ -98,12 +98,12 @@ export const LearnerPage: FC<{ p: PageContext; id: string; report: VerificationR
         <div class="meta">
           {c?.validFrom && (
             <span>
-              {m.issuedOn}: <strong>{formatDate(c.validFrom, lang)}</strong>
+              {m.issuedOn}{m.colon}<strong>{formatDate(c.validFrom, lang)}</strong>
             </span>
           )}
           {c?.validUntil && (
             <span>
-              {m.validUntil}: <strong>{formatDate(c.validUntil, lang)}</strong>
+              {m.validUntil}{m.colon}<strong>{formatDate(c.validUntil, lang)}</strong>
             </span>
           )}
         </div>
@@ -111,7 +111,7 @@ export const LearnerPage: FC<{ p: PageContext; id: string; report: VerificationR
         <img class="qr" src={links.qrSvg} width={144} height={144} alt={m.scanToVerify} />
         <p class="small">{m.scanToVerify}</p>
         <p class="cid">
-          {m.credentialId}: {id}
+          {m.credentialId}{m.colon}{id}
         </p>
       </article>
       <section class="card noprint" aria-labelledby="share">

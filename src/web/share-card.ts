@@ -139,7 +139,7 @@ export function shareCardSvg({ credential: c, verifyUrl }: ShareCardInput): stri
     `<rect x="${qrX}" y="${qrY}" width="${qrBox}" height="${qrBox}" fill="#fff"/>`,
     `<path transform="translate(${qrX + 4 * module} ${qrY + 4 * module}) scale(${module})" fill="#000" d="${qr.d}"/>`,
     `<text x="${qrX + qrBox / 2}" y="${qrY + qrBox + 40}" text-anchor="middle" font-size="24" ${font} font-weight="700" fill="#0b5a28">Scan to verify</text>`,
-    `<text x="${qrX + qrBox / 2}" y="${qrY + qrBox + 76}" text-anchor="middle" font-size="24" ${font} fill="#0b5a28">${xml('ស្កេនដើម្បីពិនិត្យ')}</text>`,
+    `<text x="${qrX + qrBox / 2}" y="${qrY + qrBox + 76}" text-anchor="middle" font-size="24" ${font} fill="#0b5a28">${xml('ស្កេនដើម្បីផ្ទៀងផ្ទាត់')}</text>`,
     `<text x="${qrX + qrBox / 2}" y="${qrY - 24}" text-anchor="middle" font-size="20" ${font} fill="#49515c">skillcert</text>`,
     '</svg>',
   ].join('');

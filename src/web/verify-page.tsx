@@ -127,7 +127,7 @@ export const ChecksList: FC<{ p: PageContext; report: VerificationReport }> = ({
       {report.checks.map((check) => (
         <li data-check={check.id}>
           <span class={`st st-${check.status}`}>
-            {MARK[check.status]} {p.m.check[check.id]}: {p.m.checkStatus[check.status]}
+            {MARK[check.status]} {p.m.check[check.id]}{p.m.colon}{p.m.checkStatus[check.status]}
           </span>
           <br />
           <span class="small" lang="en">{check.message}</span>

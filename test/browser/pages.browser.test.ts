@@ -89,7 +89,7 @@ describe.skipIf(!haveChromium)('the pages in Chromium', () => {
     for (const lang of ['en', 'km'] as const) {
       const { context, page } = await open({ lang });
       await page.goto(url!);
-      await expect.poll(() => page.locator('.verdict .word').textContent()).toBe(lang === 'en' ? 'VALID · GENUINE' : 'ត្រឹមត្រូវ');
+      await expect.poll(() => page.locator('.verdict .word').textContent()).toBe(lang === 'en' ? 'VALID · GENUINE' : 'ពិតប្រាកដ · ត្រឹមត្រូវ');
       expect(await page.locator('.verdict').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(11, 107, 47)');
       await page.evaluate(() => document.fonts.ready);
       await shot(page, `verify-valid-${lang}`);
@@ -104,7 +104,7 @@ describe.skipIf(!haveChromium)('the pages in Chromium', () => {
     await page.click('header .lang');
     await page.waitForURL(`${base}/v/${issued.id}`);
     expect(await page.getAttribute('html', 'lang')).toBe('km');
-    expect(await page.locator('.verdict .word').textContent()).toBe('ត្រឹមត្រូវ');
+    expect(await page.locator('.verdict .word').textContent()).toBe('ពិតប្រាកដ · ត្រឹមត្រូវ');
     expect(await page.locator('main').textContent()).toContain('ការដំឡើងអគ្គិសនី');
     const fontLoaded = await page.evaluate(async () => {
       await document.fonts.ready;
