@@ -32,7 +32,15 @@ export const VerdictBanner: FC<{ p: PageContext; report: VerificationReport }> =
     <div class={`verdict ${ok ? 'v-ok' : 'v-bad'}`} role="status" data-verdict={verdict}>
       <span class="icon" aria-hidden="true">{ok ? '✓' : '✗'}</span>
       <div>
-        <p class="word">{words.word}</p>
+        <p class="word">
+          {/* Each part of "VALID · GENUINE" stays whole: a Khmer word must not break mid-word on a narrow phone. */}
+          {words.word.split(' · ').map((part, i) => (
+            <>
+              {i > 0 && ' · '}
+              <span class="nw">{part}</span>
+            </>
+          ))}
+        </p>
         <p>{words.line}</p>
       </div>
     </div>
