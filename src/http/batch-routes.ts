@@ -75,6 +75,23 @@ export async function startBatch(s: Services, c: Context, batchId: string, backg
   return state;
 }
 
+/** A batch's results sheet as a download (the API's and the console's). */
+export async function resultsCsvResponse(s: Services, c: Context, batch: BatchRecord): Promise<Response> {
+  return c.body(resultsCsv(s.publicUrl, await s.store.batchRows(batch.id)), 200, {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="batch-${batch.id}-results.csv"`,
+  });
+}
+
+/** A batch's QR codes as a ZIP download (the API's and the console's). */
+export async function qrZipResponse(s: Services, c: Context, batch: BatchRecord): Promise<Response> {
+  const zip = await qrZip(s.publicUrl, await s.store.batchRows(batch.id), s.qrPng);
+  return c.body(zip as Uint8Array<ArrayBuffer>, 200, {
+    'Content-Type': 'application/zip',
+    'Content-Disposition': `attachment; filename="batch-${batch.id}-qr.zip"`,
+  });
+}
+
 /** SHA-256 (hex) of a batch request: the file and the options that change what it issues. */
 export async function batchFingerprint(s: Services, parts: { kind: 'csv' | 'json'; text: string; template?: string; validRowsOnly: boolean }): Promise<string> {
   return toHex(await s.crypto.sha256(utf8(JSON.stringify([parts.kind, parts.template ?? null, parts.validRowsOnly, parts.text]))));
@@ -159,20 +176,7 @@ export function batchRoutes(s: Services): Hono<BatchEnv> {
     return c.json(await batchView((await s.store.getBatch(batch.id)) ?? batch));
   });
 
-  app.get('/api/v1/batches/:id/results.csv', auth, requireScope('issue'), async (c) => {
-    const batch = await findBatch(c);
-    return c.body(resultsCsv(s.publicUrl, await s.store.batchRows(batch.id)), 200, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="batch-${batch.id}-results.csv"`,
-    });
-  });
-  app.get('/api/v1/batches/:id/qr.zip', auth, requireScope('issue'), async (c) => {
-    const batch = await findBatch(c);
-    const zip = await qrZip(s.publicUrl, await s.store.batchRows(batch.id), s.qrPng);
-    return c.body(zip as Uint8Array<ArrayBuffer>, 200, {
-      'Content-Type': 'application/zip',
-      'Content-Disposition': `attachment; filename="batch-${batch.id}-qr.zip"`,
-    });
-  });
+  app.get('/api/v1/batches/:id/results.csv', auth, requireScope('issue'), async (c) => resultsCsvResponse(s, c, await findBatch(c)));
+  app.get('/api/v1/batches/:id/qr.zip', auth, requireScope('issue'), async (c) => qrZipResponse(s, c, await findBatch(c)));
   return app;
 }

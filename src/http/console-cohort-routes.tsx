@@ -1,7 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv, Services } from '../app.js';
-import { qrZip, resultsCsv } from '../batch/results.js';
 import { runBatch } from '../batch/run.js';
 import { batchCounts, MAX_BATCH_ROWS, submitBatch, type Submission } from '../batch/submit.js';
 import type { BatchRecord } from '../store/cohort-port.js';
@@ -11,7 +10,9 @@ import type { ConsoleUser } from '../web/console-pages.js';
 import { pick } from '../web/i18n.js';
 import type { PageContext } from '../web/layout.js';
 import { actsFor } from './auth.js';
-import { BATCH_BODY_LIMIT, batchFingerprint, inBackground, parseBatchFile, startBatch, type BatchFile } from './batch-routes.js';
+import {
+  BATCH_BODY_LIMIT, batchFingerprint, inBackground, parseBatchFile, qrZipResponse, resultsCsvResponse, startBatch, type BatchFile,
+} from './batch-routes.js';
 import { hasScope, newSecret, type SignedIn } from './console-session.js';
 import { issuingInstitute } from './credential-routes.js';
 import { ApiError } from './errors.js';
@@ -101,13 +102,18 @@ export function consoleCohortRoutes(app: Hono<AppEnv>, s: Services, kit: Console
     });
   };
 
-  app.post('/console/batches/check', uploadLimit, async (c) => {
-    const p = contextOf(s, c);
+  /** A cohort form as posted (multipart): its fields, its file if any, and the signed-in issuer it came from. */
+  const readCohortForm = async (c: Context, p: PageContext) => {
     const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const form = Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'));
-    const signedIn = await issuer(c, p, form);
-    if (signedIn instanceof Response) return signedIn;
     const values = { template: (form.template ?? '').trim().slice(0, 64), institute: form.institute ?? '' };
+    return { body, form, values, signedIn: await issuer(c, p, form) };
+  };
+
+  app.post('/console/batches/check', uploadLimit, async (c) => {
+    const p = contextOf(s, c);
+    const { body, values, signedIn } = await readCohortForm(c, p);
+    if (signedIn instanceof Response) return signedIn;
     const upload = body.file;
     if (!(upload instanceof File) || upload.size === 0) return uploadPage(c, p, signedIn, values, p.m.noFile, 400);
     const file = { fileName: upload.name.slice(0, 200), text: await upload.text(), ...values };
@@ -123,12 +129,9 @@ export function consoleCohortRoutes(app: Hono<AppEnv>, s: Services, kit: Console
 
   app.post('/console/batches', uploadLimit, async (c) => {
     const p = contextOf(s, c);
-    const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-    const form = Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'));
-    const signedIn = await issuer(c, p, form);
+    const { form, values, signedIn } = await readCohortForm(c, p);
     if (signedIn instanceof Response) return signedIn;
     const uploadId = form.uploadId ?? '';
-    const values = { template: (form.template ?? '').trim().slice(0, 64), institute: form.institute ?? '' };
     if (!UPLOAD_ID.test(uploadId) || !form.text) return uploadPage(c, p, signedIn, values, p.m.noFile, 400);
     if (s.limits.issue.hit(`token:${signedIn.token.id}`) > 0) return uploadPage(c, p, signedIn, values, p.m.tooMany, 429);
     const file = { fileName: (form.fileName ?? '').slice(0, 200), text: form.text, ...values };
@@ -166,12 +169,16 @@ export function consoleCohortRoutes(app: Hono<AppEnv>, s: Services, kit: Console
     return batch && actsFor(signedIn.token, batch.instituteId) ? batch : null;
   };
 
-  app.get('/console/batches/:id', async (c) => {
+  /** A route on one batch of the signed-in issuer's institute; any other id is a 404. */
+  const onBatch = (handler: (c: Context, p: PageContext, signedIn: SignedIn, batch: BatchRecord) => Promise<Response>) => async (c: Context) => {
     const p = contextOf(s, c);
     const signedIn = await issuer(c, p);
     if (signedIn instanceof Response) return signedIn;
     const batch = await batchOf(c, signedIn);
-    if (!batch) return kit.notFound(c, p);
+    return batch ? handler(c, p, signedIn, batch) : kit.notFound(c, p);
+  };
+
+  app.get('/console/batches/:id', onBatch(async (c, p, signedIn, batch) => {
     // Where a request issues only a chunk (Workers), the page that watches the batch also
     // drives it on: each refresh issues the next chunk after answering. A run overlapping
     // another issues no row twice (each row's identity is taken once).
@@ -180,30 +187,7 @@ export function consoleCohortRoutes(app: Hono<AppEnv>, s: Services, kit: Console
     }
     const rows = await s.store.batchRows(batch.id);
     return c.html(<CohortBatchPage p={p} user={kit.userOf(signedIn)} batch={batch} rows={rows} counts={batchCounts(rows)} />);
-  });
-
-  app.get('/console/batches/:id/results.csv', async (c) => {
-    const p = contextOf(s, c);
-    const signedIn = await issuer(c, p);
-    if (signedIn instanceof Response) return signedIn;
-    const batch = await batchOf(c, signedIn);
-    if (!batch) return kit.notFound(c, p);
-    return c.body(resultsCsv(s.publicUrl, await s.store.batchRows(batch.id)), 200, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="batch-${batch.id}-results.csv"`,
-    });
-  });
-
-  app.get('/console/batches/:id/qr.zip', async (c) => {
-    const p = contextOf(s, c);
-    const signedIn = await issuer(c, p);
-    if (signedIn instanceof Response) return signedIn;
-    const batch = await batchOf(c, signedIn);
-    if (!batch) return kit.notFound(c, p);
-    const zip = await qrZip(s.publicUrl, await s.store.batchRows(batch.id), s.qrPng);
-    return c.body(zip as Uint8Array<ArrayBuffer>, 200, {
-      'Content-Type': 'application/zip',
-      'Content-Disposition': `attachment; filename="batch-${batch.id}-qr.zip"`,
-    });
-  });
+  }));
+  app.get('/console/batches/:id/results.csv', onBatch(async (c, _p, _signedIn, batch) => resultsCsvResponse(s, c, batch)));
+  app.get('/console/batches/:id/qr.zip', onBatch(async (c, _p, _signedIn, batch) => qrZipResponse(s, c, batch)));
 }

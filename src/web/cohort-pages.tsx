@@ -3,7 +3,7 @@ import type { Problem } from '../batch/parse.js';
 import type { DryRunRow, SubmitSummary } from '../batch/submit.js';
 import type { BatchListing, BatchRecord, BatchRow } from '../store/cohort-port.js';
 import type { Institute } from '../store/port.js';
-import { ConsoleLayout, Csrf, type ConsoleUser } from './console-pages.js';
+import { ConsoleLayout, Csrf, InstitutePicker, type ConsoleUser } from './console-pages.js';
 import { formatDate, formatNumber, pick } from './i18n.js';
 import type { PageContext } from './layout.js';
 import { problemText } from './problem-text.js';
@@ -47,16 +47,7 @@ export const CohortUploadPage: FC<{
     <form method="post" action={`${p.base}/console/batches/check`} enctype="multipart/form-data" class="card">
       <Csrf token={user.csrf} />
       <p class="small">{p.m.cohortHint}</p>
-      {user.isMinistry && (
-        <div>
-          <label for="institute">{p.m.instituteLabel}</label>
-          <select id="institute" name="institute">
-            {institutes.map((i) => (
-              <option value={i.slug} selected={values.institute === i.slug}>{pick(p.lang, i.name, i.nameKm)}</option>
-            ))}
-          </select>
-        </div>
-      )}
+      {user.isMinistry && <InstitutePicker p={p} institutes={institutes} chosen={values.institute} />}
       <label for="file">{p.m.csvFileLabel}</label>
       <input type="file" id="file" name="file" accept=".csv,text/csv" required />
       <label for="template">{p.m.templateLabel}</label>

@@ -209,6 +209,18 @@ export const ConfirmPage: FC<{ p: PageContext; user: ConsoleUser; record: Creden
 
 export type IssueFormValues = Record<string, string>;
 
+/** The ministry's choice of the institute a credential or a cohort is issued for. */
+export const InstitutePicker: FC<{ p: PageContext; institutes: Institute[]; chosen?: string }> = ({ p, institutes, chosen }) => (
+  <div>
+    <label for="institute">{p.m.instituteLabel}</label>
+    <select id="institute" name="institute">
+      {institutes.map((i) => (
+        <option value={i.slug} selected={chosen === i.slug}>{pick(p.lang, i.name, i.nameKm)}</option>
+      ))}
+    </select>
+  </div>
+);
+
 const Field: FC<{ p: PageContext; name: string; label: string; values: IssueFormValues; errors: Record<string, string>; type?: string; required?: boolean; lang?: string }> = ({
   name, label, values, errors, type = 'text', required, lang,
 }) => (
@@ -237,16 +249,7 @@ export const IssuePage: FC<{ p: PageContext; user: ConsoleUser; values: IssueFor
       {(error || Object.keys(errors).length > 0) && <p class="notice bad" role="alert">{error ?? p.m.fixErrors}</p>}
       <form method="post" action={`${p.base}/console/issue`} class="card">
         <Csrf token={user.csrf} />
-        {user.isMinistry && (
-          <div>
-            <label for="institute">{p.m.instituteLabel}</label>
-            <select id="institute" name="institute">
-              {institutes.map((i) => (
-                <option value={i.slug} selected={values.institute === i.slug}>{pick(p.lang, i.name, i.nameKm)}</option>
-              ))}
-            </select>
-          </div>
-        )}
+        {user.isMinistry && <InstitutePicker p={p} institutes={institutes} chosen={values.institute} />}
         <h2>{p.m.learner}</h2>
         <div class="row">
           <Field {...f} name="learnerName" label={p.m.learnerName} required />
