@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { sign as nodeSign, verify as nodeVerify } from 'node:crypto';
 import { cpus } from 'node:os';
 import { compactVerify, jwtVerify, SignJWT } from 'jose';
@@ -145,11 +146,14 @@ console.log(renderTable(table));
 // The batch runs in a child process (pinned like this one), so its peak RSS is its own.
 if (batchRows > 0) {
   process.stderr.write(`issuing a batch of ${batchRows} rows…\n`);
-  const child = spawnSync(process.execPath, [...process.execArgv, new URL('./batch.ts', import.meta.url).pathname, String(batchRows), '--json'], {
+  // With the V8 heap flags `npm start` runs the service with, so the figure is the service's.
+  const startScript = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const heapFlags = startScript.split(/\s+/).filter((a) => /^--max-(old|semi)-space-size=\d+$/.test(a));
+  const child = spawnSync(process.execPath, [...heapFlags, ...process.execArgv, new URL('./batch.ts', import.meta.url).pathname, String(batchRows), '--json'], {
     encoding: 'utf8', maxBuffer: 1 << 20,
   });
   const line = child.stdout.trim().split('\n').at(-1) ?? '';
-  console.log('\nBatch issuance: POST /api/v1/batches, CSV to stored credentials (DI + JWT, 2 status slots, audit entry each), SQLite file\n');
+  console.log(`\nBatch issuance: POST /api/v1/batches, CSV to stored credentials (DI + JWT, 2 status slots, audit entry each), SQLite file; node ${heapFlags.join(' ') || '(default heap)'} as npm start\n`);
   if (child.status === 0 && line.startsWith('{')) {
     const b = JSON.parse(line) as BatchFigures;
     batchTarget = b.wallMs / b.rows <= 1 && b.peakRssMb < 300;

@@ -3,6 +3,7 @@ import { buildCredential } from '../src/issuer/credential.js';
 import { canonize, canonizeWithJsonld, JsonLdError } from '../src/jsonld/canonize.js';
 import { EXAMPLES_V2_CONTEXT, KHMER_TERMS_CONTEXT, OB_V3_CONTEXT, staticDocumentLoader, VC_V2_CONTEXT } from '../src/jsonld/contexts.js';
 import { createRdfcCanonizer } from '../src/jsonld/rdfc.js';
+import { MAX_SHAPE_STRINGS } from '../src/jsonld/shape-cache.js';
 import { nodeCryptoProvider } from '../src/node/crypto.js';
 import type { IssueRequest } from '../src/schemas/issue-request.js';
 import type { Institute } from '../src/store/port.js';
@@ -283,5 +284,21 @@ describe('the shape cache refuses what jsonld refuses', () => {
     const nquads = await canonizer.canonize(document);
     expect(nquads).toBe(await canonizeWithJsonld(document));
     expect(nquads).toContain('<https://example.org/other#nameKm>');
+  });
+});
+
+describe('the shape cache and large documents', () => {
+  it('a document with more strings than a credential ever has takes the full path, whatever its repeats (its learning cost stays bounded)', async () => {
+    const canonizer = createRdfcCanonizer(staticDocumentLoader);
+    const big = (n: number) => ({
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      type: ['VerifiableCredential'],
+      issuer: 'did:example:issuer',
+      credentialSubject: { id: 'did:example:subject', name: Array.from({ length: n }, (_, i) => `name ${i}`) },
+    });
+    for (let i = 0; i < 3; i++) await canonizer.canonize(big(MAX_SHAPE_STRINGS + 1));
+    expect(canonizer.stats()).toEqual({ shapeHits: 0, fullPaths: 3 });
+    for (let i = 0; i < 3; i++) await canonizer.canonize(big(10));
+    expect(canonizer.stats().shapeHits).toBeGreaterThan(0);
   });
 });

@@ -68,6 +68,12 @@ const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
 /** jsonld's absolute-IRI test, less the `_:` of blank nodes. */
 const IRI_LIKE = /^([A-Za-z][A-Za-z0-9+-.]*):[^\s]*$/;
 const MAX_ROUNDS = 12;
+/**
+ * Documents with more strings than this take the full path, never the shape cache: learning a
+ * shape may expand the document up to MAX_ROUNDS times, which for a large hostile document
+ * sent to the public verify API would multiply its cost. A credential has well under 200.
+ */
+export const MAX_SHAPE_STRINGS = 400;
 
 class Lru<K, V> {
   private readonly map = new Map<K, V>();
@@ -396,7 +402,7 @@ export function createShapeCache(toDataset: ToDataset, options: ShapeCacheOption
   return {
     async dataset(document) {
       const enc = encode(document);
-      if (!enc) return null;
+      if (!enc || enc.values.length > MAX_SHAPE_STRINGS) return null;
       const shape = shapes.get(enc.key);
       if (!shape) {
         shapes.set(enc.key, { keyed: null, failed: false, variants: new Lru(variantsPerShape) });
