@@ -1,4 +1,5 @@
-import { issueCredential, issueCredentialGroup, IssueError, type GroupRow, type IssuerDeps } from '../issuer/issue.js';
+import { issueCredential, IssueError, type IssuerDeps } from '../issuer/issue.js';
+import { issueCredentialGroup, type GroupRow } from '../issuer/issue-group.js';
 import { toDateTimeStamp } from '../schemas/dates.js';
 import type { IssueRequest } from '../schemas/issue-request.js';
 import { issuingRefusal } from '../issuer/may-issue.js';

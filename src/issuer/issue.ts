@@ -20,7 +20,7 @@ import { buildCredential } from './credential.js';
 import type { KeyRing } from './key-ring.js';
 import type { SigningKey } from './keys.js';
 import { addDataIntegrityProof, signVcJwt } from './secure.js';
-import { allocateStatusSlotGroup, allocateStatusSlots } from './status.js';
+import { allocateStatusSlots } from './status.js';
 import { statusEntries } from './status-list.js';
 
 export interface IssuerDeps {
@@ -102,13 +102,13 @@ export async function secureAndStore(deps: IssuerDeps, request: SecureRequest): 
 }
 
 /** A credential built, signed and ready to store. */
-interface Prepared {
+export interface Prepared {
   write: IssuedCredentialWrite;
   issued: IssuedCredential;
 }
 
 /** Builds and signs one credential into the slots given, as of the clock's time now. */
-async function prepare(deps: IssuerDeps, request: SecureRequest, key: SigningKey, slots: Partial<Record<StatusPurpose, StatusSlot>>, now: string): Promise<Prepared> {
+export async function prepare(deps: IssuerDeps, request: SecureRequest, key: SigningKey, slots: Partial<Record<StatusPurpose, StatusSlot>>, now: string): Promise<Prepared> {
   const id = randomId();
   const credentialUrl = credentialUrlFor(deps.publicUrl, id);
   const draft = await request.build({ id, credentialUrl, credentialStatus: statusEntries(deps.publicUrl, slots), now });
@@ -158,7 +158,7 @@ async function prepare(deps: IssuerDeps, request: SecureRequest, key: SigningKey
   return { write: { credential: record, achievement: draft.achievement, audit, batchRow: request.batchRow }, issued: { record, credential: secured, jwt } };
 }
 
-const signingKeyOf = async (deps: IssuerDeps, did: string): Promise<SigningKey> => {
+export const signingKeyOf = async (deps: IssuerDeps, did: string): Promise<SigningKey> => {
   const key = await deps.keys.activeKey(did);
   if (!key) throw new IssueError('ERR_NO_SIGNING_KEY', `${did} has no active signing key here`);
   return key;
@@ -171,50 +171,6 @@ async function secureOnce(deps: IssuerDeps, request: SecureRequest): Promise<Iss
   const { write, issued } = await prepare(deps, request, key, slots, now);
   await deps.store.saveIssuedCredential(write.credential, write.achievement, write.audit, write.batchRow);
   return issued;
-}
-
-/** One row of a batch group: an API request, and the batch row it issues. */
-export interface GroupRow {
-  request: IssueRequest;
-  batchRow: BatchRowRef;
-}
-
-/**
- * Issues batch rows as issueCredential issues each, but with their slots drawn together and
- * the credentials stored in one transaction (all of them or none). Takes as many rows from the
- * front of `rows` as the current status lists have room for (at least one) and returns how
- * many it took, and which of them were refused (IssueError: stored nothing). Errors from the
- * store (a slot or a row taken concurrently) propagate; the caller then issues the rows one
- * at a time, as that path retries and detects races.
- */
-export async function issueCredentialGroup(
-  deps: IssuerDeps,
-  institute: Institute,
-  rows: GroupRow[],
-  actor: string,
-): Promise<{ taken: number; refused: Array<{ row: GroupRow; error: IssueError }> }> {
-  const refused: Array<{ row: GroupRow; error: IssueError }> = [];
-  let key: SigningKey;
-  try {
-    key = await signingKeyOf(deps, institute.did);
-  } catch (error) {
-    if (!(error instanceof IssueError)) throw error;
-    return { taken: rows.length, refused: rows.map((row) => ({ row, error })) };
-  }
-  const slots = await allocateStatusSlotGroup(deps.store, institute, institute.did, toDateTimeStamp(deps.clock()), CREDENTIAL_PURPOSES, rows.length);
-  const taken = rows.slice(0, slots.length);
-  const writes: IssuedCredentialWrite[] = [];
-  for (const [i, row] of taken.entries()) {
-    try {
-      const prepared = await prepare(deps, credentialRequest(deps, institute, row.request, actor, row.batchRow), key, slots[i] ?? {}, toDateTimeStamp(deps.clock()));
-      writes.push(prepared.write);
-    } catch (error) {
-      if (!(error instanceof IssueError)) throw error;
-      refused.push({ row, error });
-    }
-  }
-  await deps.store.saveIssuedCredentials(writes);
-  return { taken: taken.length, refused };
 }
 
 /**
@@ -231,10 +187,11 @@ export async function issueCredential(
   return secureAndStore(deps, credentialRequest(deps, institute, request, actor, batchRow));
 }
 
-const CREDENTIAL_PURPOSES: readonly StatusPurpose[] = ['revocation', 'suspension'];
+/** The status entries every Open Badges credential gets. */
+export const CREDENTIAL_PURPOSES: readonly StatusPurpose[] = ['revocation', 'suspension'];
 
 /** What securing an Open Badges credential for an API request takes. */
-function credentialRequest(deps: IssuerDeps, institute: Institute, request: IssueRequest, actor: string, batchRow?: BatchRowRef): SecureRequest {
+export function credentialRequest(deps: IssuerDeps, institute: Institute, request: IssueRequest, actor: string, batchRow?: BatchRowRef): SecureRequest {
   return {
     batchRow,
     institute,
