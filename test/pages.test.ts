@@ -81,7 +81,8 @@ describe('the verify page /v/:id', () => {
     const issued = await issue(ctx);
     const { html } = await page(ctx, `/v/${issued.id}`);
     expect(html).toContain(`<meta property="og:url" content="http://localhost:8787/v/${issued.id}"/>`);
-    expect(html).toContain(`<meta property="og:image" content="http://localhost:8787/credentials/${issued.id}/qr.png"/>`);
+    // A forwarded verify link previews as the share card too (the QR image once revoked or suspended: test/share-card.test.ts).
+    expect(html).toContain(`<meta property="og:image" content="http://localhost:8787/c/${issued.id}/card.png"/>`);
     expect(html).toMatch(/<meta property="og:title" content="[^"]*Electrical Installation/);
   });
 

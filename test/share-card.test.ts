@@ -5,7 +5,7 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { woffToSfnt } from '../src/node/woff.js';
 import { shareCardSvg } from '../src/web/share-card.js';
-import { issue, makeTestApp } from './helpers.js';
+import { issue, makeTestApp, sampleRequest } from './helpers.js';
 import { call } from './tenants.js';
 
 const metaContent = (html: string, key: string) => new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(html)?.[1];
@@ -28,14 +28,24 @@ describe('the share card a certificate link previews with', () => {
     expect(qr?.data).toBe(`http://localhost:8787/v/${issued.id}`);
   });
 
+  it('is not made for an expired certificate', async () => {
+    const ctx = await makeTestApp();
+    const issued = await issue(ctx, { ...sampleRequest(), validUntil: '2026-03-03' });
+    expect((await ctx.app.request(`/c/${issued.id}/card.png`)).status).toBe(200);
+    ctx.clock.now = new Date('2026-03-05T00:00:00Z');
+    expect((await ctx.app.request(`/c/${issued.id}/card.png`)).status).toBe(404);
+  });
+
   it('is not made for a revoked or suspended certificate, nor for an unknown id', async () => {
     const ctx = await makeTestApp();
     const issued = await issue(ctx);
     expect((await call(ctx, 'POST', `/api/v1/credentials/${issued.id}/suspend`, { body: { reason: 'complaint' } })).status).toBe(200);
     expect((await ctx.app.request(`/c/${issued.id}/card.png`)).status).toBe(404);
-    const page = await (await ctx.app.request(`/c/${issued.id}`)).text();
-    expect(metaContent(page, 'og:image')).toBe(`http://localhost:8787/credentials/${issued.id}/qr.png`);
-    expect(metaContent(page, 'twitter:card')).toBe('summary');
+    for (const path of [`/c/${issued.id}`, `/v/${issued.id}`]) {
+      const page = await (await ctx.app.request(path)).text();
+      expect(metaContent(page, 'og:image'), path).toBe(`http://localhost:8787/credentials/${issued.id}/qr.png`);
+      expect(metaContent(page, 'twitter:card'), path).toBe('summary');
+    }
     expect((await ctx.app.request('/c/1111111111111111111111/card.png')).status).toBe(404);
   });
 

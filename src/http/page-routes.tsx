@@ -6,9 +6,8 @@ import { verifyUrlFor } from '../issuer/issue.js';
 import type { VerificationReport } from '../schemas/report.js';
 import type { CredentialRecord } from '../store/port.js';
 import { isCredentialId, parseVerifyText } from '../verifier/input.js';
-import { summarize } from '../verifier/summary.js';
+import { verdictOf } from '../verifier/verdict.js';
 import { verifyCredential, verifyStored } from '../verifier/verify.js';
-import type { Credential } from '../schemas/credential.js';
 import { isPackageAsset, packageAssetType, textAsset } from '../web/assets.js';
 import { LANG_COOKIE, langOf, pick, type Lang } from '../web/i18n.js';
 import { NotFoundPage, pageContext, type PageContext } from '../web/layout.js';
@@ -46,6 +45,11 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
     return record && { record, report: await verifyStored(s.verifier, record) };
   };
   const qrImage = (id: string) => `${s.publicUrl}/credentials/${id}/${s.qrPng ? 'qr.png' : 'qr.svg'}`;
+  /** A link preview's picture: the share card where the runtime draws one and the certificate verifies as valid now, else its QR code. */
+  const previewImage = (record: CredentialRecord, report: VerificationReport, imageAlt: string) =>
+    s.shareCardPng && verdictOf(report) === 'valid'
+      ? { image: `${s.publicUrl}/c/${record.id}/card.png`, imageAlt, large: true }
+      : { image: qrImage(record.id), imageAlt };
   const notFound = (c: Context, p: PageContext, certificate: boolean) => {
     c.header('Cache-Control', 'no-store');
     return c.html(<NotFoundPage p={p} certificate={certificate} />, 404);
@@ -56,7 +60,7 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
     const id = c.req.param('id');
     const found = await storedReport(id);
     if (!found) return notFound(c, p, true);
-    const { report } = found;
+    const { record, report } = found;
     const a = report.credential?.achievement;
     const title = [pick(p.lang, a?.name, a?.nameKm), pick(p.lang, report.credential?.learner.name, report.credential?.learner.nameKm)].filter(Boolean).join(' · ');
     c.header('Cache-Control', 'no-store');
@@ -67,7 +71,7 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
         report={report}
         ministryName={s.ministryName}
         credentialUrl={`${p.base}/c/${id}/credential.json`}
-        og={{ title: `${p.m.verifyTitle}: ${title}`, description: p.m.verifyIntro, url: verifyUrlFor(s.publicUrl, id), image: qrImage(id) }}
+        og={{ title: `${p.m.verifyTitle}: ${title}`, description: p.m.verifyIntro, url: verifyUrlFor(s.publicUrl, id), ...previewImage(record, report, title) }}
       />,
     );
   });
@@ -134,9 +138,7 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
           title: `${learner} · ${achievement}`,
           description: p.m.ogDescription(achievement, issuer),
           url: `${s.publicUrl}/c/${id}`,
-          ...(s.shareCardPng && !record.revokedAt && !record.suspendedAt
-            ? { image: `${s.publicUrl}/c/${id}/card.png`, imageAlt: `${learner} · ${achievement} · ${issuer}`, large: true }
-            : { image: qrImage(id), imageAlt: p.m.scanToVerify }),
+          ...previewImage(record, report, `${learner} · ${achievement} · ${issuer}`),
         }}
       />,
     );
@@ -156,10 +158,11 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
   // The picture a shared link shows (Telegram, Facebook, LinkedIn take PNG, not SVG).
   app.get('/c/:id/card.png', async (c) => {
     const id = c.req.param('id');
-    const record = s.shareCardPng ? await recordOf(id) : null;
-    // A revoked or suspended certificate gets no card that looks like a good one.
-    if (!record || !s.shareCardPng || record.revokedAt || record.suspendedAt) return notFound(c, contextOf(s, c), true);
-    const png = await s.shareCardPng({ credential: summarize(JSON.parse(record.diJson) as Credential), verifyUrl: verifyUrlFor(s.publicUrl, id) });
+    const found = s.shareCardPng ? await storedReport(id) : null;
+    // Only a certificate that verifies as valid now gets a card that looks like a good one
+    // (not a revoked, suspended or expired one).
+    if (!found?.report.credential || !s.shareCardPng || verdictOf(found.report) !== 'valid') return notFound(c, contextOf(s, c), true);
+    const png = await s.shareCardPng({ credential: found.report.credential, verifyUrl: verifyUrlFor(s.publicUrl, id) });
     return c.body(png as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=3600' });
   });
   app.get('/c/:id/credential.json', download('json'));
