@@ -266,6 +266,21 @@ const ROUTES: Route[] = [
     accepted: (w, reply) => expect(reply.body.counts).toMatchObject({ total: 1, issued: 1 }),
   },
   {
+    name: 'GET /api/v1/batches (naming ?institute=alpha)',
+    scope: 'issue',
+    expected: [401, 404, 403, 401, 401, 200],
+    request: async (w) => {
+      await freshBatch(w);
+      return { method: 'GET', path: '/api/v1/batches?institute=alpha&limit=100' };
+    },
+    accepted: async (w, reply) => {
+      const listed = reply.body.batches as Json[];
+      expect(listed.length).toBeGreaterThan(0);
+      const own = new Set((await w.ctx.store.recentBatches((await instituteIds(w)).alpha!, 1000)).map((b) => b.id));
+      for (const b of listed) expect(own.has(b.id as string)).toBe(true);
+    },
+  },
+  {
     name: 'POST /api/v1/batches/:id/resume',
     scope: 'issue',
     expected: [401, 404, 403, 401, 401, 200],
@@ -357,7 +372,7 @@ describe(`authorization matrix: ${ROUTES.length} institute-scoped routes × ${PR
   });
 
   it(`ran all ${CELLS.length} cells, each with the expected status`, () => {
-    expect(CELLS).toHaveLength(21 * 6);
+    expect(CELLS).toHaveLength(22 * 6);
     const rows = ROUTES.map((route) => [route.name, ...PRINCIPALS.map((p) => observed.get(`${route.name} | ${p}`) ?? '–')].join(' | '));
     console.log(['route | ' + PRINCIPALS.join(' | '), ...rows].join('\n'));
     expect(observed.size).toBe(CELLS.length);

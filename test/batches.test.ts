@@ -267,3 +267,22 @@ describe('a batch issued in chunks (where requests have a CPU budget)', () => {
     expect(new Set(batch.rows.map((r: any) => r.credentialId)).size).toBe(5);
   });
 });
+
+describe('listing batches', () => {
+  it('lists the institute’s batches newest first with their counts, and refuses a limit out of range', async () => {
+    const ctx = await withTemplate();
+    const first = await postBatch(ctx, COHORT);
+    ctx.clock.now = new Date(ctx.clock.now.getTime() + 60_000);
+    const second = await postBatch(ctx, PROBLEMS, '?validRowsOnly=true');
+    const listed = await call(ctx, 'GET', '/api/v1/batches');
+    expect(listed.status).toBe(200);
+    expect(listed.body.batches.map((b: Json) => b.id)).toEqual([second.body.id, first.body.id]);
+    expect(listed.body.batches[1]).toMatchObject({ state: 'done', counts: { total: 3, issued: 3 } });
+    expect((await call(ctx, 'GET', '/api/v1/batches?limit=1')).body.batches).toHaveLength(1);
+    for (const bad of ['0', '101', 'ten', '1.5']) {
+      const res = await call(ctx, 'GET', `/api/v1/batches?limit=${bad}`);
+      expect(res.status, bad).toBe(400);
+      expect(res.body.error.code).toBe('invalid_request');
+    }
+  });
+});

@@ -10,6 +10,7 @@ import type { BatchRecord } from '../store/cohort-port.js';
 import { actsFor, requireScope, requireToken, type AuthVariables } from './auth.js';
 import { isJsonContentType, parseJsonText } from './body.js';
 import { issuingInstitute } from './credential-routes.js';
+import { tokenInstitute } from './template-routes.js';
 import { ApiError, errorBody } from './errors.js';
 import { rateLimit } from './rate-limit.js';
 
@@ -165,6 +166,21 @@ export function batchRoutes(s: Services): Hono<BatchEnv> {
       }
     },
   );
+
+  // The newest batches of the institute first, with their counts (rows are in each batch's own view).
+  app.get('/api/v1/batches', auth, requireScope('issue'), async (c) => {
+    const institute = await tokenInstitute(s, c.get('token'), c.req.query('institute'));
+    const raw = c.req.query('limit');
+    const limit = raw === undefined ? 20 : Number(raw);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new ApiError('invalid_request', 'limit: must be a whole number from 1 to 100');
+    const batches = await s.store.recentBatches(institute.id, limit);
+    return c.json({
+      batches: batches.map((b) => ({
+        id: b.id, state: b.state, createdAt: b.createdAt, updatedAt: b.updatedAt, counts: b.counts,
+        links: { self: `${s.publicUrl}/api/v1/batches/${b.id}`, results: `${s.publicUrl}/api/v1/batches/${b.id}/results.csv` },
+      })),
+    });
+  });
 
   app.get('/api/v1/batches/:id', auth, requireScope('issue'), async (c) => c.json(await batchView(await findBatch(c))));
 
