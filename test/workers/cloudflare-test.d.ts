@@ -8,5 +8,19 @@ declare module 'cloudflare:test' {
   }
   export const env: { DB: D1Database; TEST_MIGRATIONS: D1Migration[]; [name: string]: unknown };
   export const SELF: { fetch(input: string | Request, init?: RequestInit): Promise<Response> };
+  export interface ExecutionContext {
+    waitUntil(promise: Promise<unknown>): void;
+    passThroughOnException(): void;
+  }
+  export function createExecutionContext(): ExecutionContext;
+  export function waitOnExecutionContext(ctx: ExecutionContext): Promise<void>;
   export function applyD1Migrations(db: D1Database, migrations: D1Migration[], migrationsTableName?: string): Promise<void>;
+}
+
+// The Worker bundle wrangler builds for the suite (see vitest.workers.config.ts).
+declare module '*/.wrangler/test-build/worker.js' {
+  const worker: {
+    scheduled(event: { scheduledTime: number; cron: string; noRetry(): void }, env: unknown, ctx: { waitUntil(p: Promise<unknown>): void }): Promise<void>;
+  };
+  export default worker;
 }
