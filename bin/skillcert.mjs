@@ -3,5 +3,12 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// Output piped into `head` and closed early is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 const { main } = await import('../src/cli.ts');
 process.exitCode = await main(process.argv.slice(2), process.env);

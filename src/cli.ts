@@ -295,8 +295,14 @@ async function issueCohort(call: Call, flags: Record<string, string | true>, out
   }
   if (tty) process.stdout.write(`\r${bar(batch.counts.total, batch.counts.total)}\n`);
   const c = batch.counts;
-  out(`batch ${batch.id}: ${batch.state}`);
-  out(`  issued ${c.issued}   already issued ${c.existing}   failed ${c.failed}   total ${c.total}`);
+  if (started.status === 200) {
+    // The server answered with the batch this same file started before: nothing was signed now.
+    out(`batch ${batch.id}: this file was sent before (${batch.createdAt}); nothing new was issued`);
+    out(`  that batch issued ${c.issued}   already issued ${c.existing}   failed ${c.failed}   total ${c.total}`);
+  } else {
+    out(`batch ${batch.id}: ${batch.state}`);
+    out(`  issued ${c.issued}   already issued ${c.existing}   failed ${c.failed}   total ${c.total}`);
+  }
   const results = await call('GET', `/api/v1/batches/${batch.id}/results.csv`);
   const target = typeof flags.results === 'string' ? flags.results : `${file.replace(/\.csv$/i, '')}.results.csv`;
   if (results.status === 200 && results.body instanceof Uint8Array) {
