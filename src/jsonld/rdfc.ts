@@ -6,6 +6,7 @@ import toRdfApi from 'jsonld/lib/toRdf.js';
 import util from 'jsonld/lib/util.js';
 import { canonize as rdfCanonize } from 'rdf-canonize';
 import type { DocumentLoader } from 'jsonld';
+import { Lru } from './lru.js';
 import { createShapeCache, type Quad, type ShapeCacheOptions, type ToDataset } from './shape-cache.js';
 
 /*
@@ -35,26 +36,6 @@ type ActiveContext = Record<string, unknown> & {
   previousContext?: ActiveContext;
 };
 
-/** A small LRU with the get/set interface jsonld's ContextResolver expects of its cache. */
-function boundedCache(max: number) {
-  const map = new Map<string, unknown>();
-  return {
-    get(key: string) {
-      const value = map.get(key);
-      if (value !== undefined) {
-        map.delete(key);
-        map.set(key, value);
-      }
-      return value;
-    },
-    set(key: string, value: unknown) {
-      map.delete(key);
-      map.set(key, value);
-      if (map.size > max) map.delete(map.keys().next().value as string);
-      return this;
-    },
-  };
-}
 
 /** Canonicalizes JSON-LD documents to RDFC-1.0 N-Quads, as jsonld.canonize does. */
 export interface RdfcCanonizer {
@@ -113,7 +94,7 @@ export function createRdfcCanonizer(
     clone,
     revertToPreviousContext,
   };
-  const sharedCache = boundedCache(100);
+  const sharedCache = new Lru<string, unknown>(100);
 
   /** jsonld.canonize's expansion and RDF conversion (safe mode), before RDFC-1.0. */
   const toDataset: ToDataset = async (document, run = {}) => {
@@ -131,7 +112,7 @@ export function createRdfcCanonizer(
     const base = { documentLoader: loader, base: null, safe: true, produceGeneralizedRdf: false, rdfDirection: 'i18n-datatype' };
     const options = {
       ...base,
-      contextResolver: new ContextResolver({ sharedCache: loadedContexts ? boundedCache(100) : sharedCache }),
+      contextResolver: new ContextResolver({ sharedCache: loadedContexts ? new Lru<string, unknown>(100) : sharedCache }),
       eventHandler: eventsApi.setupEventHandler({ options: base }),
     };
     let expanded = await expandApi.expand({ activeCtx: initialContext, element: util.clone(document), options });
