@@ -1,5 +1,3 @@
-import { auditPreimage, GENESIS_HASH } from '../audit/chain.js';
-import { toHex, utf8 } from '../crypto/encoding.js';
 import { StatusSlotTakenError, type AchievementRecord, type AuditInput, type CredentialRecord, type Store, type StatusList } from './port.js';
 import {
   SLOT_COLUMNS,
@@ -14,6 +12,7 @@ import {
   tokenFromRow,
   type Row,
 } from './rows.js';
+import { d1AuditChain } from './d1-audit.js';
 import { d1ConsoleMethods } from './d1-console.js';
 import { d1CohortMethods } from './d1-cohort.js';
 import { BATCH_ROW_ISSUED, ISSUED_ROW_INSERT } from './cohort-rows.js';
@@ -62,16 +61,11 @@ export interface D1Database {
  *   back in the same batch, so two isolates racing get the same list.
  */
 
-const AUDIT_RETRIES = 32; // each round of a race lets one writer through, so N concurrent writers need at most N
 const MAX_BOUND_PARAMETERS = 90; // D1 binds at most 100 parameters per statement
 
-const isAuditConflict = (e: unknown): boolean => /UNIQUE constraint failed: audit_log\./.test(String((e as Error)?.message ?? e));
 const isSlotConflict = (e: unknown): boolean => /UNIQUE constraint failed: credentials\.(revocation|suspension)_/.test(String((e as Error)?.message ?? e));
 /** D1 binds null, never undefined. */
 const v = (value: unknown): unknown => (value === undefined ? null : value);
-
-const AUDIT_INSERT = `INSERT INTO audit_log (seq, at, actor, institute_id, action, target, details, prev_hash, hash)
-  SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?`;
 
 /** Opens the port over a D1 database whose schema is migrations/ (applied by wrangler). */
 export function openD1Store(db: D1Database): Store {
@@ -81,58 +75,19 @@ export function openD1Store(db: D1Database): Store {
     return row ? parse(row) : null;
   };
   const all = async <T>(stmt: D1PreparedStatement, parse: (r: Row) => T): Promise<T[]> => (await stmt.all<Row>()).results.map(parse);
-
-  const sha256hex = async (text: string) => toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(text) as Uint8Array<ArrayBuffer>)));
-
-  /** The chained audit statement; `guarded` inserts it only if the statement before changed a row. */
-  const auditStatement = async (a: AuditInput, guarded: boolean): Promise<D1PreparedStatement> => {
-    const last = await db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').first<{ seq: number; hash: string }>();
-    const entry = {
-      seq: (last?.seq ?? 0) + 1, at: a.at, actor: a.actor, instituteId: a.instituteId, action: a.action, target: a.target,
-      details: JSON.stringify(a.details ?? {}),
-    };
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    const hash = await sha256hex(auditPreimage(prevHash, entry));
-    return st(`${AUDIT_INSERT}${guarded ? ' WHERE changes() = 1' : ''}`,
-      entry.seq, entry.at, entry.actor, entry.instituteId, entry.action, entry.target, entry.details, prevHash, hash);
-  };
+  const chain = d1AuditChain(db, st);
 
   /**
    * Runs `statements` and, when there is an audit entry, its chained insert, as one batch;
-   * a lost race on the audit chain re-reads its head and runs the whole batch again.
+   * `guardAudit`: the entry is written only if the last statement changed a row.
    */
-  const write = async (statements: D1PreparedStatement[], audit: AuditInput | undefined, options: { guardAudit?: boolean } = {}) => {
-    if (!audit) return db.batch(statements);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await db.batch([...statements, await auditStatement(audit, options.guardAudit ?? false)]);
-      } catch (error) {
-        if (!isAuditConflict(error) || attempt >= AUDIT_RETRIES) throw error;
-      }
-    }
-  };
+  const write = async (statements: D1PreparedStatement[], audit: AuditInput | undefined, options: { guardAudit?: boolean } = {}) =>
+    audit
+      ? chain.retrying(async () => db.batch([...statements, ...((await chain.statements([audit], options.guardAudit)) as D1PreparedStatement[])]))
+      : db.batch(statements);
   const changed = (results: D1Result[], i = 0) => (results[i]?.meta.changes ?? 0) === 1;
 
-  /** Audit statements for entries appended one after another, chained from one read of the head. */
-  const chainedAuditStatements = async (audits: Array<AuditInput | undefined>): Promise<Array<D1PreparedStatement | null>> => {
-    let last = await db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').first<{ seq: number; hash: string }>();
-    const out: Array<D1PreparedStatement | null> = [];
-    for (const a of audits) {
-      if (!a) {
-        out.push(null);
-        continue;
-      }
-      const entry = {
-        seq: (last?.seq ?? 0) + 1, at: a.at, actor: a.actor, instituteId: a.instituteId, action: a.action, target: a.target,
-        details: JSON.stringify(a.details ?? {}),
-      };
-      const prevHash = last?.hash ?? GENESIS_HASH;
-      const hash = await sha256hex(auditPreimage(prevHash, entry));
-      out.push(st(AUDIT_INSERT, entry.seq, entry.at, entry.actor, entry.instituteId, entry.action, entry.target, entry.details, prevHash, hash));
-      last = { seq: entry.seq, hash };
-    }
-    return out;
-  };
+
 
   /** What saving one issued credential writes, before its audit entry. */
   const issuedStatements = (c: CredentialRecord, achievement: AchievementRecord | null, batchRow: BatchRowRef | undefined): D1PreparedStatement[] => {
@@ -262,16 +217,15 @@ export function openD1Store(db: D1Database): Store {
       if (items.length === 0) return;
       const bodies = items.map((i) => issuedStatements(i.credential, i.achievement, i.batchRow));
       // One batch: each credential's statements then its audit entry, the entries chained from
-      // one read of the head; a lost race on the chain re-reads it and runs the batch again.
-      for (let attempt = 1; ; attempt++) {
-        try {
-          const audits = await chainedAuditStatements(items.map((i) => i.audit));
+      // one read of the head.
+      try {
+        await chain.retrying(async () => {
+          const audits = await chain.statements(items.map((i) => i.audit));
           await db.batch(items.flatMap((_, k) => [...(bodies[k] as D1PreparedStatement[]), ...(audits[k] ? [audits[k]] : [])]));
-          return;
-        } catch (error) {
-          if (isSlotConflict(error)) throw new StatusSlotTakenError();
-          if (!isAuditConflict(error) || attempt >= AUDIT_RETRIES) throw error;
-        }
+        });
+      } catch (error) {
+        if (isSlotConflict(error)) throw new StatusSlotTakenError();
+        throw error;
       }
     },
     async getCredential(id) {
@@ -340,13 +294,7 @@ export function openD1Store(db: D1Database): Store {
       if (!audit) return changed(await db.batch([...head, ...tail]));
       // With an audit entry, the guarded audit insert sits right after the compare-and-set
       // (it keeps the chain going: it changes one row exactly when the update did).
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return changed(await db.batch([...head, await auditStatement(audit, true), ...tail]));
-        } catch (error) {
-          if (!isAuditConflict(error) || attempt >= AUDIT_RETRIES) throw error;
-        }
-      }
+      return chain.retrying(async () => changed(await db.batch([...head, ...(await chain.statements([audit], true)) as D1PreparedStatement[], ...tail])));
     },
     async credentialEvents(credentialId) {
       return all(st('SELECT * FROM credential_events WHERE credential_id = ? ORDER BY seq', credentialId), eventFromRow);
