@@ -121,9 +121,9 @@ export function consoleCohortRoutes(app: Hono<AppEnv>, s: Services, kit: Console
     const outcome = await submit(c, p, signedIn, file, { dryRun: true, validRowsOnly: false, uploadId });
     if (outcome instanceof Response) return outcome;
     if (outcome.kind !== 'dry-run') throw new Error(`a dry run answered ${outcome.kind}`);
+    // A check that found problems has done its job: 200, as the API's dry run answers.
     return c.html(
       <CohortCheckPage p={p} user={kit.userOf(signedIn)} file={{ ...file, uploadId }} summary={outcome.summary} problems={outcome.problems} rows={outcome.rows} />,
-      outcome.problems.length ? 422 : 200,
     );
   });
 
