@@ -225,7 +225,7 @@ describe('resuming a batch', () => {
   it('finishes pending rows on resume, and refuses them when the institute was suspended meanwhile', async () => {
     const ctx = await withTemplate();
     const pendingBatch = (id: string) => ({
-      id, instituteId: ctx.institute.id, idempotencyKey: null, state: 'issuing' as const, actor: 'token:tok-admin',
+      id, instituteId: ctx.institute.id, idempotencyKey: null, requestSha256: null, state: 'issuing' as const, actor: 'token:tok-admin',
       createdAt: '2026-03-01T10:00:00Z', updatedAt: '2026-03-01T10:00:00Z', summary: '{}',
     });
     const request = { learner: { name: 'Sok Dara' }, achievement: electricalTemplate({ code: 'ELC-L2', units: undefined, validityMonths: undefined }), validFrom: '2026-02-15T00:00:00Z' };

@@ -20,7 +20,7 @@ const template = (version: number, name: string): TemplateRecord => ({
 });
 
 const batch = (id: string, over: Partial<BatchRecord> = {}): BatchRecord => ({
-  id, instituteId: 'inst-a', idempotencyKey: null, state: 'issuing', actor: 'token:tok-1', createdAt: T0, updatedAt: T0, summary: '{}', ...over,
+  id, instituteId: 'inst-a', idempotencyKey: null, requestSha256: null, state: 'issuing', actor: 'token:tok-1', createdAt: T0, updatedAt: T0, summary: '{}', ...over,
 });
 
 const row = (batchId: string, rowNo: number): BatchRow => ({
@@ -66,7 +66,8 @@ export function describeCohortStore(name: string, makeStore: () => Promise<Store
 
     it('stores a batch with its rows, finds it by idempotency key, and lists it until finished', async () => {
       const rows = Array.from({ length: 3 }, (_, i) => row('b1', i + 2));
-      await store.createBatch(batch('b1', { idempotencyKey: 'k-1' }), rows);
+      await store.createBatch(batch('b1', { idempotencyKey: 'k-1', requestSha256: 'ab'.repeat(32) }), rows);
+      expect((await store.getBatch('b1'))?.requestSha256).toBe('ab'.repeat(32));
       expect((await store.getBatchByIdempotencyKey('inst-a', 'k-1'))?.id).toBe('b1');
       expect(await store.getBatchByIdempotencyKey('inst-a', 'k-2')).toBeNull();
       expect(await store.batchRows('b1')).toEqual(rows);

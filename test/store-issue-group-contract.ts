@@ -23,7 +23,7 @@ const list = (id: string, purpose: StatusList['purpose'], capacity = 100): Statu
   id, instituteId: 'inst-a', issuerDid: DID, purpose, size: 131072, capacity, allocated: 0, state: 'active', version: 1,
   signedVersion: null, signedJson: null, signedJwt: null, signedAt: null, validUntil: null, createdAt: T0,
 });
-const batch: BatchRecord = { id: 'b1', instituteId: 'inst-a', idempotencyKey: null, state: 'issuing', actor: 'token:t', createdAt: T0, updatedAt: T0, summary: '{}' };
+const batch: BatchRecord = { id: 'b1', instituteId: 'inst-a', idempotencyKey: null, requestSha256: null, state: 'issuing', actor: 'token:t', createdAt: T0, updatedAt: T0, summary: '{}' };
 const row = (rowNo: number): BatchRow => ({
   batchId: 'b1', rowNo, rowKey: `s${rowNo}|ELC-L2|2026-02-15`, studentId: `s${rowNo}`, learnerName: 'សុខ ដារ៉ា', request: '{}',
   templateCode: 'ELC-L2', templateVersion: 1, status: 'pending', credentialId: null, error: null,

@@ -49,12 +49,6 @@ export type Submission =
 
 export const MAX_BATCH_ROWS = 20_000;
 
-interface StoredSummary {
-  request?: { sha256?: string };
-}
-
-const fingerprintOf = (batch: BatchRecord): string | undefined => (JSON.parse(batch.summary) as StoredSummary).request?.sha256;
-
 /**
  * Validates a batch file against the institute's templates, finds the rows issued before
  * (same learner, template and completion date), and, unless it is a dry run or has
@@ -67,9 +61,8 @@ export async function submitBatch(deps: { store: CohortStore; clock: () => Date 
   const replay = async (): Promise<Submission | null> => {
     const earlier = key ? await store.getBatchByIdempotencyKey(institute.id, key) : null;
     if (!earlier) return null;
-    const before = fingerprintOf(earlier);
     // Batches stored before fingerprints were kept cannot be compared; they replay as before.
-    return { kind: before === undefined || before === input.fingerprint ? 'replayed' : 'key-reused', batch: earlier };
+    return { kind: earlier.requestSha256 === null || earlier.requestSha256 === input.fingerprint ? 'replayed' : 'key-reused', batch: earlier };
   };
   if (!input.dryRun) {
     const earlier = await replay();
@@ -102,8 +95,8 @@ export async function submitBatch(deps: { store: CohortStore; clock: () => Date 
 
   const now = toDateTimeStamp(deps.clock());
   const batch: BatchRecord = {
-    id: randomId(), instituteId: institute.id, idempotencyKey: key, state: 'issuing', actor: input.actor, createdAt: now, updatedAt: now,
-    summary: JSON.stringify({ ...summary, problems, request: { sha256: input.fingerprint, template: input.template ?? null, validRowsOnly: input.validRowsOnly } }),
+    id: randomId(), instituteId: institute.id, idempotencyKey: key, requestSha256: input.fingerprint, state: 'issuing', actor: input.actor,
+    createdAt: now, updatedAt: now, summary: JSON.stringify({ ...summary, problems }),
   };
   const rows: BatchRow[] = validation.valid.map((r) => ({
     batchId: batch.id, rowNo: r.rowNo, rowKey: r.rowKey, studentId: r.studentId, learnerName: r.learnerName,

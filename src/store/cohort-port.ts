@@ -20,6 +20,8 @@ export const BatchRecordSchema = z.object({
   id: z.string(),
   instituteId: z.string(),
   idempotencyKey: z.string().nullable(),
+  /** SHA-256 (hex) of the file and options it was submitted with; null for batches stored before it was kept. */
+  requestSha256: z.string().nullable(),
   state: z.enum(['issuing', 'done']),
   actor: z.string(),
   createdAt: z.string(),

@@ -12,7 +12,7 @@ export const templateFromRow = (r: Row): TemplateRecord =>
 
 export const batchFromRow = (r: Row): BatchRecord =>
   BatchRecordSchema.parse({
-    id: r.id, instituteId: r.institute_id, idempotencyKey: r.idempotency_key, state: r.state, actor: r.actor,
+    id: r.id, instituteId: r.institute_id, idempotencyKey: r.idempotency_key, requestSha256: r.request_sha256 ?? null, state: r.state, actor: r.actor,
     createdAt: r.created_at, updatedAt: r.updated_at, summary: r.summary,
   });
 
@@ -42,13 +42,13 @@ export const TEMPLATE_UPSERT = `INSERT INTO templates (institute_id, code, versi
   ON CONFLICT (institute_id, code) DO UPDATE SET version = excluded.version, updated_at = excluded.updated_at`;
 export const TEMPLATE_CURRENT = `SELECT v.* FROM templates t JOIN template_versions v
   ON v.institute_id = t.institute_id AND v.code = t.code AND v.version = t.version`;
-export const BATCH_INSERT = `INSERT INTO batches (id, institute_id, idempotency_key, state, actor, created_at, updated_at, summary)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
+export const BATCH_INSERT = `INSERT INTO batches (id, institute_id, idempotency_key, request_sha256, state, actor, created_at, updated_at, summary)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 export const BATCH_ROW_INSERT = `INSERT INTO batch_rows (batch_id, row_no, row_key, student_id, learner_name, request, template_code,
   template_version, status, credential_id, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 export const ISSUED_ROW_INSERT = 'INSERT INTO issued_rows (institute_id, row_key, credential_id) VALUES (?, ?, ?)';
 export const BATCH_ROW_ISSUED = `UPDATE batch_rows SET status = 'issued', credential_id = ?, error = NULL WHERE batch_id = ? AND row_no = ?`;
 
-export const batchValues = (b: BatchRecord) => [b.id, b.instituteId, b.idempotencyKey, b.state, b.actor, b.createdAt, b.updatedAt, b.summary];
+export const batchValues = (b: BatchRecord) => [b.id, b.instituteId, b.idempotencyKey, b.requestSha256, b.state, b.actor, b.createdAt, b.updatedAt, b.summary];
 export const batchRowValues = (r: BatchRow) =>
   [r.batchId, r.rowNo, r.rowKey, r.studentId, r.learnerName, r.request, r.templateCode, r.templateVersion, r.status, r.credentialId, r.error];
