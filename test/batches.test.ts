@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { resumeBatches } from '../src/batch/run.js';
-import { makeTestApp, type TestContext } from './helpers.js';
+import { ADMIN_TOKEN, makeTestApp, type TestContext } from './helpers.js';
 import { createTemplate, electricalTemplate, postBatch } from './cohort-helpers.js';
 import { call, createInstitute, createKey, type Json } from './tenants.js';
 
@@ -284,5 +284,37 @@ describe('listing batches', () => {
       expect(res.status, bad).toBe(400);
       expect(res.body.error.code).toBe('invalid_request');
     }
+  });
+});
+
+describe('refusing a batch that would be signed other than the caller meant', () => {
+  it('a dry-run flag with an unknown value, or a misspelled parameter, is a 400 and signs nothing', async () => {
+    const ctx = await withTemplate();
+    for (const query of ['?dryRun=on', '?dryRun=maybe', '?dry-run=true', '?dryrun=1', '?validRowsOnly=sure']) {
+      const res = await postBatch(ctx, COHORT, query);
+      expect(res.status, query).toBe(400);
+      expect(res.body.error.code).toBe('invalid_request');
+    }
+    expect((await postBatch(ctx, COHORT, '?dryRun=false&validRowsOnly=no')).status).toBe(201);
+    expect(await credentialCount(ctx)).toBe(3);
+  });
+
+  it('a file that is not UTF-8 (Excel\'s plain "CSV") is a 422 saying to save it as CSV UTF-8, and signs nothing', async () => {
+    const ctx = await withTemplate();
+    const latin1 = Buffer.from('Student ID,Learner Name,Template Code,Completion Date\r\nS1,Jos\xe9e Sok,ELC-L2,2026-02-15\r\n', 'latin1');
+    const res = await ctx.app.request('/api/v1/batches', {
+      method: 'POST', headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'text/csv' }, body: latin1,
+    });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as Json;
+    expect(body.error.message).toContain('CSV UTF-8');
+    expect(await credentialCount(ctx)).toBe(0);
+  });
+
+  it('a JSON row whose cell is an object or an array is a row problem, not text', async () => {
+    const ctx = await withTemplate();
+    const res = await postBatch(ctx, [{ 'student id': 'J1', name: ['Sok', 'Dara'], template: 'ELC-L2', 'completion date': '2026-02-15' }], '?dryRun=true');
+    expect(res.body.problems).toContainEqual({ row: 2, column: 'name', message: 'must be text or a number' });
+    expect(res.body.summary).toMatchObject({ valid: 0, invalid: 1 });
   });
 });

@@ -212,3 +212,17 @@ describe('console: issuing a cohort from a spreadsheet', () => {
     }
   });
 });
+
+describe('console: a class list that is not UTF-8', () => {
+  it('is refused with the way to save it, and signs nothing', async () => {
+    const { ctx, browser } = await ready();
+    const page = await (await browser.get('/console/batches')).text();
+    const form = new FormData();
+    form.set('_csrf', csrfIn(page));
+    form.set('file', new Blob([Buffer.from('Student ID,Learner Name,Template Code,Completion Date\r\nS1,Jos\xe9e,ELC-L2,2026-02-15\r\n', 'latin1')], { type: 'text/csv' }), 'list.csv');
+    const res = await browser.request('/console/batches/check', { method: 'POST', body: form });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('CSV UTF-8');
+    expect(await credentialCount(ctx)).toBe(0);
+  });
+});

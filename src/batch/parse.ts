@@ -93,7 +93,11 @@ export function parseJsonRows(items: unknown[], options: { optional?: readonly C
     }
     for (const [at, col] of index) {
       const raw = (item as Record<string, unknown>)[names[at]!];
-      const v = raw === null || raw === undefined ? '' : typeof raw === 'object' ? JSON.stringify(raw) : unExcel(String(raw));
+      if (raw !== null && typeof raw === 'object') {
+        problems.push({ row: i + 2, column: names[at]!, message: 'must be text or a number' });
+        continue;
+      }
+      const v = raw === null || raw === undefined ? '' : unExcel(String(raw));
       if (v !== '') values[col] = v;
     }
     return { rowNo: i + 2, values };

@@ -18,7 +18,32 @@ export const BATCH_BODY_LIMIT = 10 * 1024 * 1024;
 
 type BatchEnv = AppEnv & { Variables: AuthVariables };
 
-const flag = (c: Context, name: string) => ['true', '1', 'yes'].includes((c.req.query(name) ?? '').toLowerCase());
+const YES = ['true', '1', 'yes'];
+const NO = ['false', '0', 'no', ''];
+
+/**
+ * A yes/no query parameter. Anything else is refused rather than read as "no": a mistyped
+ * `dryRun=on` must not sign a whole cohort.
+ */
+const flag = (c: Context, name: string): boolean => {
+  const value = (c.req.query(name) ?? '').toLowerCase();
+  if (YES.includes(value)) return true;
+  if (NO.includes(value)) return false;
+  throw new ApiError('invalid_request', `${name}: must be true or false`);
+};
+
+/** The query parameters POST /api/v1/batches reads; another (a typo of dryRun, say) is refused before anything is signed. */
+const BATCH_PARAMS = new Set(['dryRun', 'validRowsOnly', 'async', 'template', 'institute']);
+
+/** UTF-8 only: a sheet saved in another encoding would otherwise be signed with garbled names. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+export function decodeBatchFile(bytes: ArrayBuffer): string {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    throw new ApiError('unprocessable', 'the file is not UTF-8 text: in Excel, save it as "CSV UTF-8 (Comma delimited)" and send it again');
+  }
+}
 
 /** A batch file as read from a request: which kind, its text, and its rows. */
 export interface BatchFile {
@@ -40,7 +65,7 @@ export function parseBatchFile(kind: 'csv' | 'json', text: string, templateGiven
 }
 
 async function readTable(c: Context<BatchEnv>, templateGiven: boolean): Promise<BatchFile> {
-  const text = await c.req.text();
+  const text = decodeBatchFile(await c.req.arrayBuffer());
   if (isJsonContentType(c)) return parseBatchFile('json', text, templateGiven);
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!['text/csv', 'text/plain', 'application/csv', 'application/vnd.ms-excel', 'application/octet-stream', ''].includes(type)) {
@@ -128,6 +153,8 @@ export function batchRoutes(s: Services): Hono<BatchEnv> {
     requireScope('issue'),
     rateLimit<BatchEnv>(s.limits.issue, (c) => `token:${c.get('token').id}`),
     async (c) => {
+      const unknown = Object.keys(c.req.query()).filter((name) => !BATCH_PARAMS.has(name));
+      if (unknown.length) throw new ApiError('invalid_request', `unknown query parameter ${unknown.join(', ')}; this route reads ${[...BATCH_PARAMS].join(', ')}`);
       const token = c.get('token');
       const institute = await issuingInstitute(s, token, c.req.query('institute'));
       const key = c.req.header('idempotency-key')?.trim() || null;

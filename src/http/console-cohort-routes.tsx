@@ -11,7 +11,7 @@ import { pick } from '../web/i18n.js';
 import type { PageContext } from '../web/layout.js';
 import { actsFor } from './auth.js';
 import {
-  BATCH_BODY_LIMIT, batchFingerprint, inBackground, parseBatchFile, qrZipResponse, resultsCsvResponse, startBatch, type BatchFile,
+  BATCH_BODY_LIMIT, batchFingerprint, decodeBatchFile, inBackground, parseBatchFile, qrZipResponse, resultsCsvResponse, startBatch, type BatchFile,
 } from './batch-routes.js';
 import { hasScope, newSecret, type SignedIn } from './console-session.js';
 import { issuingInstitute } from './credential-routes.js';
@@ -116,7 +116,14 @@ export function consoleCohortRoutes(app: Hono<AppEnv>, s: Services, kit: Console
     if (signedIn instanceof Response) return signedIn;
     const upload = body.file;
     if (!(upload instanceof File) || upload.size === 0) return uploadPage(c, p, signedIn, values, p.m.noFile, 400);
-    const file = { fileName: upload.name.slice(0, 200), text: await upload.text(), ...values };
+    let text: string;
+    try {
+      text = decodeBatchFile(await upload.arrayBuffer());
+    } catch (error) {
+      if (error instanceof ApiError) return uploadPage(c, p, signedIn, values, error.message, 400);
+      throw error;
+    }
+    const file = { fileName: upload.name.slice(0, 200), text, ...values };
     const uploadId = newSecret();
     const outcome = await submit(c, p, signedIn, file, { dryRun: true, validRowsOnly: false, uploadId });
     if (outcome instanceof Response) return outcome;
