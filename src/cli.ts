@@ -44,18 +44,34 @@ class RawBody {
   constructor(readonly text: string, readonly type: string) {}
 }
 
+/** Flags that stand alone; every other known flag takes a value. */
+const SWITCHES = new Set(['help', 'json', 'dry-run', 'valid-rows-only']);
+const VALUED = new Set([
+  'server', 'token', 'institute', 'slug', 'name', 'name-km', 'url', 'contact', 'accredited-from',
+  'template', 'csv', 'results', 'qr', 'out', 'head',
+]);
+
+/**
+ * The command line as words and flags. A flag the CLI does not know is an error, not ignored:
+ * a mistyped `--dryrun` must not issue a cohort for real.
+ */
 function parseArgs(args: string[]): { positional: string[]; flags: Record<string, string | true> } {
   const positional: string[] = [];
   const flags: Record<string, string | true> = {};
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
-    if (a.startsWith('--')) {
-      const next = args[i + 1];
-      if (next !== undefined && !next.startsWith('--')) {
-        flags[a.slice(2)] = next;
-        i++;
-      } else flags[a.slice(2)] = true;
-    } else positional.push(a);
+    if (!a.startsWith('--')) {
+      positional.push(a);
+      continue;
+    }
+    const name = a.slice(2);
+    if (SWITCHES.has(name)) flags[name] = true;
+    else if (VALUED.has(name)) {
+      const value = args[i + 1];
+      if (value === undefined || value.startsWith('--')) throw new CliError(`--${name} needs a value`);
+      flags[name] = value;
+      i++;
+    } else throw new CliError(`unknown option --${name}; run skillcert help`);
   }
   return { positional, flags };
 }

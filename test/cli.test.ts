@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli.js';
 import { startNode } from '../src/node/start.js';
 import { loadConfig } from '../src/schemas/config.js';
@@ -58,11 +59,35 @@ describe('skillcert verify', () => {
     expect(out).toMatch(/✗ proof/);
   });
 
-  it('exits 2 with one line, not a stack trace, for unreadable input', async () => {
+  it('exits 2 with one line, not a stack trace, for unreadable input, an unknown command or an unknown option', async () => {
     const file = join(dir, 'garbage.txt');
     writeFileSync(file, 'not a credential');
-    expect((await run(['verify', file])).code).toBe(2);
-    expect((await run(['no-such-command'])).code).toBe(2);
+    const errors: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      errors.push(String(chunk));
+      return true;
+    });
+    try {
+      for (const args of [['verify', file], ['no-such-command'], ['issue', '--csv', file, '--dryrun'], ['verify', '--server']]) {
+        errors.length = 0;
+        expect((await run(args)).code, args.join(' ')).toBe(2);
+        expect(errors, args.join(' ')).toHaveLength(1);
+        expect(errors[0], args.join(' ')).toMatch(/^skillcert: [^\n]+\n$/);
+        expect(errors[0]).not.toMatch(/\bat .*\.ts:\d+/);
+      }
+      expect(errors[0]).toBe('skillcert: --server needs a value\n');
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('a switch does not swallow the argument after it (verify --json FILE)', async () => {
+    const { credential } = await issueLocally();
+    const file = join(dir, 'credential.json');
+    writeFileSync(file, JSON.stringify(credential));
+    const { code, out } = await run(['verify', '--json', file]);
+    expect(code).toBe(0);
+    expect(JSON.parse(out).verified).toBe(true);
   });
 });
 
@@ -154,4 +179,19 @@ describe('skillcert issue --csv with many problems', () => {
     const json = await run(['issue', '--csv', file, '--dry-run', '--json']);
     expect(JSON.parse(json.out).problems).toHaveLength(120);
   });
+});
+
+describe('the skillcert command (bin/skillcert.mjs)', () => {
+  it('runs as a process: verify prints the verdict and exits 0, an unknown option exits 2 with one line', async () => {
+    const { credential } = await issueLocally();
+    const file = join(dir, 'credential.json');
+    writeFileSync(file, JSON.stringify(credential));
+    const bin = new URL('../bin/skillcert.mjs', import.meta.url).pathname;
+    const ok = spawnSync(process.execPath, [bin, 'verify', file], { env: { ...process.env, ...env }, encoding: 'utf8' });
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('GENUINE');
+    const bad = spawnSync(process.execPath, [bin, 'verify', file, '--jsno'], { env: { ...process.env, ...env }, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('skillcert: unknown option --jsno; run skillcert help\n');
+  }, 30_000);
 });
