@@ -100,6 +100,10 @@ export function describeCohortStore(name: string, makeStore: () => Promise<Store
       const ref = { batchId: 'b1', rowNo: 2, rowKey: 's2|ELC-L2|2026-02-15' };
       await store.saveIssuedCredential(credential('c1', 0), null, undefined, ref);
       expect(await store.issuedRow('inst-a', ref.rowKey)).toBe('c1');
+      // many identities in one query: only the issued ones come back, and only the institute's own
+      expect(await store.issuedRows('inst-a', [ref.rowKey, 'nobody|ELC-L2|2026-02-15', 'o\'brien|"q"|x'])).toEqual(new Map([[ref.rowKey, 'c1']]));
+      expect(await store.issuedRows('inst-b', [ref.rowKey])).toEqual(new Map());
+      expect(await store.issuedRows('inst-a', [])).toEqual(new Map());
       expect((await store.batchRows('b1'))[0]).toMatchObject({ status: 'issued', credentialId: 'c1' });
       // the same identity again: the whole transaction fails, nothing of c2 is stored
       await expect(store.saveIssuedCredential(credential('c2', 1), null, undefined, ref)).rejects.toThrow();

@@ -55,9 +55,10 @@ export async function runBatch(
     if (start >= maxRows) return 'more';
     const chunk = pending.slice(start, start + Math.min(GROUP_ROWS, maxRows - start));
     let queue: GroupRow[] = [];
+    const issued = await deps.store.issuedRows(institute.id, chunk.map((row) => row.rowKey));
     for (const row of chunk) {
       const batchRow = { batchId, rowNo: row.rowNo, rowKey: row.rowKey };
-      const existing = await deps.store.issuedRow(institute.id, row.rowKey);
+      const existing = issued.get(row.rowKey) ?? null;
       if (refusal && !existing) await deps.store.markBatchRow(batchRow, 'failed', null, refusal);
       else if (existing) await deps.store.markBatchRow(batchRow, 'existing', existing, null);
       else {

@@ -73,9 +73,10 @@ export async function submitBatch(deps: { store: CohortStore; clock: () => Date 
     template: input.template,
     now: deps.clock(),
   });
+  const issued = await store.issuedRows(institute.id, validation.valid.map((r) => r.rowKey));
   const existing = new Map<number, string>();
   for (const r of validation.valid) {
-    const id = await store.issuedRow(institute.id, r.rowKey);
+    const id = issued.get(r.rowKey);
     if (id) existing.set(r.rowNo, id);
   }
   const summary: SubmitSummary = { ...validation.summary, alreadyIssued: existing.size, toIssue: validation.valid.length - existing.size };

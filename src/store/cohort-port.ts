@@ -85,4 +85,6 @@ export interface CohortStore {
   finishBatch(id: string, at: string): Promise<void>;
   /** The credential already issued for a row identity of the institute. */
   issuedRow(instituteId: string, rowKey: string): Promise<string | null>;
+  /** The credentials already issued for many row identities, in one query (a file of thousands of rows; D1 caps queries per request). */
+  issuedRows(instituteId: string, rowKeys: readonly string[]): Promise<Map<string, string>>;
 }

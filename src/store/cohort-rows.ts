@@ -46,6 +46,11 @@ export const BATCH_INSERT = `INSERT INTO batches (id, institute_id, idempotency_
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 export const BATCH_ROW_INSERT = `INSERT INTO batch_rows (batch_id, row_no, row_key, student_id, learner_name, request, template_code,
   template_version, status, credential_id, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+/** The issued rows of an institute among a JSON array of row keys: one statement however many keys. */
+export const ISSUED_ROWS_AMONG = `SELECT row_key, credential_id FROM issued_rows
+  WHERE institute_id = ? AND row_key IN (SELECT value FROM json_each(?))`;
+export const issuedRowsMap = (rows: Row[]): Map<string, string> => new Map(rows.map((r) => [String(r.row_key), String(r.credential_id)]));
+
 export const ISSUED_ROW_INSERT = 'INSERT INTO issued_rows (institute_id, row_key, credential_id) VALUES (?, ?, ?)';
 export const BATCH_ROW_ISSUED = `UPDATE batch_rows SET status = 'issued', credential_id = ?, error = NULL WHERE batch_id = ? AND row_no = ?`;
 

@@ -1,7 +1,7 @@
 import type { CohortStore } from './cohort-port.js';
 import {
-  BATCH_INSERT, BATCH_ROW_INSERT, RECENT_BATCHES, TEMPLATE_CURRENT, TEMPLATE_UPSERT, TEMPLATE_VERSION_INSERT,
-  batchFromRow, batchListingFromRow, batchRowFromRow, batchRowValues, batchValues, templateFromRow,
+  BATCH_INSERT, BATCH_ROW_INSERT, ISSUED_ROWS_AMONG, RECENT_BATCHES, TEMPLATE_CURRENT, TEMPLATE_UPSERT, TEMPLATE_VERSION_INSERT,
+  batchFromRow, batchListingFromRow, batchRowFromRow, issuedRowsMap, batchRowValues, batchValues, templateFromRow,
 } from './cohort-rows.js';
 import type { D1Database, D1PreparedStatement, D1Result } from './d1.js';
 import type { AuditInput } from './port.js';
@@ -75,6 +75,9 @@ export function d1CohortMethods(
     async issuedRow(instituteId, rowKey) {
       const r = await first(st('SELECT credential_id FROM issued_rows WHERE institute_id = ? AND row_key = ?', instituteId, rowKey));
       return r ? String(r.credential_id) : null;
+    },
+    async issuedRows(instituteId, rowKeys) {
+      return rowKeys.length ? issuedRowsMap(await all(st(ISSUED_ROWS_AMONG, instituteId, JSON.stringify(rowKeys)))) : new Map();
     },
   };
 }

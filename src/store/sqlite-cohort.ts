@@ -1,8 +1,8 @@
 import type { Database as Db, Statement } from 'better-sqlite3';
 import type { CohortStore } from './cohort-port.js';
 import {
-  BATCH_INSERT, BATCH_ROW_INSERT, RECENT_BATCHES, TEMPLATE_CURRENT, TEMPLATE_UPSERT, TEMPLATE_VERSION_INSERT,
-  batchFromRow, batchListingFromRow, batchRowFromRow, batchRowValues, batchValues, templateFromRow,
+  BATCH_INSERT, BATCH_ROW_INSERT, ISSUED_ROWS_AMONG, RECENT_BATCHES, TEMPLATE_CURRENT, TEMPLATE_UPSERT, TEMPLATE_VERSION_INSERT,
+  batchFromRow, batchListingFromRow, batchRowFromRow, issuedRowsMap, batchRowValues, batchValues, templateFromRow,
 } from './cohort-rows.js';
 import type { AuditInput } from './port.js';
 import type { Row } from './rows.js';
@@ -72,6 +72,9 @@ export function sqliteCohortMethods(db: Db, appendAudit: (a: AuditInput | undefi
     async issuedRow(instituteId, rowKey) {
       const r = row('SELECT credential_id FROM issued_rows WHERE institute_id = ? AND row_key = ?', instituteId, rowKey);
       return r ? String(r.credential_id) : null;
+    },
+    async issuedRows(instituteId, rowKeys) {
+      return rowKeys.length ? issuedRowsMap(rows(ISSUED_ROWS_AMONG, instituteId, JSON.stringify(rowKeys))) : new Map();
     },
   };
 }
