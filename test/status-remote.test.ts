@@ -7,6 +7,7 @@ import { didKeyFromPublicKey } from '../src/crypto/multikey.js';
 import { fromBase64url } from '../src/crypto/encoding.js';
 import { nodeCryptoProvider } from '../src/node/crypto.js';
 import { createRemoteFetcher, RemoteFetchError, type RemoteFetcher } from '../src/verifier/remote.js';
+import { MAX_REMOTE_LIST_BYTES } from '../src/verifier/status.js';
 import { makeTestApp, OTHER_KEY, TEST_KEY, verifyBody } from './helpers.js';
 
 const LIST_URL = 'https://status.issuer-b.example/lists/7';
@@ -19,14 +20,14 @@ async function didKeySigner(jwk = OTHER_KEY): Promise<SigningKey> {
   return { ...key, id: `${did}#${did.slice('did:key:'.length)}` };
 }
 
-async function listCredential(key: SigningKey, setIndexes: number[], purpose = 'revocation', issuer = key.controller) {
+async function listCredential(key: SigningKey, setIndexes: number[], purpose = 'revocation', issuer = key.controller, size = 131072) {
   const unsecured = {
     '@context': ['https://www.w3.org/ns/credentials/v2'],
     id: LIST_URL,
     type: ['VerifiableCredential', 'BitstringStatusListCredential'],
     issuer,
     validFrom: '2026-01-01T00:00:00Z',
-    credentialSubject: { id: `${LIST_URL}#list`, type: 'BitstringStatusList', statusPurpose: purpose, encodedList: await encodeList(bitstringOf(131072, setIndexes)) },
+    credentialSubject: { id: `${LIST_URL}#list`, type: 'BitstringStatusList', statusPurpose: purpose, encodedList: await encodeList(bitstringOf(size, setIndexes)) },
   };
   return addDataIntegrityProof(unsecured, key, '2026-01-01T00:00:00Z', nodeCryptoProvider);
 }
@@ -68,6 +69,20 @@ describe("another issuer's status list", () => {
     expect(revocationCheck(fine.body).status).toBe('passed');
     // Everything but accreditation passes: this did:key issuer is in no registry.
     expect(fine.body.checks.filter((c: any) => c.status !== 'passed').map((c: any) => c.id)).toEqual(['accreditation']);
+  });
+
+  it('that expands past 2 MB (a few KB of gzip, signed by anyone) leaves the status unknown and is not kept', async () => {
+    const key = await didKeySigner();
+    const list = JSON.stringify(await listCredential(key, [42], 'revocation', key.controller, (MAX_REMOTE_LIST_BYTES + 1024) * 8));
+    expect(list.length).toBeLessThan(64 * 1024);
+    const counter = { n: 0 };
+    const ctx = await verifierWith(serving(list, counter));
+    for (let i = 0; i < 2; i++) {
+      const report = await verifyBody(ctx, { credential: await credentialWithRemoteStatus(key, 42) });
+      expect(revocationCheck(report.body)).toMatchObject({ status: 'failed', code: 'status_unknown' });
+      expect(revocationCheck(report.body).message).toContain('expands past 2 MB');
+    }
+    expect(counter.n, 'a refused list is not cached').toBe(2);
   });
 
   it('is cached for its TTL, not fetched for every verification', async () => {

@@ -34,6 +34,13 @@ export interface CachedList {
 const PURPOSES: readonly StatusPurpose[] = ['revocation', 'suspension'];
 const DEFAULT_CACHE_MS = 5 * 60 * 1000;
 const MAX_CACHE_ENTRIES = 500;
+/**
+ * Another issuer's list, decoded, may be at most 2 MB (16,777,216 entries; the spec's minimum
+ * is 16 KB), and the cache holds at most 32 MB of lists: anyone can sign a list of their own
+ * (a few KB of gzip that expands to megabytes) and make the verifier fetch it.
+ */
+export const MAX_REMOTE_LIST_BYTES = 2 * 1024 * 1024;
+const MAX_CACHE_BYTES = 32 * 1024 * 1024;
 const WORDS: Record<StatusPurpose, { set: string; clear: string }> = {
   revocation: { set: 'REVOKED', clear: 'not revoked' },
   suspension: { set: 'SUSPENDED', clear: 'not suspended' },
@@ -87,9 +94,9 @@ async function loadRemote(deps: StatusCheckerDeps, url: string): Promise<CachedL
   if (typeof subject?.encodedList !== 'string') return 'the status list has no encodedList';
   let bits: Uint8Array;
   try {
-    bits = await decodeList(subject.encodedList);
+    bits = await decodeList(subject.encodedList, MAX_REMOTE_LIST_BYTES);
   } catch {
-    return 'the status list encodedList cannot be decoded';
+    return `the status list encodedList cannot be decoded (or expands past ${MAX_REMOTE_LIST_BYTES / 1024 / 1024} MB)`;
   }
   const ttl = typeof subject.ttl === 'number' && subject.ttl > 0 ? subject.ttl : DEFAULT_CACHE_MS;
   const until = listCredential.validUntil ? Date.parse(listCredential.validUntil) : Infinity;
@@ -99,7 +106,15 @@ async function loadRemote(deps: StatusCheckerDeps, url: string): Promise<CachedL
     bits,
     expiresAt: Math.min(now + ttl, until),
   };
-  if (deps.cache.size >= MAX_CACHE_ENTRIES) deps.cache.delete(deps.cache.keys().next().value as string);
+  deps.cache.delete(url);
+  let bytes = bits.length;
+  for (const cached of deps.cache.values()) bytes += cached.bits.length;
+  // The oldest lists go first until this one fits.
+  for (const [oldUrl, old] of deps.cache) {
+    if (deps.cache.size < MAX_CACHE_ENTRIES && bytes <= MAX_CACHE_BYTES) break;
+    deps.cache.delete(oldUrl);
+    bytes -= old.bits.length;
+  }
   deps.cache.set(url, entry);
   return entry;
 }
