@@ -99,6 +99,28 @@ describe('ADMIN_TOKEN from the environment replaces the generated token', () => 
     await stop(store);
   });
 
+  it('a revoked ADMIN_TOKEN stops the start with a clear error, not a database constraint', async () => {
+    const first = await start({ ADMIN_TOKEN: ENV_TOKEN });
+    await first.store.revokeApiTokens({ role: 'admin', source: 'env' }, SECOND_START);
+    await stop(first.store);
+    await expect(start({ ADMIN_TOKEN: ENV_TOKEN }, SECOND_START)).rejects.toThrow('ADMIN_TOKEN was revoked; set a new one');
+  });
+
+  it('going back from ADMIN_TOKEN to a generated token makes a new one: the revoked file token stays dead', async () => {
+    await stop((await start()).store);
+    const old = readFileSync(tokenPath(), 'utf8').trim();
+    await stop((await start({ ADMIN_TOKEN: ENV_TOKEN }, SECOND_START)).store);
+    const { store, app } = await start({}, SECOND_START);
+    const fresh = readFileSync(tokenPath(), 'utf8').trim();
+    expect(fresh).not.toBe(old);
+    expect(modeOf(tokenPath())).toBe(0o600);
+    expect(lines.join('\n')).toContain(fresh);
+    expect(await issueStatus(app, fresh)).toBe(201);
+    expect(await issueStatus(app, old)).toBe(401);
+    expect(await issueStatus(app, ENV_TOKEN)).toBe(401);
+    await stop(store);
+  });
+
   it('a first start with ADMIN_TOKEN writes no token file', async () => {
     const { store, app } = await start({ ADMIN_TOKEN: ENV_TOKEN });
     expect(readdirSync(join(dir, 'keys'))).not.toContain('admin-token');

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, chmodSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { CryptoProvider, PrivateKeyJwk } from '../crypto/provider.js';
 import { randomId } from '../crypto/encoding.js';
@@ -10,7 +10,7 @@ import { fromBase64url, toBase64url, randomBytes } from '../crypto/encoding.js';
 
 // The runtime-agnostic steps live in ../issuer/bootstrap.ts, shared with the Worker.
 export { ensureDefaultInstitute, ensureStoredKey, type Say } from '../issuer/bootstrap.js';
-import type { Say } from '../issuer/bootstrap.js';
+import { ensureEnvAdminToken, type Say } from '../issuer/bootstrap.js';
 
 const PRIVATE = 0o600;
 
@@ -45,33 +45,35 @@ export async function ensureInstituteKey(keysDir: string, say: Say): Promise<Pri
  * to KEYS_DIR/admin-token (mode 0600) and printed once. Only its hash goes in the database.
  */
 export async function ensureAdminToken(store: Store, config: ServiceConfig, crypto: CryptoProvider, now: string, say: Say): Promise<void> {
-  const save = async (token: string, source: 'env' | 'generated') => {
-    const tokenHash = await hashToken(token, crypto);
-    const existing = await store.findApiTokenByHash(tokenHash);
-    if (existing && !existing.revokedAt) return;
-    await store.revokeApiTokens({ role: 'admin', source }, now);
-    await store.saveApiToken({
-      id: randomId(), tokenHash, role: 'admin', instituteId: null, label: `admin (${source})`, source, createdAt: now, revokedAt: null,
-      scopes: ['issue', 'revoke', 'admin'], expiresAt: null, lastUsedAt: null,
-    });
-  };
-  if (config.adminToken) {
-    await store.revokeApiTokens({ role: 'admin', source: 'generated' }, now);
-    await save(config.adminToken, 'env');
-    return;
-  }
+  // ADMIN_TOKEN: the rule the Worker follows too (a revoked one is refused with a clear error).
+  if (config.adminToken) return ensureEnvAdminToken(store, config.adminToken, crypto, now);
   await store.revokeApiTokens({ role: 'admin', source: 'env' }, now);
   const path = resolve(join(config.keysDir, 'admin-token'));
   if (existsSync(path)) {
     const token = readFileSync(path, 'utf8').trim();
     if (token.length < 24) throw new Error(`${path} does not hold a token; delete it to generate a new one`);
-    await save(token, 'generated');
-    return;
+    const existing = await store.findApiTokenByHash(await hashToken(token, crypto));
+    if (existing && !existing.revokedAt) return;
+    // A token revoked meanwhile (an ADMIN_TOKEN set since, or an admin's revocation) is not
+    // brought back: a new one is generated in its place.
+    if (!existing) {
+      await saveGeneratedToken(store, await hashToken(token, crypto), now);
+      return;
+    }
+    rmSync(path);
   }
   const token = generateToken();
   writePrivateFile(path, `${token}\n`);
-  await save(token, 'generated');
+  await saveGeneratedToken(store, await hashToken(token, crypto), now);
   say(`Generated an admin token (shown once; also in ${path}, mode 0600):\n\n    ${token}\n`);
+}
+
+async function saveGeneratedToken(store: Store, tokenHash: string, now: string): Promise<void> {
+  await store.revokeApiTokens({ role: 'admin', source: 'generated' }, now);
+  await store.saveApiToken({
+    id: randomId(), tokenHash, role: 'admin', instituteId: null, label: 'admin (generated)', source: 'generated', createdAt: now, revokedAt: null,
+    scopes: ['issue', 'revoke', 'admin'], expiresAt: null, lastUsedAt: null,
+  });
 }
 
 export function ensureDatabaseDir(databasePath: string): void {
