@@ -1,4 +1,5 @@
 import type { CryptoProvider } from '../crypto/provider.js';
+import { Lru } from '../util/lru.js';
 import type { AuditInput, IssuerKeyRecord, Store } from '../store/port.js';
 import { describePublicKey, generateKeyJwk, loadSigningKey, publicPart, type PublicIssuerKey, type SigningKey } from './keys.js';
 import type { KeyVault } from './key-vault.js';
@@ -35,7 +36,9 @@ interface Entry {
  * did:key of each of its keys (a did:key cannot rotate, so it names exactly that key).
  */
 export function createStoreKeyRing(deps: { store: Store; vault: KeyVault; crypto: CryptoProvider }): KeyRing {
-  const cache = new Map<string, Promise<Entry>>();
+  // Verification asks for the keys of any DID it is handed: bounded, so a stream of made-up
+  // DIDs cannot grow it without end.
+  const cache = new Lru<string, Promise<Entry>>(1000);
 
   const open = async (record: IssuerKeyRecord, asDid: string): Promise<SigningKey> => {
     const d = await deps.vault.open(record.sealedPrivate, record.id);
@@ -75,7 +78,7 @@ export function createStoreKeyRing(deps: { store: Store; vault: KeyVault; crypto
     publicKeys: async (did) => (await entry(did)).published,
     invalidate: (did) => {
       cache.delete(did);
-      for (const key of [...cache.keys()]) if (key.startsWith('did:key:')) cache.delete(key);
+      cache.deleteWhere((key) => key.startsWith('did:key:'));
     },
   };
 }

@@ -6,7 +6,7 @@ import toRdfApi from 'jsonld/lib/toRdf.js';
 import util from 'jsonld/lib/util.js';
 import { canonize as rdfCanonize } from 'rdf-canonize';
 import type { DocumentLoader } from 'jsonld';
-import { Lru } from './lru.js';
+import { Lru } from '../util/lru.js';
 import { createShapeCache, type Quad, type ShapeCacheOptions, type ToDataset } from './shape-cache.js';
 
 /*

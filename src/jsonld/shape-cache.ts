@@ -1,4 +1,4 @@
-import { Lru } from './lru.js';
+import { Lru } from '../util/lru.js';
 import { collectKeys, encode, rebuild, type Encoded } from './shape-skeleton.js';
 
 /*

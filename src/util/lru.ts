@@ -15,6 +15,14 @@ export class Lru<K, V> {
     return value;
   }
 
+  delete(key: K): boolean {
+    return this.map.delete(key);
+  }
+
+  deleteWhere(test: (key: K) => boolean): void {
+    for (const key of [...this.map.keys()]) if (test(key)) this.map.delete(key);
+  }
+
   set(key: K, value: V): this {
     this.map.delete(key);
     this.map.set(key, value);
