@@ -5,6 +5,7 @@ import type { PrivateKeyJwk } from '../src/crypto/provider.js';
 import { loadSigningKey, type SigningKey } from '../src/issuer/keys.js';
 import { addDataIntegrityProof } from '../src/issuer/secure.js';
 import { nodeCryptoProvider } from '../src/node/crypto.js';
+import { MAX_PRESENTED } from '../src/verifier/presentation.js';
 import type { JsonObject } from '../src/schemas/credential.js';
 import { ADMIN_TOKEN, authJson, makeTestApp, OTHER_KEY, TEST_KEY, type TestContext } from './helpers.js';
 
@@ -95,6 +96,17 @@ describe('a presentation whose proof is by its holder, for the verifier\'s chall
   it('accepts a presentation holding two credentials of the institute', async () => {
     const vp = await signVp(unsignedVp(holder.controller, [vc, await issueVc(ctx)]), holder);
     expect((await verifyVp(ctx, vp)).status).toBe(200);
+  });
+});
+
+describe('a presentation is not a work queue', () => {
+  it(`holding more than ${MAX_PRESENTED} credentials fails its credentials check without verifying them`, async () => {
+    const vp = await signVp(unsignedVp(holder.controller, Array.from({ length: MAX_PRESENTED + 1 }, () => vc)), holder);
+    const { status, body } = await verifyVp(ctx, vp);
+    expect(status).toBe(400);
+    expect(failedIds(body)).toEqual(['credentials']);
+    const exactly = await signVp(unsignedVp(holder.controller, Array.from({ length: MAX_PRESENTED }, () => vc)), holder);
+    expect((await verifyVp(ctx, exactly)).status).toBe(200);
   });
 });
 

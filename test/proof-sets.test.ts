@@ -6,6 +6,7 @@ import { loadSigningKey, type SigningKey } from '../src/issuer/keys.js';
 import { addDataIntegrityProof } from '../src/issuer/secure.js';
 import type { Cryptosuite } from '../src/jsonld/data-integrity.js';
 import { nodeCryptoProvider } from '../src/node/crypto.js';
+import { MAX_PROOFS } from '../src/verifier/di-proof.js';
 import type { JsonObject } from '../src/schemas/credential.js';
 import { makeTestApp, OTHER_KEY, TEST_KEY, type TestContext } from './helpers.js';
 
@@ -220,5 +221,17 @@ describe('a proof the verifier cannot accept gives 400 verified:false, never 5xx
       expect(body.verified).toBe(false);
       expect(failedIds(body)).toContain('proof');
     }
+  });
+});
+
+describe('a proof set is not a work queue', () => {
+  it(`more than ${MAX_PROOFS} proofs fail the proof check without any being checked; ${MAX_PROOFS} good ones pass`, async () => {
+    const proofs = await Promise.all(Array.from({ length: MAX_PROOFS + 1 }, (_, i) => proofOver(unsigned, issuerKey, `urn:uuid:00000000-0000-4000-8000-00000000000${i}`)));
+    const many = await verify(ctx, { ...unsigned, proof: proofs });
+    expect(many.status).toBe(400);
+    expect(failedIds(many.body)).toContain('proof');
+    expect(JSON.stringify(many.body)).toContain(`at most ${MAX_PROOFS} proofs`);
+    const enough = await verify(ctx, { ...unsigned, proof: proofs.slice(0, MAX_PROOFS) });
+    expect(enough.status).toBe(200);
   });
 });

@@ -7,7 +7,7 @@ import { didKeyFromPublicKey } from '../src/crypto/multikey.js';
 import { fromBase64url } from '../src/crypto/encoding.js';
 import { nodeCryptoProvider } from '../src/node/crypto.js';
 import { createRemoteFetcher, RemoteFetchError, type RemoteFetcher } from '../src/verifier/remote.js';
-import { MAX_REMOTE_LIST_BYTES } from '../src/verifier/status.js';
+import { MAX_REMOTE_LIST_BYTES, MAX_STATUS_ENTRIES } from '../src/verifier/status.js';
 import { makeTestApp, OTHER_KEY, TEST_KEY, verifyBody } from './helpers.js';
 
 const LIST_URL = 'https://status.issuer-b.example/lists/7';
@@ -83,6 +83,22 @@ describe("another issuer's status list", () => {
       expect(revocationCheck(report.body).message).toContain('expands past 2 MB');
     }
     expect(counter.n, 'a refused list is not cached').toBe(2);
+  });
+
+  it('is not fetched at all for a credential with more status entries than any issuer needs', async () => {
+    const key = await didKeySigner();
+    const counter = { n: 0 };
+    const ctx = await verifierWith(serving(JSON.stringify(await listCredential(key, [])), counter));
+    const base = await credentialWithRemoteStatus(key, 1);
+    const { proof: _proof, ...unsecured } = base as Record<string, unknown>;
+    const entries = Array.from({ length: MAX_STATUS_ENTRIES + 1 }, (_, i) => ({
+      id: `${LIST_URL}#${i}`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: String(i), statusListCredential: `${LIST_URL}?n=${i}`,
+    }));
+    const credential = await addDataIntegrityProof({ ...unsecured, credentialStatus: entries }, key, '2026-01-01T00:00:00Z', nodeCryptoProvider);
+    const report = await verifyBody(ctx, { credential });
+    expect(revocationCheck(report.body)).toMatchObject({ status: 'failed', code: 'status_unknown' });
+    expect(report.body.verified).toBe(false);
+    expect(counter.n).toBe(0);
   });
 
   it('is cached for its TTL, not fetched for every verification', async () => {

@@ -107,6 +107,9 @@ async function signatureMatches(
   return signature.length === 64 && verify(signature, hashData);
 }
 
+/** Proofs checked on one document (a set or chain of a few; issuer, endorsers, notary). */
+export const MAX_PROOFS = 8;
+
 /**
  * Checks the Data Integrity proof(s) of a document: one proof, a proof set, or a proof chain
  * (a proof naming `previousProof` signs the document with the proofs it names). Every proof
@@ -121,6 +124,8 @@ export async function checkDataIntegrityProofs(
   const proofs = raw === undefined || raw === null ? [] : Array.isArray(raw) ? raw : [raw];
   if (proofs.length === 0) return { key: skipped(expect.keyCheck, 'no proof names a key'), proof: failed('proof', 'the document carries no proof') };
   if (!proofs.every(isObject)) return { key: skipped(expect.keyCheck, 'the proof is malformed'), proof: failed('proof', 'every proof must be an object') };
+  // Each proof costs a key resolution and a canonicalization: a document is not a work queue.
+  if (proofs.length > MAX_PROOFS) return { key: skipped(expect.keyCheck, 'too many proofs'), proof: failed('proof', `at most ${MAX_PROOFS} proofs are checked on one document`) };
   const ids = new Map<string, JsonObject>();
   for (const p of proofs) if (typeof p.id === 'string') ids.set(p.id, p);
   const { proof: _proof, ...unsecured } = document;

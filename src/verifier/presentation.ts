@@ -6,6 +6,9 @@ import { failed, passed } from './checks.js';
 import { checkDataIntegrityProofs } from './di-proof.js';
 import { verifyCredential, type VerifierDeps, type VerifyInput } from './verify.js';
 
+/** Credentials verified in one presentation: each may fetch keys and status lists. */
+export const MAX_PRESENTED = 20;
+
 const V2 = 'https://www.w3.org/ns/credentials/v2';
 const ENVELOPED = /^data:application\/vc\+jwt,([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
 
@@ -73,6 +76,9 @@ export async function verifyPresentation(
     domain: options.domain,
   });
   const inputs = asList(doc.verifiableCredential).map(credentialInput);
+  if (inputs.length > MAX_PRESENTED) {
+    return done([passed('format', 'a VC Data Model 2.0 presentation'), key, proof, failed('credentials', `at most ${MAX_PRESENTED} credentials are verified in one presentation`)]);
+  }
   if (inputs.some((i) => i === null)) {
     return done([passed('format', 'a VC Data Model 2.0 presentation'), key, proof, failed('credentials', 'an enveloped credential must be a data:application/vc+jwt URL under the VC v2 context')]);
   }

@@ -41,6 +41,8 @@ const MAX_CACHE_ENTRIES = 500;
  */
 export const MAX_REMOTE_LIST_BYTES = 2 * 1024 * 1024;
 const MAX_CACHE_BYTES = 32 * 1024 * 1024;
+/** Status entries read on one credential (this service writes two). */
+export const MAX_STATUS_ENTRIES = 8;
 const WORDS: Record<StatusPurpose, { set: string; clear: string }> = {
   revocation: { set: 'REVOKED', clear: 'not revoked' },
   suspension: { set: 'SUSPENDED', clear: 'not suspended' },
@@ -151,6 +153,10 @@ async function checkEntry(deps: StatusCheckerDeps, entry: Entry, issuerId: strin
 export async function statusChecks(deps: StatusCheckerDeps, credential: Credential): Promise<Check[]> {
   const raw = credential.credentialStatus;
   const entries = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+  // Each entry may be a fetch of another service's list: a few per purpose, not hundreds.
+  if (entries.length > MAX_STATUS_ENTRIES) {
+    return PURPOSES.map((purpose) => unknown(purpose, `the credential has ${entries.length} status entries; at most ${MAX_STATUS_ENTRIES} are checked`));
+  }
   const checks: Check[] = [];
   for (const purpose of PURPOSES) {
     const mine = entries.filter((e) => (e as JsonObject).statusPurpose === purpose);
