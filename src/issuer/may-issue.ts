@@ -1,4 +1,5 @@
 import type { Institute, Store } from '../store/port.js';
+import { periodAt } from '../verifier/accreditation.js';
 
 /**
  * Why an institute may not issue now, or null when it may: it must be active (not suspended
@@ -9,6 +10,5 @@ export async function issuingRefusal(store: Store, institute: Institute, now: Da
   if (institute.status !== 'active') return `${institute.name} is suspended by the ministry and cannot issue`;
   const t = now.getTime();
   const periods = await store.accreditations(institute.id);
-  const accredited = periods.some((p) => Date.parse(p.validFrom) <= t && (p.validUntil === null || t < Date.parse(p.validUntil)));
-  return accredited ? null : `${institute.name} is not accredited today and cannot issue`;
+  return periodAt(periods, t) ? null : `${institute.name} is not accredited today and cannot issue`;
 }
