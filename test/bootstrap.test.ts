@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -144,5 +145,26 @@ describe('the database holds only the hash of an admin token', () => {
     );
     expect(bytes.includes(Buffer.from(hash))).toBe(true);
     expect(bytes.includes(Buffer.from(token))).toBe(false);
+  });
+});
+
+describe('a start stopped between creating the default institute and accrediting it', () => {
+  it('is finished by the next start: the institute is accredited from its creation', async () => {
+    const first = await start();
+    const institute = (await first.store.getDefaultInstitute())!;
+    // As if the process had died right after createInstitute.
+    const raw = new Database(first.config.databasePath);
+    raw.prepare('DELETE FROM accreditation_periods WHERE institute_id = ?').run(institute.id);
+    raw.close();
+    expect(await first.store.accreditations(institute.id)).toEqual([]);
+    await stop(first.store);
+
+    const { store } = await start({}, SECOND_START);
+    expect((await store.accreditations(institute.id)).map((p) => [p.validFrom, p.validUntil])).toEqual([[institute.createdAt, null]]);
+    await stop(store);
+    // and a later start adds nothing more
+    const third = await start({}, SECOND_START);
+    expect(await third.store.accreditations(institute.id)).toHaveLength(1);
+    await stop(third.store);
   });
 });

@@ -30,21 +30,30 @@ export async function ensureDefaultInstitute(store: Store, config: DefaultInstit
       contact: null, programmes: [], status: 'active', cryptosuite: 'eddsa-rdfc-2022',
     };
     await store.createInstitute(institute, { at: now, actor: 'system', instituteId: institute.id, action: 'institute.create', target: did, details: { slug: 'default', name } });
-    // The institute the service starts with is accredited from its creation, so a single-
-    // institute deployment verifies as "accredited" out of the box.
-    await store.addAccreditation(
-      { instituteId: institute.id, validFrom: now, validUntil: null, programmes: [], createdAt: now },
-      { at: now, actor: 'system', instituteId: institute.id, action: 'institute.accredit', target: did, details: { validFrom: now } },
-    );
+    await accreditFromCreation(store, institute, now);
     say(`Created the institute "${name}" as ${did}.`);
     return institute;
   }
+  // A start stopped between creating the institute and accrediting it: finish the job (the
+  // ministry never deletes a period, it ends one, so none at all means this).
+  if ((await store.accreditations(existing.id)).length === 0) await accreditFromCreation(store, existing, now);
   const updated: Institute = { ...existing, name, nameKm, url: url ?? null, did, didKey };
   if (existing.did !== did) {
     say(`Warning: PUBLIC_URL changed the issuer DID from ${existing.did} to ${did}; credentials signed under the old DID no longer resolve here.`);
   }
   if (JSON.stringify(updated) !== JSON.stringify(existing)) await store.updateInstitute(updated);
   return updated;
+}
+
+/**
+ * The institute the service starts with is accredited from its creation, so a single-
+ * institute deployment verifies as "accredited" out of the box.
+ */
+async function accreditFromCreation(store: Store, institute: Institute, now: string): Promise<void> {
+  await store.addAccreditation(
+    { instituteId: institute.id, validFrom: institute.createdAt, validUntil: null, programmes: [], createdAt: now },
+    { at: now, actor: 'system', instituteId: institute.id, action: 'institute.accredit', target: institute.did, details: { validFrom: institute.createdAt } },
+  );
 }
 
 /** Makes sure `did` has a key in the store: the given one (imported) or a new one. */
