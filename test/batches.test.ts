@@ -290,11 +290,14 @@ describe('listing batches', () => {
 describe('refusing a batch that would be signed other than the caller meant', () => {
   it('a dry-run flag with an unknown value, or a misspelled parameter, is a 400 and signs nothing', async () => {
     const ctx = await withTemplate();
-    for (const query of ['?dryRun=on', '?dryRun=maybe', '?dry-run=true', '?dryrun=1', '?validRowsOnly=sure']) {
+    for (const query of ['?dryRun=on', '?dryRun=maybe', '?dry-run=true', '?dryrun=1', '?validRowsOnly=sure', '?async=on']) {
       const res = await postBatch(ctx, COHORT, query);
       expect(res.status, query).toBe(400);
       expect(res.body.error.code).toBe('invalid_request');
     }
+    // nothing was left behind to be resumed later
+    expect(await ctx.store.unfinishedBatches()).toEqual([]);
+    expect(await ctx.store.recentBatches(null, 10)).toEqual([]);
     expect((await postBatch(ctx, COHORT, '?dryRun=false&validRowsOnly=no')).status).toBe(201);
     expect(await credentialCount(ctx)).toBe(3);
   });

@@ -160,11 +160,14 @@ export function batchRoutes(s: Services): Hono<BatchEnv> {
       const key = c.req.header('idempotency-key')?.trim() || null;
       if (key && key.length > 200) throw new ApiError('invalid_request', 'Idempotency-Key: must be at most 200 characters');
       const template = c.req.query('template') || undefined;
+      // Every flag is read before anything is stored: a refused one must leave no job behind.
       const validRowsOnly = flag(c, 'validRowsOnly');
+      const dryRun = flag(c, 'dryRun');
+      const background = flag(c, 'async');
       const { kind, text, table } = await readTable(c, template !== undefined);
       if (table.rows.length > MAX_BATCH_ROWS) throw new ApiError('payload_too_large', `at most ${MAX_BATCH_ROWS} rows per batch`);
       const outcome = await submitBatch(s, {
-        institute, actor: `token:${token.id}`, table, template, idempotencyKey: key, dryRun: flag(c, 'dryRun'), validRowsOnly,
+        institute, actor: `token:${token.id}`, table, template, idempotencyKey: key, dryRun, validRowsOnly,
         fingerprint: await batchFingerprint(s, { kind, text, template, validRowsOnly }),
       });
       switch (outcome.kind) {
@@ -187,7 +190,7 @@ export function batchRoutes(s: Services): Hono<BatchEnv> {
           const { batch } = outcome;
           c.header('Location', `${s.publicUrl}/api/v1/batches/${batch.id}`);
           // ?async=true answers at once (202) so a client can show progress by polling GET /api/v1/batches/:id.
-          const state = await startBatch(s, c, batch.id, flag(c, 'async'));
+          const state = await startBatch(s, c, batch.id, background);
           return c.json(await batchView((await s.store.getBatch(batch.id)) ?? batch), state === 'more' ? 202 : 201);
         }
       }
