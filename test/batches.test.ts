@@ -321,3 +321,15 @@ describe('refusing a batch that would be signed other than the caller meant', ()
     expect(res.body.summary).toMatchObject({ valid: 0, invalid: 1 });
   });
 });
+
+describe('the results sheet opened in Excel', () => {
+  it('keeps a name that looks like a formula as text (a leading quote), never a formula', async () => {
+    const ctx = await withTemplate();
+    const csv = 'student id,name,template,completion date\r\n=1+1,=HYPERLINK("http://evil.example"),ELC-L2,2026-02-15\r\n';
+    const { body } = await postBatch(ctx, csv);
+    expect(body.counts.issued).toBe(1);
+    const res = await ctx.app.request(`/api/v1/batches/${body.id}/results.csv`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+    const line = (await res.text()).trim().split('\r\n')[1]!;
+    expect(line.startsWith(`2,"'=1+1","'=HYPERLINK(""http://evil.example"")",`), line).toBe(true);
+  });
+});

@@ -36,7 +36,8 @@ export function resultsCsv(publicUrl: string, rows: readonly BatchRow[]): string
       const page = r.credentialId ? `${publicUrl}/c/${r.credentialId}` : '';
       return [r.row, r.studentId ?? '', r.name, r.credentialId ?? '', r.link ?? '', r.verifyUrl ?? '', page, r.status, r.error ?? ''];
     }),
-  }, { newline: '\r\n' });
+  // escapeFormulae: a name such as =HYPERLINK(…) from the uploaded sheet is text in Excel, not a formula.
+  }, { newline: '\r\n', escapeFormulae: true });
   // The BOM makes Excel read the Khmer names as UTF-8.
   return `\uFEFF${csv}\r\n`;
 }
