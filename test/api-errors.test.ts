@@ -178,3 +178,24 @@ describe('unknown routes and ids answer 404 not_found in the envelope', () => {
     await expectEnvelope(await ctx.app.request('/credentials/..%2F..%2Fetc'), 404, 'not_found');
   });
 });
+
+describe('templates and batches answer bad bodies in the envelope', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await makeTestApp();
+  });
+  const send = (path: string, body: string, type: string, method = 'POST') =>
+    ctx.app.request(path, { method, headers: { 'Content-Type': type, Authorization: `Bearer ${ADMIN_TOKEN}` }, body });
+
+  it('a template over 64 KB is 413, for a new template and a new version alike', async () => {
+    const big = JSON.stringify({ code: 'BIG-1', name: 'Big', description: 'x'.repeat(65 * 1024), criteria: 'c' });
+    await expectEnvelope(await send('/api/v1/templates', big, 'application/json'), 413, 'payload_too_large');
+    await expectEnvelope(await send('/api/v1/templates/BIG-1', big, 'application/json', 'PUT'), 413, 'payload_too_large');
+  });
+
+  it('a batch that is bad JSON is 400, an XML one 415, one over 10 MB 413', async () => {
+    await expectEnvelope(await send('/api/v1/batches', '[{', 'application/json'), 400, 'invalid_json');
+    await expectEnvelope(await send('/api/v1/batches', '<rows/>', 'application/xml'), 415, 'unsupported_media_type');
+    await expectEnvelope(await send('/api/v1/batches', 'x'.repeat(10 * 1024 * 1024 + 1), 'text/csv'), 413, 'payload_too_large');
+  });
+});

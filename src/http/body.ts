@@ -1,6 +1,11 @@
 import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
 import { ApiError, type ErrorDetail } from './errors.js';
+
+/** A limit on an API request's body, past which it is a 413 in the error envelope. */
+export const jsonBodyLimit = (kb: number) =>
+  bodyLimit({ maxSize: kb * 1024, onError: () => { throw new ApiError('payload_too_large', `the request body is larger than ${kb} KB`); } });
 
 const pathOf = (path: readonly PropertyKey[]): string => path.map(String).join('.') || '(body)';
 

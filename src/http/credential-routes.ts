@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv, Services } from '../app.js';
 import { issueCredential, IssueError, verifyUrlFor } from '../issuer/issue.js';
 import { qrSvg } from '../issuer/qr.js';
@@ -11,7 +10,7 @@ import { rateLimit } from './rate-limit.js';
 import { issuingRefusal } from '../issuer/may-issue.js';
 import { tokenInstitute } from './template-routes.js';
 import type { ApiToken, Institute } from '../store/port.js';
-import { readJsonBody } from './body.js';
+import { jsonBodyLimit, readJsonBody } from './body.js';
 import { ApiError } from './errors.js';
 
 export const ISSUE_BODY_LIMIT = 64 * 1024;
@@ -37,9 +36,6 @@ export async function assertMayIssue(s: Services, institute: Institute): Promise
   if (refusal) throw new ApiError('forbidden', refusal);
 }
 
-const tooLarge = (limit: number) => () => {
-  throw new ApiError('payload_too_large', `the request body is larger than ${limit / 1024} KB`);
-};
 
 export function credentialLinks(publicUrl: string, id: string) {
   return {
@@ -64,7 +60,7 @@ export function credentialRoutes(s: Services): Hono<AppEnv & { Variables: AuthVa
 
   app.post(
     '/api/v1/credentials',
-    bodyLimit({ maxSize: ISSUE_BODY_LIMIT, onError: tooLarge(ISSUE_BODY_LIMIT) }),
+    jsonBodyLimit(ISSUE_BODY_LIMIT / 1024),
     requireToken(s.store, s.crypto, s.clock),
     requireScope('issue'),
     rateLimit<AppEnv & { Variables: AuthVariables }>(s.limits.issue, (c) => `token:${c.get('token').id}`),

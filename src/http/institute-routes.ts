@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { AppEnv, Services } from '../app.js';
 import { randomId } from '../crypto/encoding.js';
@@ -12,7 +11,7 @@ import { CRYPTOSUITES } from '../jsonld/data-integrity.js';
 import { httpUrl, singleLine } from '../schemas/text.js';
 import { API_SCOPES, type ApiToken, type AuditInput, type Institute } from '../store/port.js';
 import { actsFor, generateToken, hashToken, requireScope, requireToken, type AuthVariables } from './auth.js';
-import { readJsonBody } from './body.js';
+import { jsonBodyLimit, readJsonBody } from './body.js';
 import { ApiError } from './errors.js';
 
 type Env = AppEnv & { Variables: AuthVariables };
@@ -67,7 +66,7 @@ const tokenView = (t: ApiToken) => ({
 export function instituteRoutes(s: Services): Hono<Env> {
   const app = new Hono<Env>();
   const auth = requireToken(s.store, s.crypto, s.clock);
-  const limit = bodyLimit({ maxSize: 32 * 1024, onError: () => { throw new ApiError('payload_too_large', 'the request body is larger than 32 KB'); } });
+  const limit = jsonBodyLimit(32);
   const now = () => toDateTimeStamp(s.clock());
   const actor = (c: Context<Env>) => `token:${c.get('token').id}`;
   const ministryOnly = async (c: Context<Env>, next: () => Promise<void>) => {

@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { AppEnv, Services } from '../app.js';
 import { signedStatusList, statusListUrl } from '../issuer/status-list.js';
@@ -9,7 +8,7 @@ import { toDateTimeStamp } from '../schemas/dates.js';
 import type { ApiToken, CredentialRecord, StatusAction } from '../store/port.js';
 import { isCredentialId } from '../verifier/input.js';
 import { requireScope, requireToken, type AuthVariables } from './auth.js';
-import { readJsonBody } from './body.js';
+import { jsonBodyLimit, readJsonBody } from './body.js';
 import { credentialLinks } from './credential-routes.js';
 import { ApiError } from './errors.js';
 
@@ -70,7 +69,7 @@ export function statusRoutes(s: Services): Hono<Env> {
   const app = new Hono<Env>();
   const auth = requireToken(s.store, s.crypto, s.clock);
   const mayRevoke = requireScope('revoke');
-  const limit = bodyLimit({ maxSize: 8 * 1024, onError: () => { throw new ApiError('payload_too_large', 'the request body is larger than 8 KB'); } });
+  const limit = jsonBodyLimit(8);
 
   const change = (action: StatusAction) => async (c: Context<Env>) => {
     const { reason } = action === 'reinstate' ? await readJsonBody(c, OptionalReasonBody) : await readJsonBody(c, ReasonBody);

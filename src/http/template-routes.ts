@@ -5,7 +5,7 @@ import { TemplateBodySchema, TemplateEditSchema, type TemplateBody } from '../sc
 import type { TemplateRecord } from '../store/cohort-port.js';
 import type { ApiToken, Institute } from '../store/port.js';
 import { requireScope, requireToken, type AuthVariables } from './auth.js';
-import { readJsonBody } from './body.js';
+import { jsonBodyLimit, readJsonBody } from './body.js';
 import { ApiError } from './errors.js';
 
 /**
@@ -48,7 +48,8 @@ export function templateRoutes(s: Services): Hono<AppEnv & { Variables: AuthVari
     return record;
   };
 
-  app.post('/api/v1/templates', auth, requireScope('admin'), async (c) => {
+  const limit = jsonBodyLimit(64);
+  app.post('/api/v1/templates', limit, auth, requireScope('admin'), async (c) => {
     const body = await readJsonBody(c, TemplateBodySchema);
     const inst = await institute(c);
     if (await s.store.getTemplate(inst.id, body.code)) throw new ApiError('conflict', `template ${body.code} exists; PUT /api/v1/templates/${body.code} makes a new version`);
@@ -67,8 +68,8 @@ export function templateRoutes(s: Services): Hono<AppEnv & { Variables: AuthVari
     const record = await save(inst, { ...edit, code }, current.version + 1, `token:${c.get('token').id}`);
     return c.json(templateView(record), 201);
   };
-  app.put('/api/v1/templates/:code', auth, requireScope('admin'), newVersion);
-  app.post('/api/v1/templates/:code/versions', auth, requireScope('admin'), newVersion);
+  app.put('/api/v1/templates/:code', limit, auth, requireScope('admin'), newVersion);
+  app.post('/api/v1/templates/:code/versions', limit, auth, requireScope('admin'), newVersion);
 
   app.get('/api/v1/templates', auth, requireScope('issue'), async (c) => {
     const inst = await institute(c);

@@ -1,5 +1,4 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { AppEnv, Services } from '../app.js';
 import { issueAnyCredential } from '../issuer/any-credential.js';
@@ -13,7 +12,7 @@ import { STATUS_PURPOSES, type ApiScope, type StatusAction, type StatusPurpose }
 import { verifyCredential, type VerifyInput } from '../verifier/verify.js';
 import { credentialInput, verifyPresentation } from '../verifier/presentation.js';
 import { requireScope, requireToken, type AuthVariables } from './auth.js';
-import { readJsonBody } from './body.js';
+import { jsonBodyLimit, readJsonBody } from './body.js';
 import { ApiError } from './errors.js';
 import { rateLimit } from './rate-limit.js';
 import { applyStatusChange } from './status-routes.js';
@@ -94,8 +93,7 @@ export function vcApiRoutes(s: Services, options: { open: boolean }): Hono<Env> 
   };
   // Issuing here counts against the key's issue limit, shared with POST /api/v1/credentials.
   const issueLimit: MiddlewareHandler<Env> = options.open ? pass : rateLimit<Env>(s.limits.issue, (c) => `token:${c.get('token').id}`);
-  const limit = (kb: number) =>
-    bodyLimit({ maxSize: kb * 1024, onError: () => { throw new ApiError('payload_too_large', `the request body is larger than ${kb} KB`); } });
+  const limit = jsonBodyLimit;
 
   app.post('/credentials/issue', limit(256), auth('issue'), issueLimit, async (c) => {
     const { credential, options: opts = {} } = await readJsonBody(c, IssueBody);
