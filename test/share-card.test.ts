@@ -103,3 +103,13 @@ describe('unwrapping the package’s WOFF fonts for the PNG renderer', () => {
   });
 });
 
+
+describe('the share card and the verify rate limit', () => {
+  it('counts each card as a verification of the caller: past the limit, 429', async () => {
+    const ctx = await makeTestApp({ deps: { rateLimits: { issuePerMinute: 600, verifyPerMinute: 2 } } });
+    const issued = await issue(ctx);
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await ctx.app.request(`/c/${issued.id}/card.png`)).status);
+    expect(statuses).toEqual([200, 200, 429]);
+  });
+});

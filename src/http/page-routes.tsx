@@ -158,6 +158,8 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
   // The picture a shared link shows (Telegram, Facebook, LinkedIn take PNG, not SVG).
   app.get('/c/:id/card.png', async (c) => {
     const id = c.req.param('id');
+    // Each card is a verification and a render: counted as a verification of the caller's.
+    if (s.limits.verify.hit(`ip:${s.clientAddress?.(c) ?? 'unknown'}`) > 0) return c.body('too many requests; try again in a minute', 429, { 'Retry-After': '60' });
     const found = s.shareCardPng ? await storedReport(id) : null;
     // Only a certificate that verifies as valid now gets a card that looks like a good one
     // (not a revoked, suspended or expired one).
