@@ -4,11 +4,6 @@ import { toDateTimeStamp } from '../schemas/dates.js';
 import type { IssueRequest } from '../schemas/issue-request.js';
 import { issuingRefusal } from '../issuer/may-issue.js';
 
-export interface BatchProgress {
-  done: number;
-  total: number;
-}
-
 /** Rows issued per store transaction: fewer commits, and still a small unit to redo. */
 const GROUP_ROWS = 32;
 
@@ -22,9 +17,9 @@ const GROUP_ROWS = 32;
 export async function runBatch(
   deps: IssuerDeps,
   batchId: string,
-  options: { maxRows?: number; onProgress?: (p: BatchProgress) => void } = {},
+  options: { maxRows?: number } = {},
 ): Promise<'done' | 'more'> {
-  const { maxRows = Infinity, onProgress } = options;
+  const { maxRows = Infinity } = options;
   const batch = await deps.store.getBatch(batchId);
   if (!batch || batch.state !== 'issuing') return 'done';
   const institute = await deps.store.getInstitute(batch.instituteId);
@@ -34,8 +29,6 @@ export async function runBatch(
   // meanwhile: what is left is refused rather than signed.
   const refusal = await issuingRefusal(deps.store, institute, deps.clock());
   const pending = rows.filter((r) => r.status === 'pending');
-  let done = rows.length - pending.length;
-  const progress = () => onProgress?.({ done: ++done, total: rows.length });
 
   /** One row on its own, retrying a taken slot; a row issued meanwhile by another run is existing. */
   const issueAlone = async ({ request, batchRow }: GroupRow) => {
@@ -47,7 +40,6 @@ export async function runBatch(
       else if (error instanceof IssueError) await deps.store.markBatchRow(batchRow, 'failed', null, error.message);
       else throw error;
     }
-    progress();
   };
 
   for (let start = 0; start < pending.length; start += GROUP_ROWS) {
@@ -61,11 +53,7 @@ export async function runBatch(
       const existing = issued.get(row.rowKey) ?? null;
       if (refusal && !existing) await deps.store.markBatchRow(batchRow, 'failed', null, refusal);
       else if (existing) await deps.store.markBatchRow(batchRow, 'existing', existing, null);
-      else {
-        queue.push({ request: JSON.parse(row.request) as IssueRequest, batchRow });
-        continue;
-      }
-      progress();
+      else queue.push({ request: JSON.parse(row.request) as IssueRequest, batchRow });
     }
     while (queue.length > 0) {
       let outcome: Awaited<ReturnType<typeof issueCredentialGroup>>;
@@ -77,9 +65,7 @@ export async function runBatch(
         for (const row of queue) await issueAlone(row);
         break;
       }
-      const taken = queue.slice(0, outcome.taken);
       for (const { row, error } of outcome.refused) await deps.store.markBatchRow(row.batchRow, 'failed', null, error.message);
-      for (let i = 0; i < taken.length; i++) progress();
       queue = queue.slice(outcome.taken);
     }
   }
