@@ -305,7 +305,7 @@ async function issueCohort(call: Call, flags: Record<string, string | true>, out
     const c = batch.counts;
     if (tty) process.stdout.write(`\r${bar(c.total - c.pending, c.total)}`);
     await new Promise((r) => setTimeout(r, 300));
-    const next = await call('GET', `/api/v1/batches/${batch.id}`);
+    const next = await call('GET', `/api/v1/batches/${batch.id}?rows=false`);
     if (next.status !== 200) fail(next);
     batch = next.body;
   }

@@ -333,3 +333,16 @@ describe('the results sheet opened in Excel', () => {
     expect(line.startsWith(`2,"'=1+1","'=HYPERLINK(""http://evil.example"")",`), line).toBe(true);
   });
 });
+
+describe('polling a batch', () => {
+  it('?rows=false gives the state and counts without the rows; an odd value is a 400', async () => {
+    const ctx = await withTemplate();
+    const { body } = await postBatch(ctx, COHORT);
+    const light = await call(ctx, 'GET', `/api/v1/batches/${body.id}?rows=false`);
+    expect(light.status).toBe(200);
+    expect(light.body).toMatchObject({ id: body.id, state: 'done', counts: { total: 3, issued: 3, pending: 0 } });
+    expect(light.body.rows).toBeUndefined();
+    expect((await call(ctx, 'GET', `/api/v1/batches/${body.id}`)).body.rows).toHaveLength(3);
+    expect((await call(ctx, 'GET', `/api/v1/batches/${body.id}?rows=some`)).status).toBe(400);
+  });
+});

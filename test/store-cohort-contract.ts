@@ -92,6 +92,8 @@ export function describeCohortStore(name: string, makeStore: () => Promise<Store
       expect((await store.recentBatches(null, 10)).map((b) => b.id)).toEqual(['b2', 'b3', 'b1']);
       expect((await store.recentBatches(null, 1)).map((b) => b.id)).toEqual(['b2']);
       expect((await store.recentBatches('inst-b', 10))[0]!.counts.total).toBe(0);
+      expect(await store.batchListing('b1')).toEqual(listed[1]);
+      expect(await store.batchListing('nope')).toBeNull();
     });
 
     it('marks a row issued in the credential transaction, and never issues a row identity twice', async () => {

@@ -128,11 +128,13 @@ export function batchRoutes(s: Services): Hono<BatchEnv> {
   const app = new Hono<BatchEnv>();
   const auth = requireToken(s.store, s.crypto, s.clock);
 
-  const batchView = async (b: BatchRecord) => {
-    const rows = await s.store.batchRows(b.id);
+  /** A batch as the API shows it; without its rows (`withRows` false) only the counts are read, for polling. */
+  const batchView = async (b: BatchRecord, withRows = true) => {
+    const rows = withRows ? await s.store.batchRows(b.id) : null;
+    const counts = rows ? batchCounts(rows) : ((await s.store.batchListing(b.id))?.counts ?? batchCounts([]));
     return {
-      id: b.id, state: b.state, createdAt: b.createdAt, updatedAt: b.updatedAt, counts: batchCounts(rows),
-      validation: JSON.parse(b.summary) as unknown, rows: rows.map((r) => batchRowView(s.publicUrl, r)),
+      id: b.id, state: b.state, createdAt: b.createdAt, updatedAt: b.updatedAt, counts,
+      validation: JSON.parse(b.summary) as unknown, ...(rows ? { rows: rows.map((r) => batchRowView(s.publicUrl, r)) } : {}),
       links: {
         self: `${s.publicUrl}/api/v1/batches/${b.id}`,
         results: `${s.publicUrl}/api/v1/batches/${b.id}/results.csv`,
@@ -212,7 +214,8 @@ export function batchRoutes(s: Services): Hono<BatchEnv> {
     });
   });
 
-  app.get('/api/v1/batches/:id', auth, requireScope('issue'), async (c) => c.json(await batchView(await findBatch(c))));
+  // ?rows=false: the state and counts only, what a client polling for progress needs.
+  app.get('/api/v1/batches/:id', auth, requireScope('issue'), async (c) => c.json(await batchView(await findBatch(c), flag(c, 'rows') || c.req.query('rows') === undefined)));
 
   // Issues the next chunk of an unfinished batch now (where requests have a CPU budget, a
   // client can drive a large batch to the end this way; the scheduled resume does it too).

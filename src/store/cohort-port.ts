@@ -78,6 +78,8 @@ export interface CohortStore {
   batchRows(batchId: string): Promise<BatchRow[]>;
   /** The newest batches first, of one institute or (null) of all, with their row counts. */
   recentBatches(instituteId: string | null, limit: number): Promise<BatchListing[]>;
+  /** One batch with its row counts, without reading its rows (for polling progress). */
+  batchListing(id: string): Promise<BatchListing | null>;
   /** Batches still issuing (to resume after a restart). */
   unfinishedBatches(): Promise<BatchRecord[]>;
   /** Records a row's outcome when it issued nothing new (existing, failed). */

@@ -16,11 +16,13 @@ export const batchFromRow = (r: Row): BatchRecord =>
     createdAt: r.created_at, updatedAt: r.updated_at, summary: r.summary,
   });
 
-export const RECENT_BATCHES = `SELECT b.*, COUNT(r.row_no) AS n_total,
+const BATCH_WITH_COUNTS = `SELECT b.*, COUNT(r.row_no) AS n_total,
     COALESCE(SUM(r.status = 'pending'), 0) AS n_pending, COALESCE(SUM(r.status = 'issued'), 0) AS n_issued,
     COALESCE(SUM(r.status = 'existing'), 0) AS n_existing, COALESCE(SUM(r.status = 'failed'), 0) AS n_failed
-  FROM batches b LEFT JOIN batch_rows r ON r.batch_id = b.id
+  FROM batches b LEFT JOIN batch_rows r ON r.batch_id = b.id`;
+export const RECENT_BATCHES = `${BATCH_WITH_COUNTS}
   WHERE (? IS NULL OR b.institute_id = ?) GROUP BY b.id ORDER BY b.created_at DESC, b.id LIMIT ?`;
+export const ONE_BATCH_LISTING = `${BATCH_WITH_COUNTS} WHERE b.id = ? GROUP BY b.id`;
 
 export const batchListingFromRow = (r: Row): BatchListing => ({
   ...batchFromRow(r),

@@ -1,6 +1,6 @@
 import type { CohortStore } from './cohort-port.js';
 import {
-  BATCH_INSERT, BATCH_ROW_INSERT, ISSUED_ROWS_AMONG, RECENT_BATCHES, TEMPLATE_CURRENT, TEMPLATE_UPSERT, TEMPLATE_VERSION_INSERT,
+  BATCH_INSERT, BATCH_ROW_INSERT, ISSUED_ROWS_AMONG, ONE_BATCH_LISTING, RECENT_BATCHES, TEMPLATE_CURRENT, TEMPLATE_UPSERT, TEMPLATE_VERSION_INSERT,
   batchFromRow, batchListingFromRow, batchRowFromRow, issuedRowsMap, batchRowValues, batchValues, templateFromRow,
 } from './cohort-rows.js';
 import type { D1Database, D1PreparedStatement, D1Result } from './d1.js';
@@ -58,6 +58,10 @@ export function d1CohortMethods(
     },
     async batchRows(batchId) {
       return (await all(st('SELECT * FROM batch_rows WHERE batch_id = ? ORDER BY row_no', batchId))).map(batchRowFromRow);
+    },
+    async batchListing(id) {
+      const r = await first(st(ONE_BATCH_LISTING, id));
+      return r ? batchListingFromRow(r) : null;
     },
     async recentBatches(instituteId, limit) {
       return (await all(st(RECENT_BATCHES, instituteId, instituteId, limit))).map(batchListingFromRow);

@@ -1,7 +1,7 @@
 import type { Database as Db, Statement } from 'better-sqlite3';
 import type { CohortStore } from './cohort-port.js';
 import {
-  BATCH_INSERT, BATCH_ROW_INSERT, ISSUED_ROWS_AMONG, RECENT_BATCHES, TEMPLATE_CURRENT, TEMPLATE_UPSERT, TEMPLATE_VERSION_INSERT,
+  BATCH_INSERT, BATCH_ROW_INSERT, ISSUED_ROWS_AMONG, ONE_BATCH_LISTING, RECENT_BATCHES, TEMPLATE_CURRENT, TEMPLATE_UPSERT, TEMPLATE_VERSION_INSERT,
   batchFromRow, batchListingFromRow, batchRowFromRow, issuedRowsMap, batchRowValues, batchValues, templateFromRow,
 } from './cohort-rows.js';
 import type { AuditInput } from './port.js';
@@ -55,6 +55,10 @@ export function sqliteCohortMethods(db: Db, appendAudit: (a: AuditInput | undefi
     },
     async batchRows(batchId) {
       return rows('SELECT * FROM batch_rows WHERE batch_id = ? ORDER BY row_no', batchId).map(batchRowFromRow);
+    },
+    async batchListing(id) {
+      const r = row(ONE_BATCH_LISTING, id);
+      return r ? batchListingFromRow(r) : null;
     },
     async recentBatches(instituteId, limit) {
       return rows(RECENT_BATCHES, instituteId, instituteId, limit).map(batchListingFromRow);
