@@ -281,3 +281,14 @@ describe('an institute chooses its default cryptosuite', () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe('creating an institute where keys cannot be made', () => {
+  it('is refused (422) before anything is written, so a retry is not a 409', async () => {
+    const ctx = await makeTestApp({ deps: { vault: undefined } });
+    const before = (await ctx.store.listInstitutes()).length;
+    const res = await call(ctx, 'POST', '/api/v1/institutes', { body: instituteBody('noversion') });
+    expect(res.status).toBe(422);
+    expect((await ctx.store.listInstitutes()).length).toBe(before);
+    expect((await call(ctx, 'POST', '/api/v1/institutes', { body: instituteBody('noversion') })).status).toBe(422);
+  });
+});

@@ -88,6 +88,8 @@ export function instituteRoutes(s: Services): Hono<Env> {
 
   app.post('/api/v1/institutes', limit, auth, ministryOnly, async (c) => {
     const body = await readJsonBody(c, CreateInstitute);
+    // Whatever can refuse the request does so before anything is written.
+    const keyVault = vault();
     if (await s.store.getInstituteBySlug(body.slug)) throw new ApiError('conflict', `an institute with slug ${body.slug} exists`);
     const at = now();
     const did = instituteDid(s.publicUrl, body.slug);
@@ -97,7 +99,7 @@ export function instituteRoutes(s: Services): Hono<Env> {
       cryptosuite: body.cryptosuite ?? 'eddsa-rdfc-2022',
     };
     await s.store.createInstitute(institute, audit(c, institute, 'institute.create', { slug: body.slug, name: body.name }));
-    const key = await createIssuerKey(s.store, vault(), { controller: did, owner: institute.id, now: at, audit: audit(c, institute, 'key.create') });
+    const key = await createIssuerKey(s.store, keyVault, { controller: did, owner: institute.id, now: at, audit: audit(c, institute, 'key.create') });
     const withKey = { ...institute, didKey: didKeyFromPublicKey(fromBase64url(key.publicX)) };
     await s.store.updateInstitute(withKey);
     if (body.accreditedFrom) {
