@@ -9,7 +9,7 @@ import { multiLine } from '../schemas/text.js';
 import type { CredentialRecord, StatusAction } from '../store/port.js';
 import { createRateLimiter } from './rate-limit.js';
 import {
-  ACTIONS, allowedActions, ConfirmPage, CredentialDetailPage, CredentialListPage, InstitutesPage, IssuePage, LoginPage, statusOfRecord,
+  ACTIONS, ConfirmPage, CredentialDetailPage, CredentialListPage, InstitutesPage, IssuePage, LoginPage,
   type ConsoleUser, type IssueFormValues,
 } from '../web/console-pages.js';
 import { NotFoundPage, type PageContext } from '../web/layout.js';
@@ -211,9 +211,6 @@ export function consoleRoutes(s: Services): Hono<Env> {
     const reason = (action === 'reinstate' ? multiLine(500).optional() : multiLine(500)).safeParse(reasonText || undefined);
     if (!reason.success) {
       return c.html(<ConfirmPage p={p} user={user} record={record} action={action} reason={reasonText} error={reason.error.issues[0]?.message ?? p.m.fixErrors} />, 400);
-    }
-    if (!allowedActions(statusOfRecord(record)).includes(action)) {
-      return c.html(<CredentialDetailPage p={p} user={user} record={record} events={await s.store.credentialEvents(record.id)} error={p.m.conflict} />, 409);
     }
     try {
       await applyStatusChange(s, record, action, reason.data ?? null, `token:${signedIn.token.id}`);

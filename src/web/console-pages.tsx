@@ -1,4 +1,5 @@
 import type { FC, PropsWithChildren } from 'hono/jsx';
+import { statusOf, transitionRefusal, type CredentialStatus } from '../issuer/status.js';
 import { ACHIEVEMENT_TYPES } from '../schemas/issue-request.js';
 import type { AccreditationPeriod, CredentialEvent, CredentialRecord, Institute, StatusAction } from '../store/port.js';
 import { formatDate, formatNumber, pick } from './i18n.js';
@@ -49,8 +50,6 @@ export const LoginPage: FC<{ p: PageContext; csrf: string; error?: string }> = (
   </Layout>
 );
 
-export type CredentialStatus = 'active' | 'revoked' | 'suspended';
-export const statusOfRecord = (r: CredentialRecord): CredentialStatus => (r.revokedAt ? 'revoked' : r.suspendedAt ? 'suspended' : 'active');
 
 const StatusPill: FC<{ p: PageContext; status: CredentialStatus }> = ({ p, status }) => (
   <span class={`pill p-${status}`}>{p.m.statusWord[status]}</span>
@@ -98,7 +97,7 @@ export const CredentialListPage: FC<{
                 <td>{r.achievementName}</td>
                 <td>{formatDate(r.issuedAt, p.lang)}</td>
                 <td>
-                  <StatusPill p={p} status={statusOfRecord(r)} />
+                  <StatusPill p={p} status={statusOf(r)} />
                 </td>
               </tr>
             ))}
@@ -115,8 +114,8 @@ export const CredentialListPage: FC<{
 };
 
 export const ACTIONS: StatusAction[] = ['revoke', 'suspend', 'reinstate'];
-export const allowedActions = (status: CredentialStatus): StatusAction[] =>
-  status === 'active' ? ['revoke', 'suspend'] : status === 'suspended' ? ['revoke', 'reinstate'] : [];
+/** The changes the issuer's own rule allows from the credential's status now. */
+export const allowedActions = (record: CredentialRecord): StatusAction[] => ACTIONS.filter((a) => transitionRefusal(record, a) === null);
 
 export const CredentialDetailPage: FC<{
   p: PageContext;
@@ -126,7 +125,7 @@ export const CredentialDetailPage: FC<{
   notice?: string;
   error?: string;
 }> = ({ p, user, record, events, notice, error }) => {
-  const status = statusOfRecord(record);
+  const status = statusOf(record);
   return (
     <ConsoleLayout p={p} user={user} title={record.learnerName}>
       <h1>
@@ -152,11 +151,11 @@ export const CredentialDetailPage: FC<{
           <a class="btn secondary" href={`${p.base}/v/${record.id}`}>{p.m.verifyTitle}</a>
         </p>
       </section>
-      {user.canRevoke && allowedActions(status).length > 0 && (
+      {user.canRevoke && allowedActions(record).length > 0 && (
         <section class="card">
           <h2>{p.m.actions}</h2>
           <p class="btns">
-            {allowedActions(status).map((a) => (
+            {allowedActions(record).map((a) => (
               <a class={`btn ${a === 'revoke' ? 'danger' : 'secondary'}`} href={`${p.base}/console/credentials/${record.id}/${a}`}>
                 {p.m[a]}
               </a>
