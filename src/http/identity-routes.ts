@@ -1,7 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv, Services } from '../app.js';
 import { buildDidDocument, ministryDid } from '../issuer/did.js';
-import { registryContent } from '../issuer/registry.js';
 import { ApiError } from './errors.js';
 
 const PUBLIC_CACHE = 'public, max-age=300';
@@ -54,12 +53,13 @@ export function identityRoutes(s: Services, basePath: string): Hono<AppEnv> {
     return c.body(signed.json, 200, { 'Content-Type': 'application/json; charset=utf-8' });
   });
   app.get('/registry.json', async (c) => {
-    const etag = `${(await s.registry()).etag.slice(0, -1)}.json"`;
+    const registry = await s.registry();
+    const etag = `${registry.etag.slice(0, -1)}.json"`;
     c.header('ETag', etag);
     if ((c.req.header('if-none-match') ?? '').split(/\s*,\s*/).includes(etag)) return c.body(null, 304);
     c.header('Cache-Control', PUBLIC_CACHE);
     c.header('Access-Control-Allow-Origin', '*');
-    return c.json({ ministry: { name: s.ministryName, did: ministryDid(s.publicUrl) }, institutes: await registryContent(s.store) });
+    return c.json({ ministry: { name: s.ministryName, did: ministryDid(s.publicUrl) }, institutes: registry.institutes });
   });
   return app;
 }

@@ -46,6 +46,8 @@ export async function registryContent(store: Store): Promise<RegistryInstitute[]
 }
 
 export interface SignedRegistry {
+  /** The registry's content as signed (what /registry.json shows unsigned). */
+  institutes: Awaited<ReturnType<typeof registryContent>>;
   json: string;
   jwt: string;
   etag: string;
@@ -79,7 +81,7 @@ export function createRegistrySigner(deps: { store: Store; keys: KeyRing; crypto
       credentialSubject: { id: `${deps.publicUrl}/registry#institutes`, type: 'AccreditedInstitutes', institutes },
     };
     const [secured, jwt] = await Promise.all([addDataIntegrityProof(unsecured, key, signedAt, deps.crypto), signVcJwt(unsecured, key)]);
-    const signed = { json: JSON.stringify(secured), jwt, etag: `"${digest.slice(0, 32)}.${Date.parse(signedAt) / 1000}"`, validUntil };
+    const signed = { institutes, json: JSON.stringify(secured), jwt, etag: `"${digest.slice(0, 32)}.${Date.parse(signedAt) / 1000}"`, validUntil };
     last = { digest, signed };
     return signed;
   };
