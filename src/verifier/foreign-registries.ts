@@ -5,8 +5,6 @@ import type { RegistryEntry, RegistryLookup } from './accreditation.js';
 import { checkDataIntegrityProofs } from './di-proof.js';
 import type { RemoteFetcher } from './remote.js';
 import type { KeyResolver } from './resolve.js';
-import { importJWK } from 'jose';
-import { toBase64url } from '../crypto/encoding.js';
 
 /** Another ministry's registry this verifier trusts: where it is, and the key that must sign it. */
 export interface TrustedRegistry {
@@ -28,9 +26,8 @@ async function anchorResolver(publicKeyMultibase: string, crypto: CryptoProvider
   const raw = decodeMultikey(publicKeyMultibase);
   if (!raw) throw new TypeError(`${publicKeyMultibase} is not an Ed25519 Multikey`);
   const verifier = await crypto.verifier(raw);
-  const joseKey = (await importJWK({ kty: 'OKP', crv: 'Ed25519', x: toBase64url(raw) }, 'EdDSA')) as CryptoKey;
   return {
-    resolve: async (vm) => ({ status: 'resolved', via: 'local', key: { id: vm, controller: vm.split('#')[0] ?? vm, verifier, joseKey } }),
+    resolve: async (vm) => ({ status: 'resolved', via: 'local', key: { id: vm, controller: vm.split('#')[0] ?? vm, verifier } }),
   };
 }
 

@@ -1,6 +1,4 @@
-import { importJWK } from 'jose';
 import type { CryptoProvider, SignatureVerifier } from '../crypto/provider.js';
-import { toBase64url } from '../crypto/encoding.js';
 import { decodeMultikey } from '../crypto/multikey.js';
 import type { KeyRing } from '../issuer/key-ring.js';
 
@@ -9,7 +7,6 @@ export interface ResolvedKey {
   id: string;
   controller: string;
   verifier: SignatureVerifier;
-  joseKey: CryptoKey;
   /** Set when the key's controller declared it compromised as of this time. */
   compromisedAt?: string | null;
 }
@@ -42,7 +39,6 @@ export function createKeyResolver(keys: KeyRing, crypto: CryptoProvider): KeyRes
         id,
         controller,
         verifier: await crypto.verifier(raw),
-        joseKey: (await importJWK({ kty: 'OKP', crv: 'Ed25519', x: toBase64url(raw) }, 'EdDSA')) as CryptoKey,
       }))();
       entry.catch(() => cache.delete(id));
       cache.set(id, entry);
