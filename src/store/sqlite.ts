@@ -22,6 +22,7 @@ import {
 import { sqliteConsoleMethods } from './sqlite-console.js';
 import { sqliteCohortMethods } from './sqlite-cohort.js';
 import { BATCH_ROW_ISSUED, ISSUED_ROW_INSERT } from './cohort-rows.js';
+import { makeDatabaseFilesPrivate } from './sqlite-files.js';
 import type { BatchRowRef } from './cohort-port.js';
 
 export interface Migration {
@@ -54,6 +55,7 @@ const sha256hex = (text: string) => createHash('sha256').update(text, 'utf8').di
  * port's promises resolve once SQLite has committed.
  */
 export function openSqliteStore(path: string, migrations: Migration[]): Store {
+  makeDatabaseFilesPrivate(path);
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
