@@ -135,6 +135,30 @@ describe('a confirmed PUBLIC_URL change moves the issuer and keeps what was issu
   });
 });
 
+describe('the keys of the DID an institute had stay under its control after a move', () => {
+  it('lists them with the new ones, and marking the key compromised marks it under the old DID too', async () => {
+    const old = await issueUnder({ PUBLIC_URL: OLD_URL });
+    const { app, store } = await start({ PUBLIC_URL: NEW_URL, PUBLIC_URL_CHANGE: 'confirm' }, '2026-03-02T10:00:00Z');
+    try {
+      const auth = { Authorization: `Bearer ${TOKEN}` };
+      const listed = (await (await app.request('/api/v1/institutes/default/keys', { headers: auth })).json()) as {
+        keys: Array<{ id: string; controller: string; publicKeyMultibase: string }>;
+      };
+      expect(listed.keys.map((k) => k.controller)).toEqual([NEW_DID, OLD_DID]);
+      expect(new Set(listed.keys.map((k) => k.publicKeyMultibase)).size).toBe(1);
+      const marked = await app.request('/api/v1/institutes/default/keys/compromised', authJson({ keyId: listed.keys[0]!.id, since: '2026-02-01T00:00:00Z' }, TOKEN));
+      expect(marked.status).toBe(200);
+      const report = (await (await app.request('/api/v1/verify', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ jwt: old.jwt }) })).json()) as {
+        verified: boolean; checks: Array<{ id: string; status: string }>;
+      };
+      expect(report.verified).toBe(false);
+      expect(checks(report).proof).toBe('failed');
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe('a PUBLIC_URL only this machine can open is warned about at start', () => {
   it.each([['http://localhost:8787'], ['http://127.0.0.1:8787'], ['http://[::1]:8787']])('warns for %s', async (url) => {
     const { store } = await start({ PUBLIC_URL: url });
