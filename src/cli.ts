@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import { CliError, readInputFile, readTextFile, verifyBody } from './cli-input.js';
 import { auditVerifyMain } from './node/audit-verify.js';
 import { startNode } from './node/start.js';
 import { ConfigError, loadConfig } from './schemas/config.js';
@@ -34,14 +35,12 @@ Options:
 The local database, keys and token come from the same environment as the server
 (DATABASE_PATH, KEYS_DIR, ADMIN_TOKEN; see README).`;
 
-/** A command-line failure: printed as one line, exit code 2. */
-class CliError extends Error {}
 
 type Call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: any }>;
 
-/** A raw body (CSV) rather than JSON. */
+/** A raw body (a CSV file's bytes, as they are) rather than JSON. */
 class RawBody {
-  constructor(readonly text: string, readonly type: string) {}
+  constructor(readonly bytes: Uint8Array<ArrayBuffer>, readonly type: string) {}
 }
 
 /** Flags that stand alone; every other known flag takes a value. */
@@ -78,8 +77,8 @@ function parseArgs(args: string[]): { positional: string[]; flags: Record<string
 
 const contentType = (body: unknown): Record<string, string> =>
   body === undefined ? {} : { 'Content-Type': body instanceof RawBody ? body.type : 'application/json' };
-const encode = (body: unknown): string | undefined =>
-  body === undefined ? undefined : body instanceof RawBody ? body.text : JSON.stringify(body);
+const encode = (body: unknown): string | Uint8Array<ArrayBuffer> | undefined =>
+  body === undefined ? undefined : body instanceof RawBody ? body.bytes : JSON.stringify(body);
 
 /** Talks to a running server, or to the app built on the local database: the same routes either way. */
 async function connect(flags: Record<string, string | true>, env: Record<string, string | undefined>): Promise<{ call: Call; close: () => Promise<void> }> {
@@ -138,21 +137,16 @@ function printReport(report: VerificationReport, out: (line: string) => void): v
   for (const check of report.checks) out(`  ${check.status === 'passed' ? '✓' : check.status === 'failed' ? '✗' : '–'} ${check.id.padEnd(13)} ${check.message}`);
 }
 
-/** What to send to the verify API for a command-line argument: a file's contents, a JWT, or a link. */
-function verifyBody(input: string): unknown {
-  if (existsSync(input)) {
-    const text = readFileSync(input, 'utf8').trim();
-    return { text };
-  }
-  return { text: input };
-}
-
 async function run(args: string[], env: Record<string, string | undefined>, out: (line: string) => void): Promise<number> {
   const { positional, flags } = parseArgs(args);
   const [command, sub] = positional;
-  if (!command || command === 'help' || flags.help) {
+  if (command === 'help' || flags.help) {
     out(USAGE);
-    return command ? 0 : 2;
+    return 0;
+  }
+  if (!command) {
+    out(USAGE);
+    return 2;
   }
   if (command === 'serve') {
     await import('./server.js');
@@ -215,10 +209,11 @@ async function run(args: string[], env: Record<string, string | undefined>, out:
         return 0;
       }
       const file = positional[2];
-      if (!file || !existsSync(file)) throw new CliError('templates create needs a template JSON file');
+      if (!file) throw new CliError('templates create needs a template JSON file');
+      const text = readTextFile(file);
       let template: unknown;
       try {
-        template = JSON.parse(readFileSync(file, 'utf8'));
+        template = JSON.parse(text);
       } catch {
         throw new CliError(`${file} is not valid JSON`);
       }
@@ -267,12 +262,12 @@ const bar = (done: number, total: number, width = 30): string => {
  */
 async function issueCohort(call: Call, flags: Record<string, string | true>, out: (line: string) => void): Promise<number> {
   const file = flags.csv;
-  if (typeof file !== 'string' || !existsSync(file)) throw new CliError('issue needs --csv FILE');
-  const text = readFileSync(file, 'utf8');
+  if (typeof file !== 'string') throw new CliError('issue needs --csv FILE');
+  const bytes = readInputFile(file);
   const params = new URLSearchParams();
   if (typeof flags.template === 'string') params.set('template', flags.template);
   if (typeof flags.institute === 'string') params.set('institute', flags.institute);
-  const csv = new RawBody(text, 'text/csv');
+  const csv = new RawBody(bytes, 'text/csv');
   const dry = await call('POST', `/api/v1/batches?${params}&dryRun=true`, csv);
   if (dry.status !== 200) fail(dry);
   if (flags.json && flags['dry-run']) {
@@ -296,7 +291,7 @@ async function issueCohort(call: Call, flags: Record<string, string | true>, out
   }
   if (flags['valid-rows-only']) params.set('validRowsOnly', 'true');
   // The key names this file with these options: the server refuses one key for two requests.
-  const digest = createHash('sha256').update(`${flags.template ?? ''}\n${flags.institute ?? ''}\n${flags['valid-rows-only'] ? 'valid-rows-only' : ''}\n${text}`).digest('hex');
+  const digest = createHash('sha256').update(`${flags.template ?? ''}\n${flags.institute ?? ''}\n${flags['valid-rows-only'] ? 'valid-rows-only' : ''}\n`).update(bytes).digest('hex');
   const started = await call('POST', `/api/v1/batches?${params}&async=true`, csv, { 'Idempotency-Key': `cli-${digest}` });
   if (started.status !== 201 && started.status !== 202 && started.status !== 200) fail(started);
   let batch = started.body;

@@ -4,7 +4,7 @@ import { createRateLimiter, type RateLimiter } from './http/rate-limit.js';
 import type { IssuerDeps } from './issuer/issue.js';
 import type { KeyRing } from './issuer/key-ring.js';
 import type { KeyVault } from './issuer/key-vault.js';
-import { ministryDid } from './issuer/did.js';
+import { didWebFromUrl, ministryDid } from './issuer/did.js';
 import { createRegistrySigner, type SignedRegistry } from './issuer/registry.js';
 import type { StatusPurpose, Store } from './store/port.js';
 import type { ShareCardInput } from './web/share-card.js';
@@ -64,6 +64,25 @@ export interface Services extends AppDeps {
 
 export const DEFAULT_MINISTRY_NAME = 'Ministry of Labour and Vocational Training';
 
+/**
+ * The list id of a status list URL under a PUBLIC_URL this service had before a confirmed
+ * change (its did:web is an alias of the default institute), or null for any other URL:
+ * credentials issued before the change keep their status read locally.
+ */
+async function formerStatusListId(deps: AppDeps, url: string): Promise<string | null> {
+  const at = url.lastIndexOf('/status/');
+  if (at < 0) return null;
+  let did: string;
+  try {
+    did = didWebFromUrl(url.slice(0, at));
+  } catch {
+    return null;
+  }
+  if (did === didWebFromUrl(deps.publicUrl)) return null;
+  const institute = await deps.store.getInstituteByDid(did);
+  return institute?.isDefault ? url.slice(at + '/status/'.length) : null;
+}
+
 /** Wires the issuer, the verifier (keys, status, accreditation) and the limits from the dependencies. */
 export function buildServices(deps: AppDeps): Services {
   const ministryName = deps.ministryName ?? DEFAULT_MINISTRY_NAME;
@@ -72,8 +91,9 @@ export function buildServices(deps: AppDeps): Services {
   const base = { resolver, crypto: deps.crypto, clock: deps.clock, issuedAt };
   const statusPrefix = `${deps.publicUrl}/status/`;
   const local = async (url: string, purpose: StatusPurpose, index: number): Promise<LocalSlot | null> => {
-    if (!url.startsWith(statusPrefix)) return null;
-    const list = await deps.store.getStatusList(url.slice(statusPrefix.length));
+    const listId = url.startsWith(statusPrefix) ? url.slice(statusPrefix.length) : await formerStatusListId(deps, url);
+    if (listId === null) return null;
+    const list = await deps.store.getStatusList(listId);
     if (!list) return { found: false };
     const { setAt } = index < list.size ? await deps.store.statusAt(list.id, purpose, index) : { setAt: null };
     return { found: true, issuerDid: list.issuerDid, purpose: list.purpose, size: list.size, setAt };

@@ -6,6 +6,7 @@ import { webCryptoProvider } from './crypto/provider.js';
 import { errorBody } from './http/errors.js';
 import { ensureDefaultInstitute, ensureEnvAdminToken, ensureStoredKey, type Say } from './issuer/bootstrap.js';
 import { didWebFromUrl, ministryDid } from './issuer/did.js';
+import { checkPublicUrl, localPublicUrlWarning, moveToPublicUrl } from './issuer/did-change.js';
 import { createStoreKeyRing } from './issuer/key-ring.js';
 import { createKeyVault } from './issuer/key-vault.js';
 import { generateKeyJwk } from './issuer/keys.js';
@@ -40,6 +41,12 @@ const BOOT_ATTEMPTS = 3;
 /** Creates or loads what the service needs in D1 (see src/node/start.ts for the Node twin). */
 async function bootstrap(store: Store, config: WorkerConfig, now: string, say: Say) {
   const vault = await createKeyVault(config.keyEncryptionKey);
+  const localUrl = localPublicUrlWarning(config.publicUrl);
+  if (localUrl) say(localUrl);
+  // The Node server's rule: a PUBLIC_URL that changes the issuer's DID is refused (every
+  // request answers "could not start") unless PUBLIC_URL_CHANGE=confirm; then it is moved to.
+  const didChange = await checkPublicUrl(store, config.publicUrl, config.publicUrlChangeConfirmed);
+  if (didChange) await moveToPublicUrl(store, vault, didChange, now, say);
   const did = didWebFromUrl(config.publicUrl);
   // The key already in D1 wins over INSTITUTE_PRIVATE_JWK: the secret seeds the first start
   // (to carry the Node server's identity over); rotation afterwards happens in the store.

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { bodyLimit } from './body-limit.js';
 import type { AppEnv, Services } from '../app.js';
 import { parseCsv, parseJsonRows, type ParsedTable } from '../batch/parse.js';
 import { batchRowView, qrZip, resultsCsv } from '../batch/results.js';

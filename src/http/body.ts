@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { bodyLimit } from './body-limit.js';
 import type { z } from 'zod';
 import { ApiError, type ErrorDetail } from './errors.js';
 

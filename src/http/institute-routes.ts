@@ -13,6 +13,7 @@ import { API_SCOPES, type ApiToken, type AuditInput, type Institute } from '../s
 import { actsFor, generateToken, hashToken, requireScope, requireToken, type AuthVariables } from './auth.js';
 import { jsonBodyLimit, readJsonBody } from './body.js';
 import { ApiError } from './errors.js';
+import { instituteKeyRecords, signingKeysView } from './signing-keys.js';
 
 type Env = AppEnv & { Variables: AuthVariables };
 
@@ -191,6 +192,8 @@ export function instituteRoutes(s: Services): Hono<Env> {
     return c.json(tokenView({ ...owned, revokedAt: now() }));
   });
 
+  app.get('/api/v1/institutes/:slug/keys', ...adminOf, async (c) => c.json(await signingKeysView(s.store, await target(c))));
+
   app.post('/api/v1/institutes/:slug/keys/rotate', ...adminOf, async (c) => {
     const institute = await target(c);
     const key = await createIssuerKey(s.store, vault(), {
@@ -203,10 +206,15 @@ export function instituteRoutes(s: Services): Hono<Env> {
   app.post('/api/v1/institutes/:slug/keys/compromised', limit, ...adminOf, async (c) => {
     const institute = await target(c);
     const body = await readJsonBody(c, z.strictObject({ keyId: z.string().max(500), since: Compromise.shape.since }));
-    const keys = await s.store.issuerKeys(institute.did);
-    if (!keys.some((k) => k.id === body.keyId)) throw new ApiError('not_found', 'the institute has no key with this id');
+    const keys = await instituteKeyRecords(s.store, institute);
+    const leaked = keys.find((k) => k.id === body.keyId);
+    if (!leaked) throw new ApiError('not_found', 'the institute has no key with this id');
     await s.store.markKeyCompromised(body.keyId, body.since, audit(c, institute, 'key.compromised', body));
-    s.keys.invalidate(institute.did);
+    // The same key under the DID it had before a PUBLIC_URL change is the same leak.
+    for (const twin of keys.filter((k) => k.publicX === leaked.publicX && k.id !== leaked.id)) {
+      await s.store.markKeyCompromised(twin.id, body.since, audit(c, institute, 'key.compromised', { keyId: twin.id, since: body.since }));
+    }
+    for (const did of new Set(keys.map((k) => k.controller))) s.keys.invalidate(did);
     return c.json(await view(s, institute));
   });
   return app;

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { bodyLimit } from './body-limit.js';
 import { z } from 'zod';
 import type { AppEnv, Services } from '../app.js';
 import type { VerificationReport } from '../schemas/report.js';

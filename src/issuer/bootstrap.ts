@@ -37,10 +37,8 @@ export async function ensureDefaultInstitute(store: Store, config: DefaultInstit
   // A start stopped between creating the institute and accrediting it: finish the job (the
   // ministry never deletes a period, it ends one, so none at all means this).
   if ((await store.accreditations(existing.id)).length === 0) await accreditFromCreation(store, existing, now);
-  const updated: Institute = { ...existing, name, nameKm, url: url ?? null, did, didKey };
-  if (existing.did !== did) {
-    say(`Warning: PUBLIC_URL changed the issuer DID from ${existing.did} to ${did}; credentials signed under the old DID no longer resolve here.`);
-  }
+  // The DID is existing.did: a changed PUBLIC_URL was refused, or moved to with an alias, before (src/issuer/did-change.ts).
+  const updated: Institute = { ...existing, name, nameKm, url: url ?? null, didKey };
   if (JSON.stringify(updated) !== JSON.stringify(existing)) await store.updateInstitute(updated);
   return updated;
 }

@@ -33,7 +33,8 @@ export async function registryContent(store: Store): Promise<RegistryInstitute[]
       name: i.name,
       ...(i.nameKm ? { nameKm: i.nameKm } : {}),
       ...(i.url ? { url: i.url } : {}),
-      dids: [i.did, ...(i.didKey ? [i.didKey] : [])],
+      // Then the DIDs it had before a PUBLIC_URL change: what it issued under them is its own.
+      dids: [i.did, ...(i.didKey ? [i.didKey] : []), ...(await store.instituteDidAliases(i.id))],
       status: i.status,
       programmes: i.programmes,
       accreditations: (await store.accreditations(i.id)).map((p) => ({

@@ -224,12 +224,21 @@ interface Shape {
 export function createShapeCache(toDataset: ToDataset, options: ShapeCacheOptions = {}): ShapeCache {
   const shapes = new Lru<string, Shape>(options.shapes ?? 64);
   const variantsPerShape = options.variantsPerShape ?? 8;
-  const nonce = Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, '0')).join('');
-  const markerText = `skc${nonce}p`;
-  const marker = new RegExp(`${markerText}(\\d+)-`, 'g');
-  const placeholderOf = (i: number, cls: string) => `${cls}${markerText}${i}-`;
+  // The placeholders' random marker is drawn when the first shape is built, not here: the
+  // process-wide canonizer is created at import, and workerd refuses random values in a
+  // Worker's global scope (the deployed Worker did not start).
+  let markers: { text: string; pattern: RegExp } | undefined;
+  const markersOf = () => {
+    if (!markers) {
+      const nonce = Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, '0')).join('');
+      markers = { text: `skc${nonce}p`, pattern: new RegExp(`skc${nonce}p(\\d+)-`, 'g') };
+    }
+    return markers;
+  };
 
   async function build(document: unknown, enc: Encoded, keyed0: number[]): Promise<{ keyed: number[]; variant: Variant } | null> {
+    const { text: markerText, pattern: marker } = markersOf();
+    const placeholderOf = (i: number, cls: string) => `${cls}${markerText}${i}-`;
     if (enc.key.includes(markerText)) return null;
     const keyed = new Set(keyed0);
     for (let round = 0; round < MAX_ROUNDS; round++) {

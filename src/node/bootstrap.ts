@@ -76,8 +76,9 @@ async function saveGeneratedToken(store: Store, tokenHash: string, now: string):
   });
 }
 
+/** Creates the database's folder, 0700 (a folder that exists is left as it is: the files in it are 0600). */
 export function ensureDatabaseDir(databasePath: string): void {
-  if (databasePath !== ':memory:') mkdirSync(dirname(resolve(databasePath)), { recursive: true });
+  if (databasePath !== ':memory:') mkdirSync(dirname(resolve(databasePath)), { recursive: true, mode: 0o700 });
 }
 
 /**

@@ -6,6 +6,7 @@ import { didKeyFromPublicKey } from '../crypto/multikey.js';
 import { createStoreKeyRing } from '../issuer/key-ring.js';
 import type { SigningKey } from '../issuer/keys.js';
 import { createKeyVault } from '../issuer/key-vault.js';
+import { checkPublicUrl, localPublicUrlWarning, moveToPublicUrl, type DidChange } from '../issuer/did-change.js';
 import { ministryDid } from '../issuer/did.js';
 import { qrPng } from '../issuer/qr.js';
 import type { ServiceConfig } from '../schemas/config.js';
@@ -29,8 +30,20 @@ export async function startNode(config: ServiceConfig, say: Say, clock: () => Da
   const store = openSqliteStore(config.databasePath, readMigrations());
   const now = toDateTimeStamp(clock());
   const crypto = nodeCryptoProvider;
+  const localUrl = localPublicUrlWarning(config.publicUrl);
+  if (localUrl) say(localUrl);
+  // Before anything is written: an unconfirmed change of the issuer's DID stops the start here.
+  let didChange: DidChange | null;
+  try {
+    didChange = await checkPublicUrl(store, config.publicUrl, config.publicUrlChangeConfirmed ?? false);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  if (!didChange && config.publicUrlChangeConfirmed) say('PUBLIC_URL_CHANGE=confirm is set, but PUBLIC_URL did not change the issuer; remove it.');
 
   const vault = await createKeyVault(ensureKek(config, say));
+  if (didChange) await moveToPublicUrl(store, vault, didChange, now, say);
   const jwk = await ensureInstituteKey(config.keysDir, say);
   const didKey = didKeyFromPublicKey(fromBase64url(jwk.x));
   const institute = await ensureDefaultInstitute(store, config, didKey, now, say);

@@ -39,6 +39,8 @@ export const EnvSchema = z.object({
   KEY_ENCRYPTION_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be 32 bytes in base64url (43 characters)').optional(),
   RATE_LIMIT_ISSUE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   RATE_LIMIT_VERIFY_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  /** `confirm`: this start may move the issuer to the DID of a changed PUBLIC_URL (src/issuer/did-change.ts). */
+  PUBLIC_URL_CHANGE: z.enum(['confirm'], { message: 'must be "confirm" (or unset)' }).optional(),
   TLS_CERT: z.string().min(1).optional(),
   TLS_KEY: z.string().min(1).optional(),
 });
@@ -48,6 +50,8 @@ export interface ServiceConfig {
   host: string;
   /** PUBLIC_URL without a trailing slash. */
   publicUrl: string;
+  /** PUBLIC_URL_CHANGE=confirm: a PUBLIC_URL that changes the issuer's DID is accepted (else refused). */
+  publicUrlChangeConfirmed?: boolean;
   databasePath: string;
   keysDir: string;
   adminToken?: string;
@@ -89,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServiceConf
     port: e.PORT,
     host: e.HOST,
     publicUrl,
+    publicUrlChangeConfirmed: e.PUBLIC_URL_CHANGE === 'confirm',
     databasePath: e.DATABASE_PATH,
     keysDir: e.KEYS_DIR,
     adminToken: e.ADMIN_TOKEN,

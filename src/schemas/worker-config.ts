@@ -22,6 +22,7 @@ export const WorkerEnvSchema = EnvSchema.pick({
   VC_API_AUTH: true,
   RATE_LIMIT_ISSUE_PER_MINUTE: true,
   RATE_LIMIT_VERIFY_PER_MINUTE: true,
+  PUBLIC_URL_CHANGE: true,
 }).extend({
   PUBLIC_URL: httpUrl,
   ADMIN_TOKEN: EnvSchema.shape.ADMIN_TOKEN.unwrap(),
@@ -35,6 +36,8 @@ export const WorkerEnvSchema = EnvSchema.pick({
 export interface WorkerConfig {
   /** PUBLIC_URL without a trailing slash. */
   publicUrl: string;
+  /** PUBLIC_URL_CHANGE=confirm: a PUBLIC_URL that changes the issuer's DID is accepted (else refused). */
+  publicUrlChangeConfirmed: boolean;
   adminToken: string;
   keyEncryptionKey: Uint8Array;
   instituteKey?: PrivateKeyJwk;
@@ -72,6 +75,7 @@ export function loadWorkerConfig(env: Record<string, unknown>): WorkerConfig {
   const e = parsed.data;
   return {
     publicUrl,
+    publicUrlChangeConfirmed: e.PUBLIC_URL_CHANGE === 'confirm',
     adminToken: e.ADMIN_TOKEN,
     keyEncryptionKey: base64urlnopad.decode(e.KEY_ENCRYPTION_KEY),
     instituteKey,

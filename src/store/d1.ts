@@ -16,6 +16,8 @@ import { d1AuditChain } from './d1-audit.js';
 import { d1ConsoleMethods } from './d1-console.js';
 import { d1CohortMethods } from './d1-cohort.js';
 import { BATCH_ROW_ISSUED, ISSUED_ROW_INSERT } from './cohort-rows.js';
+import { INSTITUTE_BY_DID } from './did-aliases-sql.js';
+import { d1DidAliasMethods } from './d1-did-aliases.js';
 import type { BatchRowRef } from './cohort-port.js';
 
 /*
@@ -130,6 +132,7 @@ export function openD1Store(db: D1Database): Store {
   return {
     ...d1ConsoleMethods(db),
     ...d1CohortMethods(db, st, (statements, audit) => write(statements, audit)),
+    ...d1DidAliasMethods(st, write),
     async createInstitute(i, audit) {
       await write([st(`INSERT INTO institutes (slug, name, name_km, url, did, did_key, is_default, created_at, contact, programmes, status, id, cryptosuite)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ...instituteValues(i))], audit);
@@ -152,7 +155,7 @@ export function openD1Store(db: D1Database): Store {
       return one(st('SELECT * FROM institutes WHERE id = ?', id), instituteFromRow);
     },
     async getInstituteByDid(did) {
-      return one(st('SELECT * FROM institutes WHERE did = ?1 OR did_key = ?1', did), instituteFromRow);
+      return one(st(INSTITUTE_BY_DID, did), instituteFromRow);
     },
     async addAccreditation(p, audit) {
       await write([st(`INSERT INTO accreditation_periods (institute_id, valid_from, valid_until, programmes, created_at) VALUES (?, ?, ?, ?, ?)`,

@@ -45,6 +45,15 @@ export const IssuerKeyRecordSchema = z.object({
 });
 export type IssuerKeyRecord = z.infer<typeof IssuerKeyRecordSchema>;
 
+/** An institute's move to another DID (a confirmed PUBLIC_URL change). */
+export interface DidMove {
+  instituteId: string;
+  from: string;
+  to: string;
+  at: string;
+  key: IssuerKeyRecord | null;
+}
+
 export const AuditEntrySchema = z.object({
   seq: z.number().int(),
   at: z.string(),
@@ -210,8 +219,17 @@ export interface Store extends CohortStore {
   getDefaultInstitute(): Promise<Institute | null>;
   getInstituteBySlug(slug: string): Promise<Institute | null>;
   getInstitute(id: string): Promise<Institute | null>;
-  /** By its did:web or its did:key. */
+  /** By its did:web, its did:key, or a DID it had before a PUBLIC_URL change. */
   getInstituteByDid(did: string): Promise<Institute | null>;
+  /** The DIDs an institute had before, oldest first (see moveInstituteDid). */
+  instituteDidAliases(instituteId: string): Promise<string[]>;
+  /**
+   * Moves an institute to a new DID in one transaction, if its DID is still `from`: `from`
+   * becomes an alias (its keys stay, so what they signed keeps verifying), `to` stops being
+   * one, and `key` (if any) is saved as the new DID's active key. False, changing nothing,
+   * when the institute's DID is no longer `from`.
+   */
+  moveInstituteDid(move: DidMove, audit?: AuditInput): Promise<boolean>;
 
   saveApiToken(token: ApiToken, audit?: AuditInput): Promise<void>;
   findApiTokenByHash(tokenHash: string): Promise<ApiToken | null>;

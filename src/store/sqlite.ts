@@ -22,6 +22,9 @@ import {
 import { sqliteConsoleMethods } from './sqlite-console.js';
 import { sqliteCohortMethods } from './sqlite-cohort.js';
 import { BATCH_ROW_ISSUED, ISSUED_ROW_INSERT } from './cohort-rows.js';
+import { INSTITUTE_BY_DID } from './did-aliases-sql.js';
+import { makeDatabaseFilesPrivate } from './sqlite-files.js';
+import { sqliteDidAliasMethods } from './sqlite-did-aliases.js';
 import type { BatchRowRef } from './cohort-port.js';
 
 export interface Migration {
@@ -54,6 +57,7 @@ const sha256hex = (text: string) => createHash('sha256').update(text, 'utf8').di
  * port's promises resolve once SQLite has committed.
  */
 export function openSqliteStore(path: string, migrations: Migration[]): Store {
+  makeDatabaseFilesPrivate(path);
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -207,6 +211,7 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
   return {
     ...sqliteConsoleMethods(db),
     ...sqliteCohortMethods(db, appendAudit),
+    ...sqliteDidAliasMethods(db, appendAudit),
     async createInstitute(i, audit) {
       createInstitute(i, audit);
     },
@@ -226,7 +231,7 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
       return one(st('SELECT * FROM institutes WHERE id = ?').get(id), instituteFromRow);
     },
     async getInstituteByDid(did) {
-      return one(st('SELECT * FROM institutes WHERE did = @did OR did_key = @did').get({ did }), instituteFromRow);
+      return one(st(INSTITUTE_BY_DID.replace(/\?1/g, '@did')).get({ did }), instituteFromRow);
     },
     async addAccreditation(period, audit) {
       addAccreditation(period, audit);

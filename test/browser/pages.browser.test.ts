@@ -1,24 +1,24 @@
 import { serve, type ServerType } from '@hono/node-server';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTemplate } from '../cohort-helpers.js';
+import { findChromium } from './chromium.js';
 import { ADMIN_TOKEN, issue, makeTestApp, sampleRequest, type IssueResponse, type TestContext } from '../helpers.js';
 
 /*
  * The pages in a real browser: Debian's chromium driven by playwright-core, against the app
  * served on 127.0.0.1 by @hono/node-server. Screenshots of every page in both languages go
  * to test-artifacts/ (git-ignored). CI installs chromium (.ci/run); a developer machine
- * without it skips this file.
+ * without it skips this file, saying so (./chromium.ts).
  */
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = findChromium() ?? '';
 const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url);
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs it with apt-get`);
+const haveChromium = CHROMIUM !== '';
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {

@@ -23,4 +23,8 @@ declare module '*/.wrangler/test-build/worker.js' {
     scheduled(event: { scheduledTime: number; cron: string; noRetry(): void }, env: unknown, ctx: { waitUntil(p: Promise<unknown>): void }): Promise<void>;
   };
   export default worker;
+  /** A fresh handler (src/worker.ts createWorker), booting on its first request as a new isolate does. */
+  export function createWorker(): {
+    fetch(request: Request, env: unknown): Promise<Response>;
+  };
 }
