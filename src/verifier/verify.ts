@@ -4,6 +4,7 @@ import { fromBase64url } from '../crypto/encoding.js';
 import { verifyEdDsaCompactJws } from '../crypto/jws.js';
 import { CredentialSchema, issuerIdOf, validityOf, type Credential, type JsonObject } from '../schemas/credential.js';
 import { toDateTimeStamp } from '../schemas/dates.js';
+import { parseBoundedJson, type BoundedJson } from '../schemas/json-bounds.js';
 import type { Check, CredentialFormat, VerificationReport } from '../schemas/report.js';
 import { failed, passed, skipped, validityCheck } from './checks.js';
 import type { KeyResolver, Resolution } from './resolve.js';
@@ -90,23 +91,32 @@ async function statusAfter(deps: VerifierDeps, proof: Check, credential: Credent
 
 const FORBIDDEN_HEADERS = ['jwk', 'jku', 'x5u', 'x5c', 'x5t', 'x5t#S256'] as const;
 
-/** The payload of a compact JWS as JSON, unverified; null when it is not JSON. */
-export function decodeJwtPayload(jwt: string): unknown {
+/** The payload of a compact JWS as JSON (depth-bounded), unverified; or why it is not. */
+function readJwtPayload(jwt: string): BoundedJson {
+  let text: string;
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64url(jwt.split('.')[1] ?? ''))) as unknown;
+    text = new TextDecoder('utf-8', { fatal: true }).decode(fromBase64url(jwt.split('.')[1] ?? ''));
   } catch {
-    return null;
+    return { ok: false, problem: 'invalid', message: 'not base64url-encoded UTF-8' };
   }
+  return parseBoundedJson(text);
+}
+
+/** The payload of a compact JWS as JSON, unverified; null when it is not (bounded) JSON. */
+export function decodeJwtPayload(jwt: string): unknown {
+  const payload = readJwtPayload(jwt);
+  return payload.ok ? payload.value : null;
 }
 
 function decodeJwtParts(jwt: string): { header: ProtectedHeaderParameters; payload: unknown } | string {
   const parts = jwt.split('.');
   if (parts.length !== 3) return 'not a compact JWS: it must have three dot-separated parts';
+  const payload = readJwtPayload(jwt);
+  if (!payload.ok && payload.problem === 'too-deep') return `the JWT payload is refused: ${payload.message}`;
   try {
     const header = decodeProtectedHeader(jwt);
-    const payload = decodeJwtPayload(jwt);
-    if (payload === null) throw new TypeError('payload');
-    return { header, payload };
+    if (!payload.ok || payload.value === null) throw new TypeError('payload');
+    return { header, payload: payload.value };
   } catch {
     return 'the JWT header or payload is not base64url-encoded JSON';
   }
