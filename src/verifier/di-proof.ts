@@ -27,6 +27,23 @@ const didOf = (vm: string): string => vm.split('#')[0] ?? '';
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 const ALTERED = 'the signature does not match the content: it was altered after signing, or signed by another key';
 
+/** How far ahead of this verifier's clock a signer's clock may run before its proofs are refused. */
+export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/**
+ * Why a proof that says it was made at `created` is refused at `now`: it claims a time in the
+ * future (beyond the clock skew). A proof cannot vouch for anything yet at a time before it
+ * was made; accepting one invites signing "in advance" with a key about to be retired or
+ * reported compromised. Null when the time is absent or not in the future.
+ */
+export function futureProblem(created: string | undefined, now: Date): string | null {
+  if (created === undefined) return null;
+  const t = Date.parse(created);
+  return t > now.getTime() + MAX_CLOCK_SKEW_MS
+    ? `the proof says it was created at ${created}, in the future (more than ${MAX_CLOCK_SKEW_MS / 60_000} minutes ahead of this verifier's clock)`
+    : null;
+}
+
 function shapeProblem(proof: JsonObject, expect: ProofExpectations): string | null {
   const { proofValue } = proof;
   if (proof.type !== 'DataIntegrityProof') return 'proof type must be DataIntegrityProof';
@@ -116,10 +133,11 @@ export const MAX_PROOFS = 8;
  * must verify; at least one must be by a key of `expect.controller`.
  */
 export async function checkDataIntegrityProofs(
-  deps: { resolver: KeyResolver; crypto: CryptoProvider; issuedAt?: (credentialId: string) => Promise<string | null> },
+  deps: { resolver: KeyResolver; crypto: CryptoProvider; clock: () => Date; issuedAt?: (credentialId: string) => Promise<string | null> },
   document: JsonObject,
   expect: ProofExpectations,
 ): Promise<ProofChecks> {
+  const now = deps.clock();
   const raw = document.proof;
   const proofs = raw === undefined || raw === null ? [] : Array.isArray(raw) ? raw : [raw];
   if (proofs.length === 0) return { key: skipped(expect.keyCheck, 'no proof names a key'), proof: failed('proof', 'the document carries no proof') };
@@ -156,6 +174,8 @@ export async function checkDataIntegrityProofs(
       return { key: passed(expect.keyCheck, `key ${vm} resolved`), proof: failed('proof', `the content cannot be canonicalized for checking: ${error.message}`) };
     }
     if (!ok) return { key: passed(expect.keyCheck, `key ${vm} resolved`), proof: failed('proof', ALTERED) };
+    const future = futureProblem(proof.created as string | undefined, now);
+    if (future) return { key: passed(expect.keyCheck, `key ${vm} resolved`), proof: failed('proof', future) };
     const compromised = resolution.key.compromisedAt
       ? compromiseProblem(vm, resolution.key.compromisedAt, await signingTimeOf(deps.issuedAt, resolution.via, document.id, proof.created as string | undefined))
       : null;

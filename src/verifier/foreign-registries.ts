@@ -72,7 +72,7 @@ export function createForeignRegistryLookup(deps: {
       const issuer = typeof registry.issuer === 'string' ? registry.issuer : (registry.issuer as JsonObject | undefined)?.id;
       if (typeof issuer !== 'string') return null;
       const resolver = await anchorResolver(source.publicKeyMultibase, deps.crypto);
-      const { proof } = await checkDataIntegrityProofs({ resolver, crypto: deps.crypto }, registry, {
+      const { proof } = await checkDataIntegrityProofs({ resolver, crypto: deps.crypto, clock: deps.clock }, registry, {
         purpose: 'assertionMethod', controller: issuer, keyCheck: 'issuer',
       });
       if (proof.status !== 'passed') return null;

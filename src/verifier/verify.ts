@@ -9,7 +9,7 @@ import type { Check, CredentialFormat, VerificationReport } from '../schemas/rep
 import { failed, passed, skipped, validityCheck } from './checks.js';
 import type { KeyResolver, Resolution } from './resolve.js';
 import { summarize } from './summary.js';
-import { checkDataIntegrityProofs, compromiseProblem, signingTimeOf } from './di-proof.js';
+import { checkDataIntegrityProofs, compromiseProblem, futureProblem, signingTimeOf } from './di-proof.js';
 
 export interface VerifierDeps {
   resolver: KeyResolver;
@@ -153,8 +153,14 @@ async function verifyJwt(deps: VerifierDeps, jwt: string, now: Date): Promise<Ve
   const compromised = resolution.key.compromisedAt
     ? compromiseProblem(kid, resolution.key.compromisedAt, await signingTimeOf(deps.issuedAt, resolution.via, credential.id, validityOf(credential).from))
     : null;
+  // A vc+jwt says when it was made only if it carries `iat` (seconds): the same rule as a proof's created.
+  const iat = (payload as { iat?: unknown }).iat;
+  const future = typeof iat === 'number' && Number.isFinite(iat) && Math.abs(iat) < 1e13
+    ? futureProblem(toDateTimeStamp(new Date(iat * 1000)), now)
+    : null;
   const proofCheck = !(await verifyEdDsaCompactJws(jwt, resolution.key.verifier))
     ? failed('proof', 'the signature does not match the content: the credential was altered after signing, or signed by another key')
+    : future ? failed('proof', future)
     : compromised ? failed('proof', compromised)
     : passed('proof', `EdDSA signature by ${kid} matches the content`);
   return report('vc+jwt', [format, issuer, proofCheck, validity, ...(await statusAfter(deps, proofCheck, credential))], credential, now);
