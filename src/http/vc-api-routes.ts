@@ -1,14 +1,14 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { AppEnv, Services } from '../app.js';
-import { issueAnyCredential } from '../issuer/any-credential.js';
+import { issueAnyCredential, statusPurposesFor } from '../issuer/any-credential.js';
 import { IssueError } from '../issuer/issue.js';
 import { statusOf } from '../issuer/status.js';
 import { CRYPTOSUITES } from '../jsonld/data-integrity.js';
 import { issuerIdOf, type Credential, type JsonObject } from '../schemas/credential.js';
 import type { VerificationReport } from '../schemas/report.js';
 import { credentialProblems } from '../schemas/vc-rules.js';
-import { STATUS_PURPOSES, type ApiScope, type StatusAction, type StatusPurpose } from '../store/port.js';
+import { STATUS_PURPOSES, type ApiScope, type StatusAction } from '../store/port.js';
 import { verifyCredential, type VerifyInput } from '../verifier/verify.js';
 import { credentialInput, verifyPresentation } from '../verifier/presentation.js';
 import { requireScope, requireToken, type AuthVariables } from './auth.js';
@@ -99,6 +99,13 @@ export function vcApiRoutes(s: Services, options: { open: boolean }): Hono<Env> 
     const { credential, options: opts = {} } = await readJsonBody(c, IssueBody);
     const problems = credentialProblems(credential);
     if (problems.length) throw new ApiError('invalid_request', `${problems[0]?.path}: ${problems[0]?.message}`, problems);
+    // This operation makes the proof. One sent along would be signed as part of the data and
+    // then replaced, so the credential returned would fail its own verification.
+    if (credential.proof !== undefined) {
+      throw new ApiError('invalid_request', 'credential.proof: send the credential without a proof; issuing adds the proof', [
+        { path: 'credential.proof', message: 'must be absent: issuing secures an unsecured credential' },
+      ]);
+    }
     const issuerDid = issuerIdOf(credential as Credential);
     const institute = await s.store.getInstituteByDid(issuerDid);
     const actorToken = c.get('token');
@@ -107,7 +114,7 @@ export function vcApiRoutes(s: Services, options: { open: boolean }): Hono<Env> 
     }
     await assertMayIssue(s, institute);
     const requested = opts.credentialStatus === undefined ? [] : Array.isArray(opts.credentialStatus) ? opts.credentialStatus : [opts.credentialStatus];
-    const purposes = [...new Set(requested.map((r) => r.statusPurpose))] as StatusPurpose[];
+    const purposes = statusPurposesFor(credential, requested.map((r) => r.statusPurpose));
     const wantsJwt = opts.format === 'vc+jwt' || opts.format === 'application/vc+jwt';
     try {
       const issued = await issueAnyCredential(s.issuer, {
