@@ -1,7 +1,7 @@
 import type { CryptoProvider } from '../crypto/provider.js';
 import { fromBase58 } from '../crypto/encoding.js';
 import { JsonLdError } from '../jsonld/canonize.js';
-import { DI_CRYPTOSUITE_JCS, diHashData, isCryptosuite, type Cryptosuite, type DataIntegrityProof } from '../jsonld/data-integrity.js';
+import { DI_CRYPTOSUITE_JCS, diHashData, isCryptosuite, type CanonicalSink, type Cryptosuite, type DataIntegrityProof } from '../jsonld/data-integrity.js';
 import type { JsonObject } from '../schemas/credential.js';
 import { isDateTimeStamp } from '../schemas/dates.js';
 import type { Check, CheckId } from '../schemas/report.js';
@@ -21,6 +21,11 @@ export interface ProofExpectations {
 export interface ProofChecks {
   key: Check;
   proof: Check;
+  /**
+   * The canonical N-Quads an eddsa-rdfc-2022 proof that verified was made over: the signed
+   * graph, for checking that the JSON is read as signed (src/verifier/signed-claims.ts).
+   */
+  signedGraph?: string;
 }
 
 const didOf = (vm: string): string => vm.split('#')[0] ?? '';
@@ -101,6 +106,7 @@ async function signatureMatches(
   verify: (signature: Uint8Array, data: Uint8Array) => Promise<boolean>,
   document: JsonObject,
   proof: JsonObject,
+  seen?: CanonicalSink,
 ): Promise<boolean> {
   const { proofValue, ...options } = proof;
   let signed = document;
@@ -114,7 +120,7 @@ async function signatureMatches(
     if (!prefix && JSON.stringify(own) !== JSON.stringify(docContext)) return false;
     signed = { ...document, '@context': own };
   }
-  const hashData = await diHashData(proof.cryptosuite as Cryptosuite, signed, options as Omit<DataIntegrityProof, 'proofValue'>, crypto);
+  const hashData = await diHashData(proof.cryptosuite as Cryptosuite, signed, options as Omit<DataIntegrityProof, 'proofValue'>, crypto, seen);
   let signature: Uint8Array;
   try {
     signature = fromBase58((proofValue as string).slice(1));
@@ -149,6 +155,7 @@ export async function checkDataIntegrityProofs(
   const { proof: _proof, ...unsecured } = document;
 
   let byController: string | null = null;
+  let signedGraph: string | undefined;
   const verified: string[] = [];
   for (const proof of proofs) {
     const problem = shapeProblem(proof, expect);
@@ -167,8 +174,9 @@ export async function checkDataIntegrityProofs(
     if (missing) return { key: passed(expect.keyCheck, `key ${vm} resolved`), proof: failed('proof', `previousProof ${missing} is not among the proofs`) };
     const signed = previous.length ? { ...unsecured, proof: previous.map((id) => ids.get(id)) } : unsecured;
     let ok: boolean;
+    let graph: string | undefined;
     try {
-      ok = await signatureMatches(deps.crypto, (s, d) => resolution.key.verifier.verify(s, d), signed, proof);
+      ok = await signatureMatches(deps.crypto, (s, d) => resolution.key.verifier.verify(s, d), signed, proof, (nquads) => { graph = nquads; });
     } catch (error) {
       if (!(error instanceof JsonLdError) && !(error instanceof TypeError)) throw error;
       return { key: passed(expect.keyCheck, `key ${vm} resolved`), proof: failed('proof', `the content cannot be canonicalized for checking: ${error.message}`) };
@@ -181,6 +189,7 @@ export async function checkDataIntegrityProofs(
       : null;
     if (compromised) return { key: passed(expect.keyCheck, `key ${vm} resolved`), proof: failed('proof', compromised) };
     if (!expect.controller || controller === expect.controller) byController ??= vm;
+    signedGraph ??= graph;
     verified.push(`${proof.cryptosuite as string} by ${vm}`);
   }
   if (!byController) {
@@ -193,5 +202,6 @@ export async function checkDataIntegrityProofs(
   return {
     key: passed(expect.keyCheck, `signing key ${byController} ${whose}${byController.startsWith('did:key:') ? ' (a did:key)' : ''}`),
     proof: passed('proof', `${verified.length === 1 ? 'signature' : `${verified.length} signatures`} (${verified.join('; ')}) match the content`),
+    ...(signedGraph === undefined ? {} : { signedGraph }),
   };
 }

@@ -9,6 +9,7 @@ import type { Check, CredentialFormat, VerificationReport } from '../schemas/rep
 import { failed, passed, skipped, validityCheck } from './checks.js';
 import type { KeyResolver, Resolution } from './resolve.js';
 import { summarize } from './summary.js';
+import { signedClaimsProblem } from './signed-claims.js';
 import { checkDataIntegrityProofs, compromiseProblem, futureProblem, signingTimeOf } from './di-proof.js';
 
 export interface VerifierDeps {
@@ -68,11 +69,15 @@ async function verifyDataIntegrity(deps: VerifierDeps, document: JsonObject, now
   const { check: format, credential } = formatCheck(document);
   if (!credential) return report('data-integrity', [format], null, now);
   const validity = validityCheck(validityOf(credential).from, validityOf(credential).until, now);
-  const { key, proof } = await checkDataIntegrityProofs(deps, document, {
+  const { key, proof, signedGraph } = await checkDataIntegrityProofs(deps, document, {
     purpose: 'assertionMethod',
     controller: issuerIdOf(credential),
     keyCheck: 'issuer',
   });
+  // The JSON must say what the signature covers, or the checks below and the report would
+  // read something else than what is signed (src/verifier/signed-claims.ts).
+  const hidden = signedGraph === undefined ? null : signedClaimsProblem(credential, signedGraph);
+  if (hidden) return report('data-integrity', [failed('format', hidden), key, proof, validity], credential, now);
   return report('data-integrity', [format, key, proof, validity, ...(await statusAfter(deps, proof, credential))], credential, now);
 }
 
