@@ -23,6 +23,8 @@ const KM: Array<[RegExp, (...groups: string[]) => string]> = [
   [/^names the same column as "(.*)"$/s, (c) => `ស្ទួននឹងជួរឈរ «${c}»`],
   [/^needs a "student id" or an "email" column to tell learners apart$/, () => 'ត្រូវការជួរឈរ «student id» ឬ «email» ដើម្បីសម្គាល់សិក្ខាកាមម្នាក់ៗ'],
   [/^the file has no header row$/, () => 'ឯកសារនេះគ្មានជួរក្បាលតារាង (ឈ្មោះជួរឈរ) ទេ'],
+  [/^letters were replaced by "\?": the file was saved as plain "CSV"/, () =>
+    'អក្សរត្រូវបានជំនួសដោយ «?»៖ ឯកសារត្រូវបានរក្សាទុកជា «CSV» ធម្មតា ដែលធ្វើឱ្យបាត់អក្សរខ្មែរ។ នៅក្នុង Excel សូមរក្សាទុកជា «CSV UTF-8 (Comma delimited)» ហើយផ្ទុកឡើងម្តងទៀត។'],
 ];
 
 /** A batch problem's message in the page's language (English as written, Khmer where known). */
