@@ -20,8 +20,11 @@ export interface VerifierDeps {
   status?: (credential: Credential) => Promise<Check[]>;
   /** When this service issued the credential with this `id` (null: never); used to judge keys reported compromised. */
   issuedAt?: (credentialId: string) => Promise<string | null>;
-  /** The accreditation check against the ministry's registry; absent = not checked. */
-  accreditation?: (issuerDid: string, issuedAt: string | undefined) => Promise<Check>;
+  /**
+   * The accreditation check against the ministry's registry (src/verifier/accreditation.ts):
+   * on the completion date (validFrom) and at the signing time; absent = not checked.
+   */
+  accreditation?: (issuerDid: string, dates: { completedAt?: string; signedAt?: string }) => Promise<Check>;
 }
 
 export type VerifyInput = { kind: 'credential'; credential: unknown } | { kind: 'jwt'; jwt: string };
@@ -78,20 +81,34 @@ async function verifyDataIntegrity(deps: VerifierDeps, document: JsonObject, now
   // read something else than what is signed (src/verifier/signed-claims.ts).
   const hidden = signedGraph === undefined ? null : signedClaimsProblem(credential, signedGraph);
   if (hidden) return report('data-integrity', [failed('format', hidden), key, proof, validity], credential, now);
-  return report('data-integrity', [format, key, proof, validity, ...(await statusAfter(deps, proof, credential))], credential, now);
+  const after = await statusAfter(deps, proof, credential, issuerProofCreated(document, issuerIdOf(credential)));
+  return report('data-integrity', [format, key, proof, validity, ...after], credential, now);
 }
 
 /**
  * Status and accreditation are looked up only for a credential whose proof holds, so forged
  * input never makes the verifier fetch anything.
  */
-async function statusAfter(deps: VerifierDeps, proof: Check, credential: Credential): Promise<Check[]> {
+async function statusAfter(deps: VerifierDeps, proof: Check, credential: Credential, claimedSigningTime?: string): Promise<Check[]> {
   if (proof.status !== 'passed') return [];
+  const signedAt = async () => {
+    // This service's issue record, when it issued the credential, over what the proof claims.
+    const recorded = deps.issuedAt && typeof credential.id === 'string' ? await deps.issuedAt(credential.id) : null;
+    return recorded ?? claimedSigningTime;
+  };
   const [status, accreditation] = await Promise.all([
     deps.status ? deps.status(credential) : [],
-    deps.accreditation ? deps.accreditation(issuerIdOf(credential), validityOf(credential).from) : null,
+    deps.accreditation ? deps.accreditation(issuerIdOf(credential), { completedAt: validityOf(credential).from, signedAt: await signedAt() }) : null,
   ]);
   return accreditation ? [...status, accreditation] : status;
+}
+
+/** When the issuer's own Data Integrity proof says it was made (the first proof by the issuer's key). */
+function issuerProofCreated(document: JsonObject, issuerId: string): string | undefined {
+  const proofs = ([] as unknown[]).concat(document.proof ?? []);
+  const own = proofs.find((p): p is JsonObject =>
+    typeof p === 'object' && p !== null && typeof (p as JsonObject).verificationMethod === 'string' && ((p as JsonObject).verificationMethod as string).split('#')[0] === issuerId);
+  return typeof own?.created === 'string' ? own.created : undefined;
 }
 
 const FORBIDDEN_HEADERS = ['jwk', 'jku', 'x5u', 'x5c', 'x5t', 'x5t#S256'] as const;
@@ -168,7 +185,8 @@ async function verifyJwt(deps: VerifierDeps, jwt: string, now: Date): Promise<Ve
     : future ? failed('proof', future)
     : compromised ? failed('proof', compromised)
     : passed('proof', `EdDSA signature by ${kid} matches the content`);
-  return report('vc+jwt', [format, issuer, proofCheck, validity, ...(await statusAfter(deps, proofCheck, credential))], credential, now);
+  const signedAt = typeof iat === 'number' && future === null && Math.abs(iat) < 1e13 ? toDateTimeStamp(new Date(iat * 1000)) : undefined;
+  return report('vc+jwt', [format, issuer, proofCheck, validity, ...(await statusAfter(deps, proofCheck, credential, signedAt))], credential, now);
 }
 
 /**
