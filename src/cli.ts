@@ -7,6 +7,7 @@ import { startNode } from './node/start.js';
 import { ConfigError, loadConfig } from './schemas/config.js';
 import type { VerificationReport } from './schemas/report.js';
 import { verdictOf, VERDICT_LABELS } from './verifier/verdict.js';
+import { printNotes, type RowNote } from './cli-notes.js';
 
 const USAGE = `skillcert — signed, verifiable skill certificates
 
@@ -274,16 +275,11 @@ async function issueCohort(call: Call, flags: Record<string, string | true>, out
     out(JSON.stringify(dry.body, null, 2));
     return (dry.body as { problems: unknown[] }).problems.length ? 1 : 0;
   }
-  const { summary, problems } = dry.body as { summary: Record<string, number>; problems: Array<{ row: number; column?: string; message: string }> };
+  const { summary, problems, warnings = [] } = dry.body as { summary: Record<string, number>; problems: RowNote[]; warnings?: RowNote[] };
   out(`rows: ${summary.rows ?? '?'}  valid: ${summary.valid}  with problems: ${summary.invalid}  already issued: ${summary.alreadyIssued}  to issue: ${summary.toIssue}`);
-  // A terminal's worth; a whole sheet of one mistake (a wrong template code) says so once.
-  const SHOWN = 30;
-  for (const p of problems.slice(0, SHOWN)) out(`  row ${p.row}${p.column ? ` (${p.column})` : ''}: ${p.message}`);
-  if (problems.length > SHOWN) {
-    const rest = problems.slice(SHOWN);
-    const same = rest.every((p) => p.message === rest[0]!.message);
-    out(`  …and ${rest.length} more${same ? ` with the same problem ("${rest[0]!.message}")` : ''}; --json prints them all`);
-  }
+  printNotes(out, problems, 'problem');
+  // Rows that would issue, but not as expected (e.g. a completion date the institute was not accredited on).
+  printNotes(out, warnings, 'warning');
   if (flags['dry-run']) return problems.length ? 1 : 0;
   if (problems.length && !flags['valid-rows-only']) {
     out('nothing issued: fix the rows above, or pass --valid-rows-only to issue the valid rows');

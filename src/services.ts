@@ -118,8 +118,8 @@ export function buildServices(deps: AppDeps): Services {
   // The ministry accredits and is not itself in its registry: what it signs (the registry) is
   // not "issued by an unaccredited issuer". The check runs only once its proof has verified.
   const ministry = ministryDid(deps.publicUrl);
-  const accreditation: NonNullable<VerifierDeps['accreditation']> = async (did, at) =>
-    did === ministry ? passed('accreditation', `${ministryName} is the accrediting authority`) : accreditationCheck(lookup, did, at);
+  const accreditation: NonNullable<VerifierDeps['accreditation']> = async (did, dates) =>
+    did === ministry ? passed('accreditation', `${ministryName} is the accrediting authority`) : accreditationCheck(lookup, did, dates);
   const minute = 60_000;
   const limits = deps.rateLimits ?? { issuePerMinute: 600, verifyPerMinute: 120 };
   return {

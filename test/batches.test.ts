@@ -179,7 +179,7 @@ describe('progress and results', () => {
     expect(res.headers.get('content-type')).toContain('text/csv');
     const text = await res.text();
     const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('row,student id,name,credential id,link,verify url,learner page,status,error');
+    expect(lines[0]).toBe('row,student id,name,khmer name,credential id,link,verify url,learner page,status,error');
     expect(lines[1]).toContain(`,http://localhost:8787/c/${body.rows[0].credentialId},issued,`);
     expect(lines[2]).toContain('"Chan, Sophea"');
     expect(lines[1]).toContain(`/v/${body.rows[0].credentialId}`);

@@ -123,7 +123,7 @@ export interface IssueResponse {
   id: string;
   credential: Record<string, unknown> & { proof: Record<string, unknown> };
   jwt: string;
-  links: { self: string; verify: string; qrSvg: string; qrPng: string };
+  links: { self: string; verify: string; qrSvg: string; qrPng: string; learnerPage: string };
 }
 
 /** The path of a route of the app: PUBLIC_URL's own path, if it has one, then `path`. */

@@ -13,7 +13,7 @@ describe('issuing a credential', () => {
     expect(body.credential.id).toBe(`${PUBLIC_URL}/credentials/${body.id}`);
   });
 
-  it('returns links to the credential, its verify page and its QR codes', async () => {
+  it('returns links to the credential, its verify page, its QR codes and the learner page to send the learner', async () => {
     const ctx = await makeTestApp();
     const issued = await issue(ctx);
     expect(issued.links).toEqual({
@@ -21,7 +21,9 @@ describe('issuing a credential', () => {
       verify: `${PUBLIC_URL}/v/${issued.id}`,
       qrSvg: `${PUBLIC_URL}/credentials/${issued.id}/qr.svg`,
       qrPng: `${PUBLIC_URL}/credentials/${issued.id}/qr.png`,
+      learnerPage: `${PUBLIC_URL}/c/${issued.id}`,
     });
+    expect((await ctx.app.request(new URL(issued.links.learnerPage).pathname)).status).toBe(200);
   });
 
   it('secures the credential with an eddsa-rdfc-2022 proof by the institute key and a vc+jwt with the same kid', async () => {

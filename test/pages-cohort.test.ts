@@ -104,7 +104,7 @@ describe('console: issuing a cohort from a spreadsheet', () => {
     expect([...bytes.subarray(0, 3)], 'a BOM, for Excel').toEqual([0xef, 0xbb, 0xbf]);
     const csv = bytes.subarray(3).toString('utf8');
     expect(csv.startsWith('row,student id,name')).toBe(true);
-    expect(csv).toContain(`S001,Sok Dara,${rows[0]!.credentialId}`);
+    expect(csv).toContain(`S001,Sok Dara,សុខ ដារ៉ា,${rows[0]!.credentialId}`);
     const zip = unzipSync(new Uint8Array(await (await browser.get(`${where}/qr.zip`)).arrayBuffer()));
     expect(Object.keys(zip).filter((n) => n.startsWith('svg/')).sort()).toEqual(['svg/0002.svg', 'svg/S001.svg', 'svg/S003.svg']);
 

@@ -56,11 +56,12 @@ describe('the verify page /v/:id', () => {
   });
 
   it('reads EXPIRED after validUntil and NOT YET VALID before validFrom', async () => {
-    const ctx = await makeTestApp();
+    // Issued on 2026-01-10, before its validFrom (checked later than the proof was made).
+    const ctx = await makeTestApp({ clock: new Date('2026-01-10T00:00:00Z') });
     const issued = await issue(ctx);
     ctx.clock.now = new Date('2032-01-01T00:00:00Z');
     expect((await page(ctx, `/v/${issued.id}`)).html).toContain('data-verdict="expired"');
-    ctx.clock.now = new Date('2026-01-01T00:00:00Z');
+    ctx.clock.now = new Date('2026-01-11T00:00:00Z');
     expect((await page(ctx, `/v/${issued.id}`)).html).toContain('data-verdict="not-yet-valid"');
   });
 

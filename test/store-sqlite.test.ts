@@ -4,6 +4,7 @@ import type { Store } from '../src/store/port.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { describeStore } from './store-contract.js';
 import { describeCohortStore } from './store-cohort-contract.js';
+import { describeCredentialIdStore } from './store-credential-id-contract.js';
 
 // The storage port's contract on better-sqlite3; test/workers/store-d1.test.ts runs it on D1.
 const opened: Store[] = [];
@@ -18,6 +19,12 @@ describeStore('better-sqlite3', async () => {
 });
 
 describeCohortStore('better-sqlite3', async () => {
+  const store = openSqliteStore(':memory:', readMigrations());
+  opened.push(store);
+  return store;
+});
+
+describeCredentialIdStore('better-sqlite3', async () => {
   const store = openSqliteStore(':memory:', readMigrations());
   opened.push(store);
   return store;

@@ -12,7 +12,9 @@ describe('the validity window is checked against the verifier clock', () => {
   let ctx: TestContext;
   let issued: IssueResponse;
   beforeAll(async () => {
-    ctx = await makeTestApp();
+    // Issued on 2026-02-01, before its validFrom: checked at any time below, the proof was
+    // made before the check (a proof created after the verifier's "now" fails on its own).
+    ctx = await makeTestApp({ clock: new Date('2026-02-01T00:00:00Z') });
     issued = await issue(ctx);
   });
 

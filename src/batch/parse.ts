@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { columnOf, COLUMNS, REQUIRED_COLUMNS, type Column } from './columns.js';
+import { LETTERS_REPLACED, lettersReplaced } from './lossy-save.js';
 
 /** One problem in a batch file: spreadsheet row number (header = 1), column, message. */
 export interface Problem {
@@ -33,6 +34,8 @@ function mapHeaders(names: string[], optional: readonly Column[] = []): { index:
   const headers: Partial<Record<Column, string>> = {};
   const problems: Problem[] = [];
   names.forEach((name, i) => {
+    // A Khmer header saved as plain "CSV" is "?????": its column would be silently ignored.
+    if (lettersReplaced(name, 'other')) problems.push({ row: 1, column: name, message: LETTERS_REPLACED });
     const col = columnOf(name);
     if (!col) return;
     if (headers[col] !== undefined) {

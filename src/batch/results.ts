@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import Papa from 'papaparse';
-import { credentialUrlFor, verifyUrlFor } from '../issuer/issue.js';
+import { credentialUrlFor, learnerPageFor, verifyUrlFor } from '../issuer/issue.js';
 import { qrSvg } from '../issuer/qr.js';
 import type { BatchRow } from '../store/cohort-port.js';
 
@@ -26,15 +26,25 @@ export function batchRowView(publicUrl: string, r: BatchRow): BatchRowView {
   };
 }
 
-/** The results file: each row with its credential id, link and verify URL, for Excel (BOM, CRLF). */
+/** The learner's name in Khmer, from the request the row was issued from ('' when it gave none). */
+function khmerNameOf(row: BatchRow): string {
+  try {
+    const nameKm = (JSON.parse(row.request) as { learner?: { nameKm?: unknown } }).learner?.nameKm;
+    return typeof nameKm === 'string' ? nameKm : '';
+  } catch {
+    return '';
+  }
+}
+
+/** The results file: each row with its names, credential id, links and outcome, for Excel (BOM, CRLF). */
 export function resultsCsv(publicUrl: string, rows: readonly BatchRow[]): string {
   const csv = Papa.unparse({
     // "learner page" is the link to send the learner: the certificate page they share and print.
-    fields: ['row', 'student id', 'name', 'credential id', 'link', 'verify url', 'learner page', 'status', 'error'],
+    fields: ['row', 'student id', 'name', 'khmer name', 'credential id', 'link', 'verify url', 'learner page', 'status', 'error'],
     data: rows.map((row) => {
       const r = batchRowView(publicUrl, row);
-      const page = r.credentialId ? `${publicUrl}/c/${r.credentialId}` : '';
-      return [r.row, r.studentId ?? '', r.name, r.credentialId ?? '', r.link ?? '', r.verifyUrl ?? '', page, r.status, r.error ?? ''];
+      const page = r.credentialId ? learnerPageFor(publicUrl, r.credentialId) : '';
+      return [r.row, r.studentId ?? '', r.name, khmerNameOf(row), r.credentialId ?? '', r.link ?? '', r.verifyUrl ?? '', page, r.status, r.error ?? ''];
     }),
   // escapeFormulae: a name such as =HYPERLINK(…) from the uploaded sheet is text in Excel, not a formula.
   }, { newline: '\r\n', escapeFormulae: true });

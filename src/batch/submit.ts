@@ -1,9 +1,11 @@
 import { randomId } from '../crypto/encoding.js';
 import { toDateTimeStamp } from '../schemas/dates.js';
 import type { BatchRecord, BatchRow, CohortStore } from '../store/cohort-port.js';
-import type { Institute } from '../store/port.js';
+import type { AccreditationPeriod, Institute, Store } from '../store/port.js';
+import { describeSpans, judgeAccreditation } from '../verifier/accreditation.js';
+import { COLUMNS } from './columns.js';
 import type { ParsedTable, Problem } from './parse.js';
-import { validateBatch, type BatchSummary } from './validate.js';
+import { validateBatch, type BatchSummary, type ValidRow } from './validate.js';
 
 /** What a batch file would issue: the validation summary and how many rows are new. */
 export interface SubmitSummary extends BatchSummary {
@@ -36,9 +38,10 @@ export interface SubmitInput {
 
 /** The outcome of submitting a batch file: data for the API or the console to show, never an exception. */
 export type Submission =
-  | { kind: 'dry-run'; summary: SubmitSummary; problems: Problem[]; rows: DryRunRow[] }
+  /** `warnings`: rows that would issue, but not as one might expect (see {@link accreditationWarnings}). */
+  | { kind: 'dry-run'; summary: SubmitSummary; problems: Problem[]; warnings: Problem[]; rows: DryRunRow[] }
   /** Problems were found and the caller did not ask to issue the valid rows only: nothing was stored. */
-  | { kind: 'has-problems'; summary: SubmitSummary; problems: Problem[] }
+  | { kind: 'has-problems'; summary: SubmitSummary; problems: Problem[]; warnings: Problem[] }
   | { kind: 'no-valid-rows'; summary: SubmitSummary; problems: Problem[] }
   /** The Idempotency-Key was used before for a different file or options. */
   | { kind: 'key-reused'; batch: BatchRecord }
@@ -55,7 +58,7 @@ export const MAX_BATCH_ROWS = 20_000;
  * problems, stores it as a job: the batch and all its rows, pending, in one transaction.
  * The API and the console both submit through here.
  */
-export async function submitBatch(deps: { store: CohortStore; clock: () => Date }, input: SubmitInput): Promise<Submission> {
+export async function submitBatch(deps: { store: CohortStore & Pick<Store, 'accreditations'>; clock: () => Date }, input: SubmitInput): Promise<Submission> {
   const { store } = deps;
   const { institute, idempotencyKey: key } = input;
   const replay = async (): Promise<Submission | null> => {
@@ -81,23 +84,25 @@ export async function submitBatch(deps: { store: CohortStore; clock: () => Date 
   }
   const summary: SubmitSummary = { ...validation.summary, alreadyIssued: existing.size, toIssue: validation.valid.length - existing.size };
   const { problems } = validation;
+  const fresh = validation.valid.filter((r) => !existing.has(r.rowNo));
+  const warnings = accreditationWarnings(institute, await store.accreditations(institute.id), fresh, input.table, deps.clock());
 
   if (input.dryRun) {
     return {
-      kind: 'dry-run', summary, problems,
+      kind: 'dry-run', summary, problems, warnings,
       rows: validation.valid.map((r) => ({
         row: r.rowNo, studentId: r.studentId, name: r.learnerName, template: `${r.templateCode}@${r.templateVersion}`,
         ...(existing.has(r.rowNo) ? { existingCredentialId: existing.get(r.rowNo) } : {}),
       })),
     };
   }
-  if (problems.length > 0 && !input.validRowsOnly) return { kind: 'has-problems', summary, problems };
+  if (problems.length > 0 && !input.validRowsOnly) return { kind: 'has-problems', summary, problems, warnings };
   if (validation.valid.length === 0) return { kind: 'no-valid-rows', summary, problems };
 
   const now = toDateTimeStamp(deps.clock());
   const batch: BatchRecord = {
     id: randomId(), instituteId: institute.id, idempotencyKey: key, requestSha256: input.fingerprint, state: 'issuing', actor: input.actor,
-    createdAt: now, updatedAt: now, summary: JSON.stringify({ ...summary, problems }),
+    createdAt: now, updatedAt: now, summary: JSON.stringify({ ...summary, problems, warnings }),
   };
   const rows: BatchRow[] = validation.valid.map((r) => ({
     batchId: batch.id, rowNo: r.rowNo, rowKey: r.rowKey, studentId: r.studentId, learnerName: r.learnerName,
@@ -115,6 +120,25 @@ export async function submitBatch(deps: { store: CohortStore; clock: () => Date 
     throw error;
   }
   return { kind: 'created', batch };
+}
+
+/**
+ * The rows whose completion date the accreditation rule (judgeAccreditation) would fail:
+ * issued now, their certificates would verify as ISSUER NOT ACCREDITED. A warning, not a
+ * refusal: the date may be a typo to fix, or right, and then the accreditation must be
+ * recorded to cover it (which makes certificates already issued read accredited too).
+ */
+export function accreditationWarnings(institute: Institute, periods: AccreditationPeriod[], rows: readonly ValidRow[], table: ParsedTable, now: Date): Problem[] {
+  const column = table.headers.completionDate ?? COLUMNS.completionDate.label;
+  const signedAt = toDateTimeStamp(now);
+  return rows.flatMap((r) => {
+    const judged = judgeAccreditation(periods, { completedAt: r.request.validFrom, signedAt });
+    if (judged.ok || judged.failing !== 'completion') return [];
+    return [{
+      row: r.rowNo, column,
+      message: `${institute.name} was not accredited on ${r.request.validFrom!.slice(0, 10)} (accredited ${describeSpans(periods)}): a certificate with this completion date would verify as ISSUER NOT ACCREDITED. If the date is right, the accreditation must be recorded to cover it (for the default institute: INSTITUTE_ACCREDITED_FROM)`,
+    }];
+  });
 }
 
 /** Counts of a batch's rows by outcome. */

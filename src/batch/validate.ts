@@ -3,6 +3,7 @@ import { IssueRequestSchema, type IssueRequest } from '../schemas/issue-request.
 import { achievementOf, addMonths, type TemplateBody } from '../schemas/template.js';
 import type { TemplateRecord } from '../store/cohort-port.js';
 import { COLUMNS, type Column } from './columns.js';
+import { LETTERS_REPLACED, lettersReplaced } from './lossy-save.js';
 import type { ParsedTable, Problem } from './parse.js';
 
 /** A row ready to issue. */
@@ -43,6 +44,9 @@ export function normalizeDate(raw: string): string {
   return s;
 }
 
+/** The columns whose text goes into the credential as written (see src/batch/lossy-save.ts). */
+const LOSSY_CHECKED: readonly Column[] = ['name', 'nameKm', 'studentId', 'result'];
+
 // Which column an IssueRequest path came from, for the row's problem.
 const COLUMN_OF_PATH: Record<string, Column> = {
   'learner.name': 'name', 'learner.nameKm': 'nameKm', 'learner.email': 'email', 'learner.phone': 'phone',
@@ -72,6 +76,10 @@ export async function validateBatch(
     const rowProblems: Problem[] = [];
     const add = (col: Column | null, message: string) => rowProblems.push({ row: rowNo, column: col ? label(col) : null, message });
     const code = values.template ?? defaults.template;
+    for (const col of LOSSY_CHECKED) {
+      const value = values[col];
+      if (value && lettersReplaced(value, col === 'name' || col === 'nameKm' ? 'name' : 'other')) add(col, LETTERS_REPLACED);
+    }
     if (!values.name) add('name', 'is required');
     if (!code) add('template', 'is required');
     if (!values.completionDate) add('completionDate', 'is required');

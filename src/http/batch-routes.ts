@@ -174,12 +174,12 @@ export function batchRoutes(s: Services): Hono<BatchEnv> {
       });
       switch (outcome.kind) {
         case 'dry-run':
-          return c.json({ dryRun: true, summary: outcome.summary, problems: outcome.problems, rows: outcome.rows });
+          return c.json({ dryRun: true, summary: outcome.summary, problems: outcome.problems, warnings: outcome.warnings, rows: outcome.rows });
         case 'has-problems': {
           const { summary, problems } = outcome;
           const message = `${problems.length} problem(s) in ${summary.invalid} row(s); nothing was issued. Fix them, or add ?validRowsOnly=true to issue the ${summary.valid} valid row(s)`;
           const details = problems.map((p) => ({ path: `row ${p.row}${p.column ? `, ${p.column}` : ''}`, message: p.message }));
-          return c.json({ ...errorBody('unprocessable', message, c.get('requestId'), details), problems, summary }, 422);
+          return c.json({ ...errorBody('unprocessable', message, c.get('requestId'), details), problems, warnings: outcome.warnings, summary }, 422);
         }
         case 'no-valid-rows':
           throw new ApiError('unprocessable', 'the file has no valid rows to issue');

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { bodyLimit } from './body-limit.js';
 import type { z } from 'zod';
+import { parseBoundedJson } from '../schemas/json-bounds.js';
 import { ApiError, type ErrorDetail } from './errors.js';
 
 /** A limit on an API request's body, past which it is a 413 in the error envelope. */
@@ -34,16 +35,18 @@ export function isJsonContentType(c: Context): boolean {
   return type === 'application/json' || (type?.endsWith('+json') ?? false);
 }
 
-/** Parses a JSON text, answering 400 `invalid_json` when it is not JSON. */
+/**
+ * Parses a JSON body: the one reader every JSON request goes through. 400 `invalid_json`
+ * when it is not JSON, 400 `invalid_request` when it nests deeper than any request needs.
+ */
 export function parseJsonText(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new ApiError('invalid_json', 'the request body is not valid JSON');
-  }
+  const parsed = parseBoundedJson(text);
+  if (parsed.ok) return parsed.value;
+  if (parsed.problem === 'too-deep') throw new ApiError('invalid_request', `the request body is refused: ${parsed.message}`);
+  throw new ApiError('invalid_json', 'the request body is not valid JSON');
 }
 
-/** Reads a JSON body and validates it against a schema. */
+/** Reads a JSON body (through {@link parseJsonText}) and validates it against a schema. */
 export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   if (!isJsonContentType(c)) throw new ApiError('unsupported_media_type', 'send the body as application/json');
   const parsed = schema.safeParse(parseJsonText(await c.req.text()));

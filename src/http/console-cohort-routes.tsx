@@ -130,7 +130,7 @@ export function consoleCohortRoutes(app: Hono<AppEnv>, s: Services, kit: Console
     if (outcome.kind !== 'dry-run') throw new Error(`a dry run answered ${outcome.kind}`);
     // A check that found problems has done its job: 200, as the API's dry run answers.
     return c.html(
-      <CohortCheckPage p={p} user={kit.userOf(signedIn)} file={{ ...file, uploadId }} summary={outcome.summary} problems={outcome.problems} rows={outcome.rows} />,
+      <CohortCheckPage p={p} user={kit.userOf(signedIn)} file={{ ...file, uploadId }} summary={outcome.summary} problems={outcome.problems} warnings={outcome.warnings} rows={outcome.rows} />,
     );
   });
 
@@ -158,7 +158,7 @@ export function consoleCohortRoutes(app: Hono<AppEnv>, s: Services, kit: Console
         if (dry instanceof Response) return dry;
         if (dry.kind !== 'dry-run') throw new Error(`a dry run answered ${dry.kind}`);
         return c.html(
-          <CohortCheckPage p={p} user={kit.userOf(signedIn)} file={{ ...file, uploadId: newSecret() }} summary={dry.summary} problems={dry.problems} rows={dry.rows} error={p.m.nothingToIssue} />,
+          <CohortCheckPage p={p} user={kit.userOf(signedIn)} file={{ ...file, uploadId: newSecret() }} summary={dry.summary} problems={dry.problems} warnings={dry.warnings} rows={dry.rows} error={p.m.nothingToIssue} />,
           422,
         );
       }

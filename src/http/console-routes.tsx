@@ -14,7 +14,7 @@ import {
 } from '../web/console-pages.js';
 import { NotFoundPage, type PageContext } from '../web/layout.js';
 import { issuingInstitute } from './credential-routes.js';
-import { periodAt } from '../verifier/accreditation.js';
+import { accreditedAt } from '../verifier/accreditation.js';
 import { consoleCohortRoutes } from './console-cohort-routes.js';
 import { ApiError } from './errors.js';
 import { contextOf } from './page-routes.js';
@@ -272,7 +272,7 @@ export function consoleRoutes(s: Services): Hono<Env> {
     const rows = await Promise.all(
       (await s.store.listInstitutes()).map(async (institute) => {
         const periods = await s.store.accreditations(institute.id);
-        const accreditedNow = periodAt(periods, now) !== undefined;
+        const accreditedNow = accreditedAt(periods, now);
         return { institute, periods, accreditedNow };
       }),
     );

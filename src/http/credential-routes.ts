@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv, Services } from '../app.js';
-import { issueCredential, IssueError, verifyUrlFor } from '../issuer/issue.js';
+import { issueCredential, IssueError, learnerPageFor, verifyUrlFor } from '../issuer/issue.js';
 import { qrSvg } from '../issuer/qr.js';
 import { IssueRequestSchema } from '../schemas/issue-request.js';
 import type { CredentialRecord } from '../store/port.js';
@@ -43,6 +43,7 @@ export function credentialLinks(publicUrl: string, id: string) {
     verify: verifyUrlFor(publicUrl, id),
     qrSvg: `${publicUrl}/credentials/${id}/qr.svg`,
     qrPng: `${publicUrl}/credentials/${id}/qr.png`,
+    learnerPage: learnerPageFor(publicUrl, id),
   };
 }
 

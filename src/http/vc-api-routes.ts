@@ -1,14 +1,14 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { AppEnv, Services } from '../app.js';
-import { issueAnyCredential } from '../issuer/any-credential.js';
+import { issueAnyCredential, statusPurposesFor } from '../issuer/any-credential.js';
 import { IssueError } from '../issuer/issue.js';
 import { statusOf } from '../issuer/status.js';
 import { CRYPTOSUITES } from '../jsonld/data-integrity.js';
 import { issuerIdOf, type Credential, type JsonObject } from '../schemas/credential.js';
 import type { VerificationReport } from '../schemas/report.js';
 import { credentialProblems } from '../schemas/vc-rules.js';
-import { STATUS_PURPOSES, type ApiScope, type StatusAction, type StatusPurpose } from '../store/port.js';
+import { DuplicateCredentialIdError, STATUS_PURPOSES, type ApiScope, type StatusAction } from '../store/port.js';
 import { verifyCredential, type VerifyInput } from '../verifier/verify.js';
 import { credentialInput, verifyPresentation } from '../verifier/presentation.js';
 import { requireScope, requireToken, type AuthVariables } from './auth.js';
@@ -99,6 +99,13 @@ export function vcApiRoutes(s: Services, options: { open: boolean }): Hono<Env> 
     const { credential, options: opts = {} } = await readJsonBody(c, IssueBody);
     const problems = credentialProblems(credential);
     if (problems.length) throw new ApiError('invalid_request', `${problems[0]?.path}: ${problems[0]?.message}`, problems);
+    // This operation makes the proof. One sent along would be signed as part of the data and
+    // then replaced, so the credential returned would fail its own verification.
+    if (credential.proof !== undefined) {
+      throw new ApiError('invalid_request', 'credential.proof: send the credential without a proof; issuing adds the proof', [
+        { path: 'credential.proof', message: 'must be absent: issuing secures an unsecured credential' },
+      ]);
+    }
     const issuerDid = issuerIdOf(credential as Credential);
     const institute = await s.store.getInstituteByDid(issuerDid);
     const actorToken = c.get('token');
@@ -107,11 +114,16 @@ export function vcApiRoutes(s: Services, options: { open: boolean }): Hono<Env> 
     }
     await assertMayIssue(s, institute);
     const requested = opts.credentialStatus === undefined ? [] : Array.isArray(opts.credentialStatus) ? opts.credentialStatus : [opts.credentialStatus];
-    const purposes = [...new Set(requested.map((r) => r.statusPurpose))] as StatusPurpose[];
+    const purposes = statusPurposesFor(credential, requested.map((r) => r.statusPurpose));
     const wantsJwt = opts.format === 'vc+jwt' || opts.format === 'application/vc+jwt';
+    const toSign = opts.credentialId && credential.id === undefined ? { ...credential, id: opts.credentialId } : credential;
+    // An id names one credential (a status change by the id must reach every copy, so there
+    // must be one). Checked first to spare the signing; the store's unique index decides a race.
+    const duplicate = () => new ApiError('conflict', `a credential with id ${String(toSign.id)} was issued before; give each credential its own id`);
+    if (typeof toSign.id === 'string' && (await s.store.getCredentialByVcId(toSign.id))) throw duplicate();
     try {
       const issued = await issueAnyCredential(s.issuer, {
-        credential: opts.credentialId && credential.id === undefined ? { ...credential, id: opts.credentialId } : credential,
+        credential: toSign,
         institute,
         issuerDid,
         cryptosuite: opts.cryptosuite ?? institute.cryptosuite,
@@ -124,6 +136,7 @@ export function vcApiRoutes(s: Services, options: { open: boolean }): Hono<Env> 
       }
       return c.json({ verifiableCredential: issued.credential }, 201);
     } catch (error) {
+      if (error instanceof DuplicateCredentialIdError) throw duplicate();
       if (error instanceof IssueError) {
         throw new ApiError(error.code === 'ERR_UNDEFINED_TERM' ? 'undefined_term' : 'unprocessable', error.message,
           error.field ? [{ path: error.field, message: error.message }] : undefined);

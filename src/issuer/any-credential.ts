@@ -16,10 +16,28 @@ export interface AnyCredentialRequest {
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const HOSTED: readonly StatusPurpose[] = ['revocation', 'suspension'];
+
+/**
+ * The status entries a VC API credential gets: those `options.credentialStatus` asks for,
+ * and, for a credential that carries a `credentialStatus` of its own, the purposes its
+ * entries name (revocation when they name none this service hosts). The client's entries
+ * themselves are never signed: a list the institute does not control (any URL, a loopback
+ * one included) would speak for the institute, and /credentials/status could not change it.
+ * Replacing rather than refusing keeps the VCDM test suite's credentials with a status
+ * (of any type) issuable, as the data model allows.
+ */
+export function statusPurposesFor(credential: JsonObject, requested: readonly StatusPurpose[]): StatusPurpose[] {
+  const own = credential.credentialStatus === undefined ? [] : ([] as unknown[]).concat(credential.credentialStatus);
+  const named = own.map((e) => (e as JsonObject | null)?.statusPurpose).filter((p): p is StatusPurpose => HOSTED.includes(p as StatusPurpose));
+  const fromOwn: StatusPurpose[] = own.length && named.length === 0 ? ['revocation'] : named;
+  return HOSTED.filter((p) => requested.includes(p) || fromOwn.includes(p));
+}
 
 /**
  * Signs a caller's own VC Data Model credential (the VC API's issue operation): it is signed
- * as given, plus any status entries asked for. A VC 1.1 document gets the Data Integrity
+ * as given, with this service's status entries in place of any it carried (see
+ * {@link statusPurposesFor}). A VC 1.1 document gets the Data Integrity
  * context it needs for its proof, and no vc+jwt form (that securing is defined for 2.0 only).
  */
 export async function issueAnyCredential(deps: IssuerDeps, request: AnyCredentialRequest): Promise<IssuedCredential> {
@@ -34,13 +52,10 @@ export async function issueAnyCredential(deps: IssuerDeps, request: AnyCredentia
     withJwt: !v1,
     actor: request.actor,
     build: async ({ credentialStatus, now }) => {
-      const unsecured: JsonObject = { ...source };
+      // The client's own status entries are replaced by this service's (statusPurposesFor).
+      const { credentialStatus: _theirs, ...unsecured } = source;
       if (v1 && !contexts.includes(DATA_INTEGRITY_V2_CONTEXT)) unsecured['@context'] = [...contexts, DATA_INTEGRITY_V2_CONTEXT];
-      if (credentialStatus.length) {
-        const existing = source.credentialStatus === undefined ? [] : Array.isArray(source.credentialStatus) ? source.credentialStatus : [source.credentialStatus];
-        const all = [...existing, ...credentialStatus];
-        unsecured.credentialStatus = all.length === 1 ? all[0] : all;
-      }
+      if (credentialStatus.length) unsecured.credentialStatus = credentialStatus.length === 1 ? credentialStatus[0] : credentialStatus;
       const subject = (Array.isArray(source.credentialSubject) ? source.credentialSubject[0] : source.credentialSubject) as JsonObject;
       const validFrom = str(v1 ? source.issuanceDate : source.validFrom) || now;
       const validUntil = str(v1 ? source.expirationDate : source.validUntil) || null;

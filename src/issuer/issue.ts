@@ -55,6 +55,8 @@ export interface IssuedCredential {
 
 export const credentialUrlFor = (publicUrl: string, id: string) => `${publicUrl}/credentials/${id}`;
 export const verifyUrlFor = (publicUrl: string, id: string) => `${publicUrl}/v/${id}`;
+/** The certificate page to send the learner (they share and print it). */
+export const learnerPageFor = (publicUrl: string, id: string) => `${publicUrl}/c/${id}`;
 export const achievementUrlFor = (publicUrl: string, institute: Institute, key: string) =>
   `${publicUrl}/achievements/${institute.slug}/${encodeURIComponent(key)}`;
 

@@ -21,6 +21,9 @@ export interface DataIntegrityProof {
   [key: string]: unknown;
 }
 
+/** Receives the canonical N-Quads of the document an `eddsa-rdfc-2022` hash was computed over. */
+export type CanonicalSink = (documentNquads: string) => void;
+
 /**
  * The 64 bytes an `eddsa-rdfc-2022` signature covers: SHA-256 of the canonical proof
  * options (the proof without `proofValue`, under the document's `@context`) followed by
@@ -30,11 +33,13 @@ export async function rdfcHashData(
   unsecured: Record<string, unknown>,
   proofOptions: Omit<DataIntegrityProof, 'proofValue'>,
   crypto: CryptoProvider,
+  seen?: CanonicalSink,
 ): Promise<Uint8Array> {
   const [proofNquads, documentNquads] = await Promise.all([
     canonizeProofOptions(proofOptions, unsecured['@context']),
     canonize(unsecured),
   ]);
+  seen?.(documentNquads);
   const [proofHash, documentHash] = await Promise.all([
     crypto.sha256(utf8(proofNquads)),
     crypto.sha256(utf8(documentNquads)),
@@ -64,11 +69,12 @@ export async function jcsHashData(
   return concatBytes(proofHash, documentHash);
 }
 
-/** The hash data of either EdDSA cryptosuite. */
+/** The hash data of either EdDSA cryptosuite; `seen` gets the canonical document (RDFC only). */
 export const diHashData = (
   cryptosuite: Cryptosuite,
   unsecured: Record<string, unknown>,
   proofOptions: Omit<DataIntegrityProof, 'proofValue'>,
   crypto: CryptoProvider,
+  seen?: CanonicalSink,
 ): Promise<Uint8Array> =>
-  cryptosuite === DI_CRYPTOSUITE_JCS ? jcsHashData(unsecured, proofOptions, crypto) : rdfcHashData(unsecured, proofOptions, crypto);
+  cryptosuite === DI_CRYPTOSUITE_JCS ? jcsHashData(unsecured, proofOptions, crypto) : rdfcHashData(unsecured, proofOptions, crypto, seen);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { base64urlnopad } from '@scure/base';
+import { dateInput } from './dates.js';
 import { httpUrl, singleLine } from './text.js';
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -15,6 +16,8 @@ export const EnvSchema = z.object({
   INSTITUTE_NAME: singleLine(200).default('Demo Technical Institute'),
   INSTITUTE_NAME_KM: singleLine(200).default('វិទ្យាស្ថានបច្ចេកទេសសាកល្បង'),
   INSTITUTE_URL: httpUrl.optional(),
+  /** When the ministry accredited the default institute; unset = from its first start. */
+  INSTITUTE_ACCREDITED_FROM: dateInput.optional(),
   MINISTRY_NAME: singleLine(200).default('Ministry of Labour and Vocational Training'),
   TRUSTED_REGISTRIES: z
     .string()
@@ -55,7 +58,8 @@ export interface ServiceConfig {
   databasePath: string;
   keysDir: string;
   adminToken?: string;
-  institute: { name: string; nameKm: string; url?: string };
+  /** The default institute; `accreditedFrom` (a dateTimeStamp) dates its accreditation back. */
+  institute: { name: string; nameKm: string; url?: string; accreditedFrom?: string };
   ministryName: string;
   trustedRegistries: Array<{ url: string; publicKeyMultibase: string }>;
   remoteFetch: { timeoutMs: number; maxBytes: number; allowPrivate: boolean };
@@ -97,7 +101,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServiceConf
     databasePath: e.DATABASE_PATH,
     keysDir: e.KEYS_DIR,
     adminToken: e.ADMIN_TOKEN,
-    institute: { name: e.INSTITUTE_NAME, nameKm: e.INSTITUTE_NAME_KM, url: e.INSTITUTE_URL },
+    institute: { name: e.INSTITUTE_NAME, nameKm: e.INSTITUTE_NAME_KM, url: e.INSTITUTE_URL, accreditedFrom: e.INSTITUTE_ACCREDITED_FROM },
     ministryName: e.MINISTRY_NAME,
     trustedRegistries: e.TRUSTED_REGISTRIES ?? [],
     vcApiAuth: e.VC_API_AUTH,

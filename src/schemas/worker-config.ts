@@ -14,6 +14,7 @@ export const WorkerEnvSchema = EnvSchema.pick({
   INSTITUTE_NAME: true,
   INSTITUTE_NAME_KM: true,
   INSTITUTE_URL: true,
+  INSTITUTE_ACCREDITED_FROM: true,
   MINISTRY_NAME: true,
   TRUSTED_REGISTRIES: true,
   REMOTE_FETCH_TIMEOUT_MS: true,
@@ -41,7 +42,7 @@ export interface WorkerConfig {
   adminToken: string;
   keyEncryptionKey: Uint8Array;
   instituteKey?: PrivateKeyJwk;
-  institute: { name: string; nameKm: string; url?: string };
+  institute: { name: string; nameKm: string; url?: string; accreditedFrom?: string };
   ministryName: string;
   trustedRegistries: Array<{ url: string; publicKeyMultibase: string }>;
   remoteFetch: { timeoutMs: number; maxBytes: number; allowPrivate: boolean };
@@ -79,7 +80,7 @@ export function loadWorkerConfig(env: Record<string, unknown>): WorkerConfig {
     adminToken: e.ADMIN_TOKEN,
     keyEncryptionKey: base64urlnopad.decode(e.KEY_ENCRYPTION_KEY),
     instituteKey,
-    institute: { name: e.INSTITUTE_NAME, nameKm: e.INSTITUTE_NAME_KM, url: e.INSTITUTE_URL },
+    institute: { name: e.INSTITUTE_NAME, nameKm: e.INSTITUTE_NAME_KM, url: e.INSTITUTE_URL, accreditedFrom: e.INSTITUTE_ACCREDITED_FROM },
     ministryName: e.MINISTRY_NAME,
     trustedRegistries: e.TRUSTED_REGISTRIES ?? [],
     remoteFetch: { timeoutMs: e.REMOTE_FETCH_TIMEOUT_MS, maxBytes: e.REMOTE_FETCH_MAX_BYTES, allowPrivate: e.REMOTE_FETCH_ALLOW_PRIVATE === 'true' },

@@ -1,4 +1,4 @@
-import { StatusSlotTakenError, type AchievementRecord, type AuditInput, type CredentialRecord, type Store, type StatusList } from './port.js';
+import { DuplicateCredentialIdError, StatusSlotTakenError, type AchievementRecord, type AuditInput, type CredentialRecord, type Store, type StatusList } from './port.js';
 import {
   SLOT_COLUMNS,
   accreditationFromRow,
@@ -66,6 +66,7 @@ export interface D1Database {
 const MAX_BOUND_PARAMETERS = 90; // D1 binds at most 100 parameters per statement
 
 const isSlotConflict = (e: unknown): boolean => /UNIQUE constraint failed: credentials\.(revocation|suspension)_/.test(String((e as Error)?.message ?? e));
+const isIdConflict = (e: unknown): boolean => /UNIQUE constraint failed: credentials\.vc_id/.test(String((e as Error)?.message ?? e));
 /** D1 binds null, never undefined. */
 const v = (value: unknown): unknown => (value === undefined ? null : value);
 
@@ -213,6 +214,7 @@ export function openD1Store(db: D1Database): Store {
         await write(issuedStatements(c, achievement, batchRow), audit);
       } catch (error) {
         if (isSlotConflict(error)) throw new StatusSlotTakenError();
+        if (isIdConflict(error)) throw new DuplicateCredentialIdError();
         throw error;
       }
     },
@@ -228,6 +230,7 @@ export function openD1Store(db: D1Database): Store {
         });
       } catch (error) {
         if (isSlotConflict(error)) throw new StatusSlotTakenError();
+        if (isIdConflict(error)) throw new DuplicateCredentialIdError();
         throw error;
       }
     },
@@ -235,7 +238,8 @@ export function openD1Store(db: D1Database): Store {
       return one(st('SELECT * FROM credentials WHERE id = ?', id), credentialFromRow);
     },
     async getCredentialByVcId(vcId) {
-      return one(st('SELECT * FROM credentials WHERE vc_id = ? LIMIT 1', vcId), credentialFromRow);
+      // The first credential of an id, where a database from before 0008 holds repeats.
+      return one(st('SELECT * FROM credentials WHERE vc_id = ? ORDER BY vc_id_repeat LIMIT 1', vcId), credentialFromRow);
     },
     async getAchievement(instituteId, key) {
       return one(st('SELECT * FROM achievements WHERE institute_id = ? AND key = ?', instituteId, key), achievementFromRow);

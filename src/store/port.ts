@@ -198,6 +198,18 @@ export class StatusSlotTakenError extends Error {
 }
 
 /**
+ * Raised by saveIssuedCredential(s) when another credential already has the same own `id`
+ * (vcId): an id names one credential, or a status change by that id would reach only one.
+ */
+export class DuplicateCredentialIdError extends Error {
+  readonly code = 'ERR_DUPLICATE_CREDENTIAL_ID';
+  constructor() {
+    super('a credential with this id was issued before');
+    this.name = this.constructor.name;
+  }
+}
+
+/**
  * skillcert's storage, named after what the domain does with it. Every method is async so
  * that an embedded (better-sqlite3) and a remote (D1) backend fit the same port; adapters
  * parse rows with the schemas above so callers never see untyped data.

@@ -3,7 +3,7 @@ import type { Database as Db, Statement } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { auditPreimage, GENESIS_HASH } from '../audit/chain.js';
 import {
-  StatusSlotTakenError, type AuditInput, type Store, type StatusPurpose, type StatusList, type CredentialRecord, type AchievementRecord,
+  DuplicateCredentialIdError, StatusSlotTakenError, type AuditInput, type Store, type StatusPurpose, type StatusList, type CredentialRecord, type AchievementRecord,
   type IssuedCredentialWrite,
 } from './port.js';
 import {
@@ -183,7 +183,10 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
     for (const [listId, n] of allocated) countAllocation(listId, n);
   });
   const slotConflict = (error: unknown) =>
-    isUniqueViolation(error) && /revocation_|suspension_/.test(String((error as Error).message)) ? new StatusSlotTakenError() : error;
+    !isUniqueViolation(error) ? error
+    : /revocation_|suspension_/.test(String((error as Error).message)) ? new StatusSlotTakenError()
+    : /credentials\.vc_id/.test(String((error as Error).message)) ? new DuplicateCredentialIdError()
+    : error;
   const ACTIVE_LIST = `SELECT * FROM status_lists WHERE issuer_did = ? AND purpose = ? AND state = 'active'`;
   const activeList = tx((issuerDid: string, purpose: StatusPurpose, candidate: StatusList) => {
     const row = st(ACTIVE_LIST).get(issuerDid, purpose);
@@ -287,7 +290,8 @@ export function openSqliteStore(path: string, migrations: Migration[]): Store {
       return one(st('SELECT * FROM credentials WHERE id = ?').get(id), credentialFromRow);
     },
     async getCredentialByVcId(vcId) {
-      return one(st('SELECT * FROM credentials WHERE vc_id = ? LIMIT 1').get(vcId), credentialFromRow);
+      // The first credential of an id, where a database from before 0008 holds repeats.
+      return one(st('SELECT * FROM credentials WHERE vc_id = ? ORDER BY vc_id_repeat LIMIT 1').get(vcId), credentialFromRow);
     },
     async getAchievement(instituteId, key) {
       return one(st('SELECT * FROM achievements WHERE institute_id = ? AND key = ?').get(instituteId, key), achievementFromRow);

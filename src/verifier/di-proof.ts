@@ -1,7 +1,7 @@
 import type { CryptoProvider } from '../crypto/provider.js';
 import { fromBase58 } from '../crypto/encoding.js';
 import { JsonLdError } from '../jsonld/canonize.js';
-import { DI_CRYPTOSUITE_JCS, diHashData, isCryptosuite, type Cryptosuite, type DataIntegrityProof } from '../jsonld/data-integrity.js';
+import { DI_CRYPTOSUITE_JCS, diHashData, isCryptosuite, type CanonicalSink, type Cryptosuite, type DataIntegrityProof } from '../jsonld/data-integrity.js';
 import type { JsonObject } from '../schemas/credential.js';
 import { isDateTimeStamp } from '../schemas/dates.js';
 import type { Check, CheckId } from '../schemas/report.js';
@@ -21,11 +21,33 @@ export interface ProofExpectations {
 export interface ProofChecks {
   key: Check;
   proof: Check;
+  /**
+   * The canonical N-Quads an eddsa-rdfc-2022 proof that verified was made over: the signed
+   * graph, for checking that the JSON is read as signed (src/verifier/signed-claims.ts).
+   */
+  signedGraph?: string;
 }
 
 const didOf = (vm: string): string => vm.split('#')[0] ?? '';
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 const ALTERED = 'the signature does not match the content: it was altered after signing, or signed by another key';
+
+/** How far ahead of this verifier's clock a signer's clock may run before its proofs are refused. */
+export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/**
+ * Why a proof that says it was made at `created` is refused at `now`: it claims a time in the
+ * future (beyond the clock skew). A proof cannot vouch for anything yet at a time before it
+ * was made; accepting one invites signing "in advance" with a key about to be retired or
+ * reported compromised. Null when the time is absent or not in the future.
+ */
+export function futureProblem(created: string | undefined, now: Date): string | null {
+  if (created === undefined) return null;
+  const t = Date.parse(created);
+  return t > now.getTime() + MAX_CLOCK_SKEW_MS
+    ? `the proof says it was created at ${created}, in the future (more than ${MAX_CLOCK_SKEW_MS / 60_000} minutes ahead of this verifier's clock)`
+    : null;
+}
 
 function shapeProblem(proof: JsonObject, expect: ProofExpectations): string | null {
   const { proofValue } = proof;
@@ -84,6 +106,7 @@ async function signatureMatches(
   verify: (signature: Uint8Array, data: Uint8Array) => Promise<boolean>,
   document: JsonObject,
   proof: JsonObject,
+  seen?: CanonicalSink,
 ): Promise<boolean> {
   const { proofValue, ...options } = proof;
   let signed = document;
@@ -97,7 +120,7 @@ async function signatureMatches(
     if (!prefix && JSON.stringify(own) !== JSON.stringify(docContext)) return false;
     signed = { ...document, '@context': own };
   }
-  const hashData = await diHashData(proof.cryptosuite as Cryptosuite, signed, options as Omit<DataIntegrityProof, 'proofValue'>, crypto);
+  const hashData = await diHashData(proof.cryptosuite as Cryptosuite, signed, options as Omit<DataIntegrityProof, 'proofValue'>, crypto, seen);
   let signature: Uint8Array;
   try {
     signature = fromBase58((proofValue as string).slice(1));
@@ -116,10 +139,11 @@ export const MAX_PROOFS = 8;
  * must verify; at least one must be by a key of `expect.controller`.
  */
 export async function checkDataIntegrityProofs(
-  deps: { resolver: KeyResolver; crypto: CryptoProvider; issuedAt?: (credentialId: string) => Promise<string | null> },
+  deps: { resolver: KeyResolver; crypto: CryptoProvider; clock: () => Date; issuedAt?: (credentialId: string) => Promise<string | null> },
   document: JsonObject,
   expect: ProofExpectations,
 ): Promise<ProofChecks> {
+  const now = deps.clock();
   const raw = document.proof;
   const proofs = raw === undefined || raw === null ? [] : Array.isArray(raw) ? raw : [raw];
   if (proofs.length === 0) return { key: skipped(expect.keyCheck, 'no proof names a key'), proof: failed('proof', 'the document carries no proof') };
@@ -131,6 +155,7 @@ export async function checkDataIntegrityProofs(
   const { proof: _proof, ...unsecured } = document;
 
   let byController: string | null = null;
+  let signedGraph: string | undefined;
   const verified: string[] = [];
   for (const proof of proofs) {
     const problem = shapeProblem(proof, expect);
@@ -149,18 +174,22 @@ export async function checkDataIntegrityProofs(
     if (missing) return { key: passed(expect.keyCheck, `key ${vm} resolved`), proof: failed('proof', `previousProof ${missing} is not among the proofs`) };
     const signed = previous.length ? { ...unsecured, proof: previous.map((id) => ids.get(id)) } : unsecured;
     let ok: boolean;
+    let graph: string | undefined;
     try {
-      ok = await signatureMatches(deps.crypto, (s, d) => resolution.key.verifier.verify(s, d), signed, proof);
+      ok = await signatureMatches(deps.crypto, (s, d) => resolution.key.verifier.verify(s, d), signed, proof, (nquads) => { graph = nquads; });
     } catch (error) {
       if (!(error instanceof JsonLdError) && !(error instanceof TypeError)) throw error;
       return { key: passed(expect.keyCheck, `key ${vm} resolved`), proof: failed('proof', `the content cannot be canonicalized for checking: ${error.message}`) };
     }
     if (!ok) return { key: passed(expect.keyCheck, `key ${vm} resolved`), proof: failed('proof', ALTERED) };
+    const future = futureProblem(proof.created as string | undefined, now);
+    if (future) return { key: passed(expect.keyCheck, `key ${vm} resolved`), proof: failed('proof', future) };
     const compromised = resolution.key.compromisedAt
       ? compromiseProblem(vm, resolution.key.compromisedAt, await signingTimeOf(deps.issuedAt, resolution.via, document.id, proof.created as string | undefined))
       : null;
     if (compromised) return { key: passed(expect.keyCheck, `key ${vm} resolved`), proof: failed('proof', compromised) };
     if (!expect.controller || controller === expect.controller) byController ??= vm;
+    signedGraph ??= graph;
     verified.push(`${proof.cryptosuite as string} by ${vm}`);
   }
   if (!byController) {
@@ -173,5 +202,6 @@ export async function checkDataIntegrityProofs(
   return {
     key: passed(expect.keyCheck, `signing key ${byController} ${whose}${byController.startsWith('did:key:') ? ' (a did:key)' : ''}`),
     proof: passed('proof', `${verified.length === 1 ? 'signature' : `${verified.length} signatures`} (${verified.join('; ')}) match the content`),
+    ...(signedGraph === undefined ? {} : { signedGraph }),
   };
 }

@@ -1,3 +1,4 @@
+import { parseBoundedJson } from '../schemas/json-bounds.js';
 import type { CryptoProvider } from '../crypto/provider.js';
 import { decodeMultikey } from '../crypto/multikey.js';
 import type { JsonObject } from '../schemas/credential.js';
@@ -65,11 +66,13 @@ export function createForeignRegistryLookup(deps: {
     if (!deps.fetcher) return null;
     try {
       const { body } = await deps.fetcher(source.url, 'application/json');
-      const registry = JSON.parse(body) as JsonObject;
+      const json = parseBoundedJson(body);
+      if (!json.ok || typeof json.value !== 'object' || json.value === null) return null;
+      const registry = json.value as JsonObject;
       const issuer = typeof registry.issuer === 'string' ? registry.issuer : (registry.issuer as JsonObject | undefined)?.id;
       if (typeof issuer !== 'string') return null;
       const resolver = await anchorResolver(source.publicKeyMultibase, deps.crypto);
-      const { proof } = await checkDataIntegrityProofs({ resolver, crypto: deps.crypto }, registry, {
+      const { proof } = await checkDataIntegrityProofs({ resolver, crypto: deps.crypto, clock: deps.clock }, registry, {
         purpose: 'assertionMethod', controller: issuer, keyCheck: 'issuer',
       });
       if (proof.status !== 'passed') return null;

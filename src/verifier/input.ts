@@ -1,3 +1,4 @@
+import { parseBoundedJson } from '../schemas/json-bounds.js';
 import type { VerifyInput } from './verify.js';
 
 export type ParsedVerifyInput =
@@ -17,11 +18,9 @@ const LOCAL_PATHS = ['/v/', '/credentials/', '/c/'];
 export function parseVerifyText(text: string, publicUrl: string): ParsedVerifyInput {
   const t = text.trim();
   if (t.startsWith('{')) {
-    try {
-      return { kind: 'verify', input: { kind: 'credential', credential: JSON.parse(t) as unknown } };
-    } catch {
-      return { kind: 'unreadable', reason: 'the text starts like JSON but is not valid JSON' };
-    }
+    const json = parseBoundedJson(t);
+    if (json.ok) return { kind: 'verify', input: { kind: 'credential', credential: json.value } };
+    return { kind: 'unreadable', reason: json.problem === 'too-deep' ? json.message : 'the text starts like JSON but is not valid JSON' };
   }
   if (JWT_SHAPE.test(t)) return { kind: 'verify', input: { kind: 'jwt', jwt: t } };
   let url: URL;

@@ -2,6 +2,7 @@ import { bitAt, decodeList } from '../issuer/bitstring.js';
 import type { Check } from '../schemas/report.js';
 import { issuerIdOf, typesOf, type Credential, type JsonObject } from '../schemas/credential.js';
 import type { StatusPurpose } from '../store/port.js';
+import { parseBoundedJson } from '../schemas/json-bounds.js';
 import { failed, passed } from './checks.js';
 import { RemoteFetchError, type RemoteFetcher } from './remote.js';
 import type { VerificationReport } from '../schemas/report.js';
@@ -77,11 +78,9 @@ async function loadRemote(deps: StatusCheckerDeps, url: string): Promise<CachedL
   }
   let input: VerifyInput;
   if (text.startsWith('{')) {
-    try {
-      input = { kind: 'credential', credential: JSON.parse(text) as unknown };
-    } catch {
-      return 'the status list is not valid JSON';
-    }
+    const json = parseBoundedJson(text);
+    if (!json.ok) return `the status list is ${json.problem === 'too-deep' ? 'refused: ' + json.message : 'not valid JSON'}`;
+    input = { kind: 'credential', credential: json.value };
   } else {
     input = { kind: 'jwt', jwt: text };
   }

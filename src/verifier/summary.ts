@@ -1,33 +1,44 @@
 import type { Credential, JsonObject } from '../schemas/credential.js';
 import { issuerIdOf, typesOf } from '../schemas/credential.js';
 import type { CredentialSummary } from '../schemas/report.js';
+import { nodesOf, shownPair, shownText } from './claim-text.js';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length <= 4000 ? v : undefined);
 const obj = (v: unknown): JsonObject | undefined =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as JsonObject) : undefined;
-const first = (v: unknown): unknown => (Array.isArray(v) ? v[0] : v);
+/** The nodes a summary reads from: the issuer, the (first) subject, its (first) achievement. */
+export function summaryNodes(credential: Credential): { issuer?: JsonObject; subject?: JsonObject; achievement?: JsonObject } {
+  const subject = nodesOf(credential.credentialSubject)[0];
+  return { issuer: obj(credential.issuer), subject, achievement: nodesOf(subject?.achievement)[0] };
+}
 
-/** What a person needs to see of a credential, read defensively from any VC. */
+/**
+ * What a person needs to see of a credential, read defensively from any VC. Text claims are
+ * read in every JSON-LD form (src/verifier/claim-text.ts).
+ */
 export function summarize(credential: Credential): CredentialSummary {
-  const issuer = obj(credential.issuer);
-  const subject = obj(first(credential.credentialSubject)) ?? {};
-  const achievement = obj(subject.achievement);
+  const nodes = summaryNodes(credential);
+  const { issuer, achievement } = nodes;
+  const subject = nodes.subject ?? {};
   const alignments = Array.isArray(achievement?.alignment) ? achievement.alignment.map(obj).filter((a) => a !== undefined) : [];
   const skills = alignments
     .filter((a) => str(a.targetType) !== 'ext:QualificationLevel' && str(a.targetName))
     .slice(0, 200)
     .map((a) => ({ code: str(a.targetCode), name: str(a.targetName) as string, nameKm: str(a.nameKm), url: str(a.targetUrl) }));
   const level = alignments.find((a) => str(a.targetType) === 'ext:QualificationLevel');
+  const issuerName = shownPair(issuer, 'name');
+  const learner = shownPair(subject, 'name');
+  const achievementName = shownPair(achievement, 'name');
   return {
     id: str(credential.id),
-    name: str(credential.name),
-    issuer: { id: issuerIdOf(credential), name: str(issuer?.name), nameKm: str(issuer?.nameKm), url: str(issuer?.url) },
-    learner: { name: str(subject.name), nameKm: str(subject.nameKm) },
+    name: shownPair(credential, 'name').text,
+    issuer: { id: issuerIdOf(credential), name: issuerName.text, nameKm: issuerName.km, url: str(issuer?.url) },
+    learner: { name: learner.text, nameKm: learner.km },
     achievement: achievement
       ? {
-          name: str(achievement.name),
-          nameKm: str(achievement.nameKm),
-          description: str(achievement.description),
+          name: achievementName.text,
+          nameKm: achievementName.km,
+          description: shownPair(achievement, 'description').text,
           type: str(achievement.achievementType) ?? typesOf(achievement.type).find((t) => t !== 'Achievement'),
           code: str(achievement.humanCode),
           level: str(level?.targetName),
@@ -36,7 +47,7 @@ export function summarize(credential: Credential): CredentialSummary {
           skills,
         }
       : undefined,
-    result: str(obj(first(subject.result))?.value)?.slice(0, 200),
+    result: shownText(nodesOf(subject.result).map((r) => r.value))?.slice(0, 200),
     validFrom: str(credential.validFrom),
     validUntil: str(credential.validUntil),
   };

@@ -4,11 +4,13 @@ import { fromBase64url } from '../crypto/encoding.js';
 import { verifyEdDsaCompactJws } from '../crypto/jws.js';
 import { CredentialSchema, issuerIdOf, validityOf, type Credential, type JsonObject } from '../schemas/credential.js';
 import { toDateTimeStamp } from '../schemas/dates.js';
+import { parseBoundedJson, type BoundedJson } from '../schemas/json-bounds.js';
 import type { Check, CredentialFormat, VerificationReport } from '../schemas/report.js';
 import { failed, passed, skipped, validityCheck } from './checks.js';
 import type { KeyResolver, Resolution } from './resolve.js';
 import { summarize } from './summary.js';
-import { checkDataIntegrityProofs, compromiseProblem, signingTimeOf } from './di-proof.js';
+import { signedClaimsProblem } from './signed-claims.js';
+import { checkDataIntegrityProofs, compromiseProblem, futureProblem, signingTimeOf } from './di-proof.js';
 
 export interface VerifierDeps {
   resolver: KeyResolver;
@@ -18,8 +20,11 @@ export interface VerifierDeps {
   status?: (credential: Credential) => Promise<Check[]>;
   /** When this service issued the credential with this `id` (null: never); used to judge keys reported compromised. */
   issuedAt?: (credentialId: string) => Promise<string | null>;
-  /** The accreditation check against the ministry's registry; absent = not checked. */
-  accreditation?: (issuerDid: string, issuedAt: string | undefined) => Promise<Check>;
+  /**
+   * The accreditation check against the ministry's registry (src/verifier/accreditation.ts):
+   * on the completion date (validFrom) and at the signing time; absent = not checked.
+   */
+  accreditation?: (issuerDid: string, dates: { completedAt?: string; signedAt?: string }) => Promise<Check>;
 }
 
 export type VerifyInput = { kind: 'credential'; credential: unknown } | { kind: 'jwt'; jwt: string };
@@ -67,46 +72,73 @@ async function verifyDataIntegrity(deps: VerifierDeps, document: JsonObject, now
   const { check: format, credential } = formatCheck(document);
   if (!credential) return report('data-integrity', [format], null, now);
   const validity = validityCheck(validityOf(credential).from, validityOf(credential).until, now);
-  const { key, proof } = await checkDataIntegrityProofs(deps, document, {
+  const { key, proof, signedGraph } = await checkDataIntegrityProofs(deps, document, {
     purpose: 'assertionMethod',
     controller: issuerIdOf(credential),
     keyCheck: 'issuer',
   });
-  return report('data-integrity', [format, key, proof, validity, ...(await statusAfter(deps, proof, credential))], credential, now);
+  // The JSON must say what the signature covers, or the checks below and the report would
+  // read something else than what is signed (src/verifier/signed-claims.ts).
+  const hidden = signedGraph === undefined ? null : signedClaimsProblem(credential, signedGraph);
+  if (hidden) return report('data-integrity', [failed('format', hidden), key, proof, validity], credential, now);
+  const after = await statusAfter(deps, proof, credential, issuerProofCreated(document, issuerIdOf(credential)));
+  return report('data-integrity', [format, key, proof, validity, ...after], credential, now);
 }
 
 /**
  * Status and accreditation are looked up only for a credential whose proof holds, so forged
  * input never makes the verifier fetch anything.
  */
-async function statusAfter(deps: VerifierDeps, proof: Check, credential: Credential): Promise<Check[]> {
+async function statusAfter(deps: VerifierDeps, proof: Check, credential: Credential, claimedSigningTime?: string): Promise<Check[]> {
   if (proof.status !== 'passed') return [];
+  const signedAt = async () => {
+    // This service's issue record, when it issued the credential, over what the proof claims.
+    const recorded = deps.issuedAt && typeof credential.id === 'string' ? await deps.issuedAt(credential.id) : null;
+    return recorded ?? claimedSigningTime;
+  };
   const [status, accreditation] = await Promise.all([
     deps.status ? deps.status(credential) : [],
-    deps.accreditation ? deps.accreditation(issuerIdOf(credential), validityOf(credential).from) : null,
+    deps.accreditation ? deps.accreditation(issuerIdOf(credential), { completedAt: validityOf(credential).from, signedAt: await signedAt() }) : null,
   ]);
   return accreditation ? [...status, accreditation] : status;
 }
 
+/** When the issuer's own Data Integrity proof says it was made (the first proof by the issuer's key). */
+function issuerProofCreated(document: JsonObject, issuerId: string): string | undefined {
+  const proofs = ([] as unknown[]).concat(document.proof ?? []);
+  const own = proofs.find((p): p is JsonObject =>
+    typeof p === 'object' && p !== null && typeof (p as JsonObject).verificationMethod === 'string' && ((p as JsonObject).verificationMethod as string).split('#')[0] === issuerId);
+  return typeof own?.created === 'string' ? own.created : undefined;
+}
+
 const FORBIDDEN_HEADERS = ['jwk', 'jku', 'x5u', 'x5c', 'x5t', 'x5t#S256'] as const;
 
-/** The payload of a compact JWS as JSON, unverified; null when it is not JSON. */
-export function decodeJwtPayload(jwt: string): unknown {
+/** The payload of a compact JWS as JSON (depth-bounded), unverified; or why it is not. */
+function readJwtPayload(jwt: string): BoundedJson {
+  let text: string;
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64url(jwt.split('.')[1] ?? ''))) as unknown;
+    text = new TextDecoder('utf-8', { fatal: true }).decode(fromBase64url(jwt.split('.')[1] ?? ''));
   } catch {
-    return null;
+    return { ok: false, problem: 'invalid', message: 'not base64url-encoded UTF-8' };
   }
+  return parseBoundedJson(text);
+}
+
+/** The payload of a compact JWS as JSON, unverified; null when it is not (bounded) JSON. */
+export function decodeJwtPayload(jwt: string): unknown {
+  const payload = readJwtPayload(jwt);
+  return payload.ok ? payload.value : null;
 }
 
 function decodeJwtParts(jwt: string): { header: ProtectedHeaderParameters; payload: unknown } | string {
   const parts = jwt.split('.');
   if (parts.length !== 3) return 'not a compact JWS: it must have three dot-separated parts';
+  const payload = readJwtPayload(jwt);
+  if (!payload.ok && payload.problem === 'too-deep') return `the JWT payload is refused: ${payload.message}`;
   try {
     const header = decodeProtectedHeader(jwt);
-    const payload = decodeJwtPayload(jwt);
-    if (payload === null) throw new TypeError('payload');
-    return { header, payload };
+    if (!payload.ok || payload.value === null) throw new TypeError('payload');
+    return { header, payload: payload.value };
   } catch {
     return 'the JWT header or payload is not base64url-encoded JSON';
   }
@@ -143,11 +175,18 @@ async function verifyJwt(deps: VerifierDeps, jwt: string, now: Date): Promise<Ve
   const compromised = resolution.key.compromisedAt
     ? compromiseProblem(kid, resolution.key.compromisedAt, await signingTimeOf(deps.issuedAt, resolution.via, credential.id, validityOf(credential).from))
     : null;
+  // A vc+jwt says when it was made only if it carries `iat` (seconds): the same rule as a proof's created.
+  const iat = (payload as { iat?: unknown }).iat;
+  const future = typeof iat === 'number' && Number.isFinite(iat) && Math.abs(iat) < 1e13
+    ? futureProblem(toDateTimeStamp(new Date(iat * 1000)), now)
+    : null;
   const proofCheck = !(await verifyEdDsaCompactJws(jwt, resolution.key.verifier))
     ? failed('proof', 'the signature does not match the content: the credential was altered after signing, or signed by another key')
+    : future ? failed('proof', future)
     : compromised ? failed('proof', compromised)
     : passed('proof', `EdDSA signature by ${kid} matches the content`);
-  return report('vc+jwt', [format, issuer, proofCheck, validity, ...(await statusAfter(deps, proofCheck, credential))], credential, now);
+  const signedAt = typeof iat === 'number' && future === null && Math.abs(iat) < 1e13 ? toDateTimeStamp(new Date(iat * 1000)) : undefined;
+  return report('vc+jwt', [format, issuer, proofCheck, validity, ...(await statusAfter(deps, proofCheck, credential, signedAt))], credential, now);
 }
 
 /**

@@ -106,16 +106,44 @@ export interface CheckedFile {
   uploadId: string;
 }
 
-/** The dry run: every problem by row and column, the rows that are ready, and the way on. */
+/** A table of a batch file's notes (problems or warnings) by row and column, in the page's language. */
+const NotesTable: FC<{ p: PageContext; id: string; title: string; lead: string; notes: Problem[] }> = ({ p, id, title, lead, notes }) => (
+  <section>
+    <h2>{title}</h2>
+    <p>{lead}</p>
+    <table id={id}>
+      <thead>
+        <tr>
+          <th>{p.m.rowNo}</th>
+          <th>{p.m.column}</th>
+          <th>{p.m.problem}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {notes.map((x) => (
+          <tr data-row={x.row}>
+            <td>{formatNumber(x.row, p.lang)}</td>
+            <td>{x.column ?? '—'}</td>
+            <td>{problemText(p.lang, x.message)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </section>
+);
+
+/** The dry run: every problem by row and column, warnings, the rows that are ready, and the way on. */
 export const CohortCheckPage: FC<{
   p: PageContext;
   user: ConsoleUser;
   file: CheckedFile;
   summary: SubmitSummary;
   problems: Problem[];
+  /** Rows that would issue, but whose certificates would not read as expected (not accredited on the date). */
+  warnings: Problem[];
   rows: DryRunRow[];
   error?: string;
-}> = ({ p, user, file, summary, problems, rows, error }) => {
+}> = ({ p, user, file, summary, problems, warnings, rows, error }) => {
   const { m, lang } = p;
   const n = (x: number) => formatNumber(x, lang);
   const Issue: FC<{ validOnly: boolean; label: string }> = ({ validOnly, label }) => (
@@ -164,6 +192,7 @@ export const CohortCheckPage: FC<{
           </table>
         </section>
       )}
+      {warnings.length > 0 && <NotesTable p={p} id="warnings" title={m.warningsTitle} lead={m.warningsLead} notes={warnings} />}
       <p class="btns">
         {summary.valid > 0 && problems.length === 0 && <Issue validOnly={false} label={m.issueAll(summary.toIssue)} />}
         {summary.valid > 0 && problems.length > 0 && <Issue validOnly label={m.issueValidOnly(summary.valid)} />}

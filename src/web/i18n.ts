@@ -192,6 +192,8 @@ export const EN = {
   column: 'Column',
   problem: 'Problem',
   fixAndUpload: 'Fix these in the spreadsheet and upload it again, or issue only the rows that are ready.',
+  warningsTitle: 'Warnings',
+  warningsLead: 'These rows can be issued, but their certificates would not read as you may expect. Check each one before issuing.',
   readyRows: 'Rows ready to issue',
   studentId: 'Student ID',
   templateWord: 'Template',

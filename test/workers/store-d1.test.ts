@@ -3,6 +3,7 @@ import { openD1Store } from '../../src/store/d1.js';
 import { describeStore } from '../store-contract.js';
 import { describeConsoleStore } from '../store-console-contract.js';
 import { describeCohortStore } from '../store-cohort-contract.js';
+import { describeCredentialIdStore } from '../store-credential-id-contract.js';
 import { emptyDatabase } from './empty-database.js';
 
 // The storage port's contract on D1, inside workerd; test/store-sqlite.test.ts runs it on better-sqlite3.
@@ -19,6 +20,12 @@ describeConsoleStore('D1', async () => {
 
 // Templates and batches on D1 (test/store-sqlite.test.ts runs them on SQLite).
 describeCohortStore('D1', async () => {
+  await emptyDatabase(env.DB);
+  return openD1Store(env.DB);
+});
+
+// A credential id names one credential, on D1 as on SQLite.
+describeCredentialIdStore('D1', async () => {
   await emptyDatabase(env.DB);
   return openD1Store(env.DB);
 });
