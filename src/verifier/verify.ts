@@ -145,7 +145,7 @@ async function verifyJwt(deps: VerifierDeps, jwt: string, now: Date): Promise<Ve
     : null;
   const proofCheck = !(await verifyEdDsaCompactJws(jwt, resolution.key.verifier))
     ? failed('proof', 'the signature does not match the content: the credential was altered after signing, or signed by another key')
-    : compromised ? failed('proof', compromised)
+    : compromised ? failed('proof', compromised, 'key_compromised')
     : passed('proof', `EdDSA signature by ${kid} matches the content`);
   return report('vc+jwt', [format, issuer, proofCheck, validity, ...(await statusAfter(deps, proofCheck, credential))], credential, now);
 }

@@ -23,6 +23,10 @@ const VERDICT_EN: Record<Verdict, { word: string; line: string }> = {
   'not-yet-valid': { word: 'NOT YET VALID', line: 'This certificate only becomes valid on a later date.' },
   'not-accredited': { word: 'ISSUER NOT ACCREDITED', line: 'The institute that issued this was not accredited by the Ministry when it issued it.' },
   tampered: { word: 'TAMPERED', line: 'The certificate was altered or forged: its digital signature does not match.' },
+  'key-compromised': {
+    word: 'ISSUER KEY COMPROMISED',
+    line: 'This was signed with a key the institute has reported stolen or leaked, after that happened, so it cannot be trusted. The holder may not be at fault: ask the institute to confirm it or issue it again.',
+  },
   'unknown-issuer': { word: 'UNKNOWN ISSUER', line: 'The issuer of this certificate could not be identified. Do not accept it.' },
   'not-found': { word: 'NOT FOUND', line: 'No certificate with this link was issued here. If it is printed on paper, treat it as not genuine.' },
   invalid: { word: 'NOT VALID', line: 'This is not a valid certificate.' },
