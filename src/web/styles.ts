@@ -20,8 +20,9 @@ main{max-width:42rem;margin:0 auto;padding:1rem;overflow-wrap:anywhere}
 h1{font-size:1.5rem;line-height:1.3;margin:.2rem 0 .8rem}h2{font-size:1.15rem;margin:0 0 .6rem}
 .verdict{border-radius:.8rem;padding:1.1rem 1.2rem;color:#fff;margin-bottom:1rem;display:flex;gap:.9rem;align-items:flex-start}
 .verdict .icon{font-size:2.6rem;line-height:1;font-weight:700;flex:none}
-.verdict .word{font-size:1.9rem;font-weight:800;line-height:1.15;margin:0;letter-spacing:.02em}
-:lang(km) .verdict .word{letter-spacing:0;font-size:1.7rem}.nw{white-space:nowrap}
+.verdict>div{flex:1;min-width:0}
+.verdict .word{font-size:clamp(1.35rem,6.6vw,1.9rem);font-weight:800;line-height:1.15;margin:0;letter-spacing:.02em;overflow-wrap:normal}
+:lang(km) .verdict .word{letter-spacing:0;font-size:clamp(1.3rem,6.2vw,1.7rem);line-height:1.5}.nw{white-space:nowrap}
 .verdict p{margin:.35rem 0 0;font-size:1.05rem}
 .v-ok{background:#0b6b2f}.v-bad{background:#a4161a}
 .card{background:#fff;border-radius:.8rem;padding:1rem 1.1rem;margin-bottom:1rem;border:1px solid #d9dde3}

@@ -3,13 +3,13 @@ import type { Check, VerificationReport } from '../schemas/report.js';
 import { verdictOf } from '../verifier/verdict.js';
 import { formatDate, formatNumber, pick } from './i18n.js';
 import { Layout, type OpenGraph, type PageContext } from './layout.js';
+import { VerdictBanner } from './verdict-banner.js';
 
 /** The ministry's name as a page shows it: Khmer for the default ministry on Khmer pages. */
 export function registryName(p: PageContext, ministryName: string): string {
   return p.lang === 'km' && ministryName === 'Ministry of Labour and Vocational Training' ? 'ក្រសួងការងារ និងបណ្តុះបណ្តាលវិជ្ជាជីវៈ' : ministryName;
 }
 
-/** The verdict: one colour, one symbol and one word that cannot be misread, then one plain sentence. */
 type Skills = NonNullable<NonNullable<VerificationReport['credential']>['achievement']>['skills'];
 
 /** The competency units of an achievement, each with its code, in the reader's language. */
@@ -23,29 +23,6 @@ export const UnitList: FC<{ lang: PageContext['lang']; skills: Skills }> = ({ la
     ))}
   </ul>
 );
-
-export const VerdictBanner: FC<{ p: PageContext; report: VerificationReport }> = ({ p, report }) => {
-  const verdict = verdictOf(report);
-  const ok = verdict === 'valid';
-  const words = p.m.verdict[verdict];
-  return (
-    <div class={`verdict ${ok ? 'v-ok' : 'v-bad'}`} role="status" data-verdict={verdict}>
-      <span class="icon" aria-hidden="true">{ok ? '✓' : '✗'}</span>
-      <div>
-        <p class="word">
-          {/* Each part of "VALID · GENUINE" stays whole: a Khmer word must not break mid-word on a narrow phone. */}
-          {words.word.split(' · ').map((part, i) => (
-            <>
-              {i > 0 && ' · '}
-              <span class="nw">{part}</span>
-            </>
-          ))}
-        </p>
-        <p>{words.line}</p>
-      </div>
-    </div>
-  );
-};
 
 /** Who, what, by whom and when: the credential's content in the page's language, the other as fallback. */
 export const CredentialDetails: FC<{ p: PageContext; report: VerificationReport; ministryName: string }> = ({ p, report, ministryName }) => {
