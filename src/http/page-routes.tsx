@@ -13,7 +13,7 @@ import { LANG_COOKIE, langOf, pick, type Lang } from '../web/i18n.js';
 import { NotFoundPage, pageContext, type PageContext } from '../web/layout.js';
 import { LearnerPage } from '../web/learner-page.js';
 import { VerifyAnythingPage } from '../web/verify-anything-page.js';
-import { VerifyPage } from '../web/verify-page.js';
+import { claimsTrust, VerifyPage } from '../web/verify-page.js';
 import { pageHeaders } from './page-headers.js';
 import { VERIFY_BODY_LIMIT } from './verify-routes.js';
 
@@ -62,7 +62,9 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
     if (!found) return notFound(c, p, true);
     const { record, report } = found;
     const a = report.credential?.achievement;
-    const title = [pick(p.lang, a?.name, a?.nameKm), pick(p.lang, report.credential?.learner.name, report.credential?.learner.nameKm)].filter(Boolean).join(' · ');
+    // Claims nobody vouches for stay out of the title and the link preview too.
+    const claims = claimsTrust(report) === 'withheld' ? [] : [pick(p.lang, a?.name, a?.nameKm), pick(p.lang, report.credential?.learner.name, report.credential?.learner.nameKm)];
+    const title = claims.filter(Boolean).join(' · ') || p.m.verdict[verdictOf(report)].word.replace(/\u200B/g, '');
     c.header('Cache-Control', 'no-store');
     c.header('Vary', 'Cookie, Accept-Language');
     return c.html(

@@ -29,6 +29,8 @@ h1{font-size:1.5rem;line-height:1.3;margin:.2rem 0 .8rem}h2{font-size:1.15rem;ma
 dl{margin:0}dt{font-size:.85rem;color:#49515c;margin-top:.7rem}dt:first-child{margin-top:0}dd{margin:0;font-size:1.1rem}
 .big{font-size:1.35rem;font-weight:700}.alt{display:block;color:#3d4550;font-size:.98rem}
 .units{margin:.2rem 0 0;padding-left:1.1rem}.units li{margin:.15rem 0}.code{font-family:ui-monospace,Menlo,Consolas,monospace,"Noto Sans Khmer";font-size:.9em;color:#3d4550}
+.unverified{background:#eef0f3;border:2px dashed #8a929c}.unverified dd,.unverified .big,.unverified .alt,.unverified .code{color:#4f5762}
+.unverified-label{margin:0 0 .7rem;padding:.35rem .6rem;border-radius:.4rem;background:#fbe4e4;color:#8c1215;font-weight:700}
 .acc{display:inline-block;margin-top:.3rem;padding:.1rem .55rem;border-radius:.4rem;font-size:.92rem}
 .acc-ok{background:#e3f4e8;color:#0b5a28}.acc-bad{background:#fbe4e4;color:#8c1215}
 .checks{list-style:none;padding:0;margin:0}.checks li{padding:.45rem 0;border-top:1px solid #e6e8ec}.checks li:first-child{border-top:0}

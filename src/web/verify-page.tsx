@@ -24,23 +24,54 @@ export const UnitList: FC<{ lang: PageContext['lang']; skills: Skills }> = ({ la
   </ul>
 );
 
-/** Who, what, by whom and when: the credential's content in the page's language, the other as fallback. */
+/**
+ * How far a page may show a credential's claims. `verified`: the issuer's key signed them and
+ * the issuer is accredited (or accreditation is not asked). `unverified`: a known key signed
+ * them, but the signer is not accredited, so they are only its own word (anyone can make a
+ * did:key and sign any institute's name). `withheld`: nothing ties them to anyone (the
+ * signature fails, the key is unknown or reported compromised, the document is unreadable).
+ */
+export type ClaimsTrust = 'verified' | 'unverified' | 'withheld';
+
+export function claimsTrust(report: VerificationReport): ClaimsTrust {
+  const status = (id: string) => report.checks.find((k) => k.id === id)?.status;
+  if (!report.credential || status('proof') !== 'passed' || status('issuer') !== 'passed') return 'withheld';
+  const accreditation = status('accreditation');
+  return accreditation === undefined || accreditation === 'passed' ? 'verified' : 'unverified';
+}
+
+/**
+ * Who, what, by whom and when: the credential's content in the page's language, the other as
+ * fallback. Claims nobody vouches for are not shown at all: a name on the page invites the
+ * comparison with an ID card that a genuine page asks for, and a cropped screenshot of
+ * greyed claims still looks like a certificate. Claims of an unaccredited signer are shown
+ * greyed, under a label, since the signer is at least identified.
+ */
 export const CredentialDetails: FC<{ p: PageContext; report: VerificationReport; ministryName: string }> = ({ p, report, ministryName }) => {
   const c = report.credential;
-  if (!c) return <></>;
-  const a = c.achievement;
   const { m, lang } = p;
+  const trust = claimsTrust(report);
+  if (trust === 'withheld' || !c) {
+    return (
+      <section class="card" data-claims="withheld">
+        <h2>{m.claimsWithheldTitle}</h2>
+        <p>{m.claimsWithheldLine}</p>
+      </section>
+    );
+  }
+  const a = c.achievement;
   const learner = pick(lang, c.learner.name, c.learner.nameKm);
   const learnerAlt = lang === 'km' ? (c.learner.nameKm ? c.learner.name : undefined) : c.learner.name ? c.learner.nameKm : undefined;
   const accreditation = report.checks.find((k) => k.id === 'accreditation');
   return (
-    <section class="card">
+    <section class={trust === 'verified' ? 'card' : 'card unverified'} data-claims={trust}>
+      {trust === 'unverified' && <p class="unverified-label" role="note">⚠ {m.claimsUnverified}</p>}
       <dl>
         <dt>{m.learner}</dt>
         <dd>
           <span class="big">{learner ?? '—'}</span>
           {learnerAlt && <span class="alt" lang={lang === 'km' ? 'en' : 'km'}>{learnerAlt}</span>}
-          <span class="small">{m.compareId}</span>
+          {trust === 'verified' && <span class="small">{m.compareId}</span>}
         </dd>
         {a && (
           <>

@@ -35,6 +35,7 @@ describe.skipIf(!haveChromium)('every verdict in Chromium, in both languages, at
     }
     await page.evaluate(() => document.fonts.ready);
   };
+  const caseOf = (verdict: string) => cases.find((c) => c.verdict === verdict)!;
 
   it('each verdict banner fits a 360 px phone and a desktop, in English and Khmer, with no horizontal overflow', async () => {
     const overflows: string[] = [];
@@ -52,6 +53,48 @@ describe.skipIf(!haveChromium)('every verdict in Chromium, in both languages, at
     }
     expect(overflows).toEqual([]);
   }, 120_000);
+
+  it('a tampered, unknown-issuer, compromised-key or unreadable credential shows none of its claims, and says not to rely on them', async () => {
+    for (const lang of LANGS) {
+      const { context, page } = await served.open({ lang });
+      for (const verdict of ['tampered', 'unknown-issuer', 'key-compromised', 'invalid'] as const) {
+        await visit(page, caseOf(verdict));
+        const main = await page.locator('main').innerText();
+        expect(main, `${verdict} ${lang}`).not.toMatch(/Keo Malis|Level 4 Master Electrician|Sok Dara|សុខ ដារ៉ា|Electrical Installation|ការដំឡើងអគ្គិសនី/);
+        expect(await page.locator('[data-claims="withheld"]').isVisible(), `${verdict} ${lang}`).toBe(true);
+        // The one instruction of a genuine page (compare the name with the ID card) has no place here.
+        expect(main).not.toContain(lang === 'en' ? 'Compare the name' : 'សូមប្រៀបធៀបឈ្មោះ');
+      }
+      await context.close();
+    }
+  });
+
+  it('a credential from an unaccredited signer shows its claims greyed under a "not verified, do not rely on these details" label', async () => {
+    for (const lang of LANGS) {
+      const { context, page } = await served.open({ lang });
+      await visit(page, caseOf('not-accredited'));
+      const claims = page.locator('[data-claims="unverified"]');
+      expect(await claims.isVisible()).toBe(true);
+      expect(await claims.innerText()).toContain(lang === 'en' ? 'Not verified — do not rely on these details' : 'មិនបានផ្ទៀងផ្ទាត់ — សូមកុំពឹងផ្អែកលើព័ត៌មានទាំងនេះ');
+      expect(await page.locator('[data-claims="verified"]').count()).toBe(0);
+      // Greyed: the claims' text is not the page's normal near-black.
+      const colour = await claims.locator('.big').first().evaluate((el) => getComputedStyle(el).color);
+      expect(colour).not.toBe('rgb(22, 25, 29)');
+      await served.shot(page, `claims-unverified-${lang}-360`);
+      await context.close();
+    }
+  });
+
+  it('a proof made after its key was reported compromised reads ISSUER KEY COMPROMISED, not altered or forged', async () => {
+    for (const lang of LANGS) {
+      const { context, page } = await served.open({ lang });
+      await visit(page, caseOf('key-compromised'));
+      const word = await page.locator('.verdict .word').innerText();
+      expect(word).toBe(lang === 'en' ? 'ISSUER KEY COMPROMISED' : 'កូនសោរបស់គ្រឹះស្ថានត្រូវបានលួច');
+      expect(await page.locator('.verdict').innerText()).not.toMatch(/TAMPERED|forged|ត្រូវបានកែបន្លំ/);
+      await context.close();
+    }
+  });
 
   it('no page logged a script error or a Content-Security-Policy violation', () => {
     expect(served.problems.filter((p) => !/404 \(Not Found\)/.test(p))).toEqual([]);
