@@ -36,6 +36,7 @@ dl{margin:0}dt{font-size:.85rem;color:#49515c;margin-top:.7rem}dt:first-child{ma
 .checks{list-style:none;padding:0;margin:0}.checks li{padding:.45rem 0;border-top:1px solid #e6e8ec}.checks li:first-child{border-top:0}
 .st{font-weight:700}.st-passed{color:#0b5a28}.st-failed{color:#a4161a}.st-skipped{color:#6b4e00}
 .small{font-size:.88rem;color:#49515c}
+.tech{margin-top:.6rem;font-size:.85rem;color:#3d4550}.tech summary{cursor:pointer;color:#0b4f9c;padding:.6rem 0}.tech ul{padding-left:1.1rem;margin:.3rem 0}.tech li{margin:.3rem 0}
 .muted{color:#49515c}
 .btn{display:inline-block;font:inherit;font-weight:600;background:#0b4f9c;color:#fff;border:0;border-radius:.55rem;padding:.6rem 1rem;text-decoration:none;cursor:pointer;min-height:44px}
 .btn.secondary{background:#fff;color:#0b4f9c;border:2px solid #0b4f9c}

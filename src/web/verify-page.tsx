@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import type { Check, VerificationReport } from '../schemas/report.js';
 import { verdictOf } from '../verifier/verdict.js';
-import { formatDate, formatNumber, pick } from './i18n.js';
+import { formatDate, formatNumber, pick, type Messages } from './i18n.js';
 import { Layout, type OpenGraph, type PageContext } from './layout.js';
 import { VerdictBanner } from './verdict-banner.js';
 
@@ -135,9 +135,17 @@ export const CredentialDetails: FC<{ p: PageContext; report: VerificationReport;
 
 const MARK: Record<Check['status'], string> = { passed: '✓', failed: '✗', skipped: '–' };
 
-/** "How this was checked": every check of the report, its outcome and the verifier's own words. */
+/** A check's outcome in the reader's language and plain words: a code's own words where it has them. */
+export const plainOutcome = (m: Messages, check: Check): string =>
+  check.code && check.code !== 'status_unknown' ? m.checkCode[check.code] : m.checkOutcome[check.id][check.status];
+
+/**
+ * "How this was checked": every check of the report and its outcome in plain words, in the
+ * page's language. The verifier's own messages (DIDs, key ids, dates as stored), which an
+ * HR reader has no use for and a support desk does, wait behind a disclosure, in English.
+ */
 export const ChecksList: FC<{ p: PageContext; report: VerificationReport }> = ({ p, report }) => (
-  <section class="card">
+  <section class="card" data-checks>
     <h2>{p.m.howChecked}</h2>
     <ul class="checks">
       {report.checks.map((check) => (
@@ -146,11 +154,21 @@ export const ChecksList: FC<{ p: PageContext; report: VerificationReport }> = ({
             {MARK[check.status]} {p.m.check[check.id]}{p.m.colon}{p.m.checkStatus[check.status]}
           </span>
           <br />
-          <span class="small" lang="en">{check.message}</span>
+          <span class="small">{plainOutcome(p.m, check)}</span>
         </li>
       ))}
     </ul>
     <p class="small">{p.m.checkedAt(formatDate(report.verifiedAt, p.lang))}</p>
+    <details class="tech">
+      <summary>{p.m.technicalDetails}</summary>
+      <ul lang="en">
+        {report.checks.map((check) => (
+          <li>
+            <code>{check.id}</code> {check.status}{check.code ? ` (${check.code})` : ''}: {check.message}
+          </li>
+        ))}
+      </ul>
+    </details>
   </section>
 );
 

@@ -96,6 +96,25 @@ describe.skipIf(!haveChromium)('every verdict in Chromium, in both languages, at
     }
   });
 
+  it('"How this was checked" reads in the page\'s language with no DID or key id in sight; the details open on request', async () => {
+    for (const lang of LANGS) {
+      const { context, page } = await served.open({ lang });
+      for (const c of cases.filter((x) => x.verdict !== 'not-found')) {
+        await visit(page, c);
+        const checks = page.locator('[data-checks]');
+        const shown = await checks.innerText();
+        expect(shown, `${c.verdict} ${lang}`).not.toMatch(/did:|z6Mk|https?:\/\//);
+        if (lang === 'km') expect(shown, `${c.verdict}: only Khmer in the check lines`).not.toMatch(/[A-Za-z]{3,}/);
+        const details = checks.locator('details');
+        expect(await details.getAttribute('open')).toBeNull();
+        await details.locator('summary').click();
+        expect(await details.innerText()).toMatch(/did:|not a valid credential/);
+      }
+      await served.shot(page, `checks-details-open-${lang}-360`);
+      await context.close();
+    }
+  }, 60_000);
+
   it('no page logged a script error or a Content-Security-Policy violation', () => {
     expect(served.problems.filter((p) => !/404 \(Not Found\)/.test(p))).toEqual([]);
   });
