@@ -15,15 +15,10 @@ import { LearnerPage } from '../web/learner-page.js';
 import { VerifyAnythingPage } from '../web/verify-anything-page.js';
 import { claimsTrust, VerifyPage } from '../web/verify-page.js';
 import { pageHeaders } from './page-headers.js';
+import { safeNext } from './safe-next.js';
 import { VERIFY_BODY_LIMIT } from './verify-routes.js';
 
 const YEAR = 31_536_000;
-
-/** Where the language switch may send the browser back to: a path of this app, nothing else. */
-export function safeNext(next: string | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || /[\\\r\n]/.test(next)) return '/verify';
-  return next;
-}
 
 /** The page context of a request: its language and its own path (under the app's base path). */
 export function contextOf(s: Services, c: Context): PageContext {
