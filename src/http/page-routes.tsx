@@ -9,6 +9,7 @@ import { isCredentialId, parseVerifyText } from '../verifier/input.js';
 import { verdictOf } from '../verifier/verdict.js';
 import { verifyCredential, verifyStored } from '../verifier/verify.js';
 import { isPackageAsset, packageAssetType, textAsset } from '../web/assets.js';
+import { FAVICON_SVG, faviconIco } from '../web/favicon.js';
 import { LANG_COOKIE, langOf, pick, type Lang } from '../web/i18n.js';
 import { NotFoundPage, pageContext, type PageContext } from '../web/layout.js';
 import { LearnerPage } from '../web/learner-page.js';
@@ -176,6 +177,11 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
     });
     return c.redirect(`${p.base}${safeNext(c.req.query('next'))}`, 303);
   });
+
+  // The site's icon; a day's cache, since its URL carries no version.
+  const icon = { 'Cache-Control': 'public, max-age=86400' };
+  app.get('/favicon.svg', (c) => c.body(FAVICON_SVG, 200, { ...icon, 'Content-Type': 'image/svg+xml; charset=utf-8' }));
+  app.get('/favicon.ico', (c) => c.body(faviconIco() as Uint8Array<ArrayBuffer>, 200, { ...icon, 'Content-Type': 'image/x-icon' }));
 
   app.get('/assets/:name', async (c) => {
     const name = c.req.param('name');

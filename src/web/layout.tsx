@@ -46,6 +46,8 @@ export const Layout: FC<PropsWithChildren<{
           {refresh !== undefined && <meta http-equiv="refresh" content={String(refresh)} />}
           <title>{title}</title>
           <link rel="stylesheet" href={`${p.base}/assets/${ASSET_NAMES.css}`} />
+          <link rel="icon" href={`${p.base}/favicon.ico`} sizes="32x32" />
+          <link rel="icon" href={`${p.base}/favicon.svg`} type="image/svg+xml" />
           {og && (
             <>
               <meta property="og:type" content="website" />

@@ -70,6 +70,10 @@ export async function serveForBrowser(): Promise<Served> {
         if (m.type() === 'error') problems.push(`${page.url()}: ${m.text()}`);
       });
       page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+      // A page's own 404 is a verdict; a stylesheet, font or icon that 404s is a defect.
+      page.on('response', (r) => {
+        if (r.status() >= 400 && r.request().resourceType() !== 'document') problems.push(`${page.url()}: ${r.status()} for ${r.url()}`);
+      });
       return { context, page };
     },
     async shot(page, name) {
