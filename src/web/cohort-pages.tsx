@@ -57,7 +57,9 @@ export const CohortUploadPage: FC<{
           <option value={code} />
         ))}
       </datalist>
-      <p class="small">{p.m.columnsHelp}</p>
+      <p class="small">
+        {p.m.columnsHelp} <a href={`${p.base}/console/batches/sample.csv`} download id="sample-csv">{p.m.sampleCsv}</a>
+      </p>
       <p class="btns">
         <button type="submit" class="btn">{p.m.checkButton}</button>
       </p>

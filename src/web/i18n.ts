@@ -252,6 +252,7 @@ export const EN = {
   csvFileLabel: 'Class list (CSV file)',
   templateLabel: 'Programme template code (for rows that have no template code column)',
   columnsHelp: 'Columns read: learner name, Khmer name, email, phone, national id, student id, template code, completion date, result. The header names may vary; other columns are ignored.',
+  sampleCsv: 'Download a sample class list (CSV UTF-8)',
   checkButton: 'Check the file',
   noFile: 'Choose a CSV file first.',
   recentCohorts: 'Recent cohorts',
