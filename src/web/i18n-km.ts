@@ -239,6 +239,8 @@ export const KM: Messages = {
   checkSummary: (rows: number, ready: number, bad: number) =>
     `សរុប ${khmerDigits(String(rows))} ជួរ៖ ${khmerDigits(String(ready))} ជួររួចរាល់សម្រាប់ចេញ និង ${khmerDigits(String(bad))} ជួរមានបញ្ហា។`,
   alreadyIssuedLine: (n: number) => `ក្នុងចំណោមជួរដែលរួចរាល់ មាន ${khmerDigits(String(n))} ជួរដែលបានចេញរួចហើយពីមុន ហើយនឹងមិនចេញម្តងទៀតទេ។`,
+  allIssuedBefore: (n: number) =>
+    `ជួរដែលរួចរាល់${n === 1 ? '' : `ទាំង ${khmerDigits(String(n))}`} ត្រូវបានចេញរួចហើយពីមុន៖ គ្មានអ្វីថ្មីត្រូវចេញទេ។`,
   problemsTitle: 'បញ្ហាដែលត្រូវកែ',
   rowNo: 'ជួរ',
   column: 'ជួរឈរ',

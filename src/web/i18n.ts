@@ -45,6 +45,9 @@ const CHECK_EN: Record<CheckId, string> = {
   credentials: 'Credentials inside',
 };
 
+/** "1 row", "2 rows": English counts (Khmer nouns have no plural). */
+const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
 /** Each check's outcome in plain words, for a reader who has never heard of a DID. */
 const CHECK_OUTCOME_EN: Record<CheckId, Record<Check['status'], string>> = {
   format: {
@@ -260,8 +263,10 @@ export const EN = {
   uploaded: 'Uploaded',
   rowsWord: 'Rows',
   checkTitle: 'Check before issuing',
-  checkSummary: (rows: number, ready: number, bad: number) => `${rows} rows: ${ready} ready to issue, ${bad} with problems.`,
-  alreadyIssuedLine: (n: number) => `${n} of the ready rows were issued before and will not be issued again.`,
+  checkSummary: (rows: number, ready: number, bad: number) => `${count(rows, 'row', 'rows')}: ${ready} ready to issue, ${bad} with problems.`,
+  alreadyIssuedLine: (n: number) => `${n} of the ready rows ${n === 1 ? 'was' : 'were'} issued before and will not be issued again.`,
+  allIssuedBefore: (n: number) =>
+    `${n === 1 ? 'The ready row was' : n === 2 ? 'Both ready rows were' : `All ${n} ready rows were`} issued before: there is nothing new to issue.`,
   problemsTitle: 'Problems to fix',
   rowNo: 'Row',
   column: 'Column',
@@ -270,17 +275,17 @@ export const EN = {
   readyRows: 'Rows ready to issue',
   studentId: 'Student ID',
   templateWord: 'Template',
-  issueAll: (n: number) => `Issue ${n} certificates`,
-  issueValidOnly: (n: number) => `Issue only the ${n} ready rows`,
+  issueAll: (n: number) => `Issue ${count(n, 'certificate', 'certificates')}`,
+  issueValidOnly: (n: number) => `Issue only the ${count(n, 'ready row', 'ready rows')}`,
   uploadAgain: 'Upload another file',
   nothingToIssue: 'No row of this file can be issued.',
   cohortState: { issuing: 'Issuing…', done: 'Finished' } as Record<string, string>,
-  progressLine: (done: number, total: number) => `${done} of ${total} rows done`,
+  progressLine: (done: number, total: number) => `${done} of ${count(total, 'row', 'rows')} done`,
   rowStatus: { pending: 'waiting', issued: 'issued', existing: 'issued before', failed: 'failed' } as Record<string, string>,
   downloadResults: 'Download results (CSV)',
   downloadQr: 'Download QR codes (ZIP)',
   autoRefresh: 'This page refreshes itself until every row is done.',
-  moreRows: (n: number) => `…and ${n} more rows in the results file.`,
+  moreRows: (n: number) => `…and ${count(n, 'more row', 'more rows')} in the results file.`,
 };
 
 export type Messages = typeof EN;

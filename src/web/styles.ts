@@ -50,8 +50,17 @@ textarea{min-height:6rem}
 .notice.bad{background:#fbe4e4;border-color:#a4161a}
 .share{width:100%;font-family:ui-monospace,Menlo,Consolas,monospace,"Noto Sans Khmer";font-size:.85rem}
 video{width:100%;max-height:60vh;background:#000;border-radius:.5rem}
-table{width:100%;border-collapse:collapse;background:#fff}th,td{text-align:left;padding:.5rem;border-bottom:1px solid #e0e3e8;vertical-align:top}th{font-size:.85rem;color:#49515c}
-.pill{display:inline-block;border-radius:999px;padding:0 .55rem;font-size:.85rem;font-weight:600}
+table{width:100%;border-collapse:collapse;background:#fff;overflow-wrap:break-word}th,td{text-align:left;padding:.5rem;border-bottom:1px solid #e0e3e8;vertical-align:top}th{font-size:.85rem;color:#49515c}
+.pill{display:inline-block;border-radius:999px;padding:0 .55rem;font-size:.85rem;font-weight:600;white-space:nowrap}
+/* On a phone a table's columns would be too narrow for whole words ("Learn/er"): each row
+   becomes a block of "label: value" lines instead, the labels from each cell's data-label. */
+@media(max-width:40rem){
+  .stack,.stack tbody,.stack tr,.stack td{display:block}.stack thead{display:none}
+  .stack{overflow-wrap:anywhere}.stack tr{border-bottom:1px solid #c9ced6;padding:.35rem 0}
+  .stack td{border:0;padding:.2rem .5rem .2rem 7.6rem}
+  .stack td::before{content:attr(data-label);float:left;width:6.6rem;margin-left:-7.1rem;font-size:.85rem;font-weight:600;color:#49515c;overflow-wrap:normal}
+  .stack td::after{content:"";display:block;clear:both}
+}
 .p-active{background:#e3f4e8;color:#0b5a28}.p-revoked{background:#fbe4e4;color:#8c1215}.p-suspended{background:#fff1d0;color:#6b4e00}
 .r-issued{background:#e3f4e8;color:#0b5a28}.r-existing{background:#e7f0fb;color:#0b3f7c}.r-failed{background:#fbe4e4;color:#8c1215}.r-pending{background:#eceef1;color:#3d4550}
 progress{width:100%;height:1.2rem;accent-color:#0b5a28}
