@@ -36,6 +36,8 @@ export async function buildVerdictCases(ctx: TestContext): Promise<VerdictCase[]
   const suspended = await issue(ctx);
   await ctx.app.request(`/api/v1/credentials/${suspended.id}/suspend`, authJson({ reason: 'test' }));
 
+  const startsLater = await issue(ctx, { ...sampleRequest(), validFrom: '2026-06-01', validUntil: '2031-06-01' });
+
   const tampered = structuredClone(valid.credential) as Json;
   tampered.credentialSubject.name = 'Keo Malis';
   tampered.credentialSubject.achievement.name = 'Level 4 Master Electrician';
@@ -59,7 +61,8 @@ export async function buildVerdictCases(ctx: TestContext): Promise<VerdictCase[]
     // Another issuer's credential pointing at this service's lists: whether it was withdrawn cannot be known.
     { verdict: 'status-unknown', paste: json(await signedByStranger(valid.credential, true)) },
     { verdict: 'expired', path: `/v/${valid.id}`, clock: new Date('2032-01-01T00:00:00Z') },
-    { verdict: 'not-yet-valid', path: `/v/${valid.id}`, clock: new Date(Date.parse(sampleRequest().validFrom) - 86_400_000) },
+    // Dated to start later than it was signed (not a clock turned back, which would put its proof in the future).
+    { verdict: 'not-yet-valid', path: `/v/${startsLater.id}` },
     { verdict: 'not-accredited', paste: json(await signedByStranger(valid.credential, false)) },
     { verdict: 'tampered', paste: json(tampered) },
     { verdict: 'key-compromised', path: `/v/${signedAfterLeak.id}` },
