@@ -117,6 +117,22 @@ describe('marking a key compromised as of a time T', () => {
     expect(checkOf(report, 'proof')).toMatchObject({ status: 'failed', message: expect.stringContaining(`compromised as of ${T}`) });
   });
 
+  it('a proof made after T carries the code key_compromised, and its verdict is key-compromised, not tampered (both forms)', async () => {
+    const { verdictOf } = await import('../src/verifier/verdict.js');
+    const { ctx, afterT } = await compromisedWorld();
+    for (const body of [{ credential: afterT.credential }, { jwt: afterT.jwt }]) {
+      const report = (await verify(ctx, body)).body;
+      expect(checkOf(report, 'proof')).toMatchObject({ status: 'failed', code: 'key_compromised' });
+      expect(verdictOf(report)).toBe('key-compromised');
+    }
+    // An altered credential under the same key stays "tampered": the signature itself fails, no code.
+    const altered = structuredClone(afterT.credential) as Json;
+    altered.credentialSubject.name = 'Keo Malis';
+    const report = (await verify(ctx, { credential: altered })).body;
+    expect(checkOf(report, 'proof')?.code).toBeUndefined();
+    expect(verdictOf(report)).toBe('tampered');
+  });
+
   it('a credential created before T still verifies, in both forms', async () => {
     const { ctx, beforeT } = await compromisedWorld();
     await expectVerified(ctx, beforeT, true);

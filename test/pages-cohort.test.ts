@@ -3,6 +3,7 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { createTemplate } from './cohort-helpers.js';
 import { ADMIN_TOKEN, makeTestApp, type TestContext } from './helpers.js';
+import { check, issueChecked, unescapeHtml, untilDone } from './cohort-pages-helpers.js';
 import { csrfIn, signIn, type Browser } from './pages-helpers.js';
 import { createInstitute, createKey } from './tenants.js';
 
@@ -10,44 +11,8 @@ const fixture = (name: string) => readFileSync(new URL(`./fixtures/batches/${nam
 const COHORT = fixture('cohort-semicolon.csv');
 const PROBLEMS = fixture('problems.csv');
 
-const unescapeHtml = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-const hidden = (html: string, name: string): string | undefined => {
-  const m = new RegExp(`name="${name}" value="([^"]*)"`).exec(html);
-  return m ? unescapeHtml(m[1]!) : undefined;
-};
-
 async function credentialCount(ctx: TestContext): Promise<number> {
   return (await ctx.store.listCredentials({ instituteId: null, limit: 1, offset: 0 })).total;
-}
-
-/** Uploads a file on the cohort page, as the browser's form would (multipart). */
-async function check(browser: Browser, csv: string, fields: Record<string, string> = {}, fileName = 'class-list.csv'): Promise<{ status: number; html: string }> {
-  const page = await (await browser.get('/console/batches')).text();
-  const form = new FormData();
-  form.set('_csrf', fields._csrf ?? csrfIn(page));
-  for (const [k, v] of Object.entries(fields)) if (k !== '_csrf') form.set(k, v);
-  form.set('file', new Blob([csv], { type: 'text/csv' }), fileName);
-  const res = await browser.request('/console/batches/check', { method: 'POST', body: form });
-  return { status: res.status, html: await res.text() };
-}
-
-/** Presses the check page's issue button: posts its hidden fields back. */
-async function issueChecked(browser: Browser, checkHtml: string): Promise<Response> {
-  const form = new FormData();
-  for (const name of ['_csrf', 'text', 'fileName', 'template', 'institute', 'uploadId', 'validRowsOnly']) {
-    const value = hidden(checkHtml, name);
-    if (value !== undefined) form.set(name, value);
-  }
-  return browser.request('/console/batches', { method: 'POST', body: form });
-}
-
-async function untilDone(ctx: TestContext, id: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if ((await ctx.store.getBatch(id))?.state === 'done') return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`batch ${id} did not finish`);
 }
 
 async function ready(): Promise<{ ctx: TestContext; browser: Browser }> {
@@ -61,7 +26,7 @@ describe('console: issuing a cohort from a spreadsheet', () => {
     const { ctx, browser } = await ready();
     const { status, html } = await check(browser, PROBLEMS);
     expect(status, 'a check that finds problems succeeded, as the API dry run').toBe(200);
-    const problemRows = [...html.matchAll(/<tr data-row="(\d+)"><td>\d+<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><\/tr>/g)].map((m) => [Number(m[1]), m[2], unescapeHtml(m[3]!)]);
+    const problemRows = [...html.matchAll(/<tr data-row="(\d+)"><td[^>]*>\d+<\/td><td[^>]*>([^<]*)<\/td><td[^>]*>([^<]*)<\/td><\/tr>/g)].map((m) => [Number(m[1]), m[2], unescapeHtml(m[3]!)]);
     expect(problemRows).toEqual(expect.arrayContaining([
       [3, 'completion date', expect.stringMatching(/date/i)],
       [4, 'template', 'no template with code "NOPE-1"'],
@@ -71,8 +36,8 @@ describe('console: issuing a cohort from a spreadsheet', () => {
       [9, 'email', expect.stringMatching(/email/i)],
     ]));
     expect(html).toContain('7 rows: 1 ready to issue, 6 with problems.');
-    expect(html).toContain('Issue only the 1 ready rows');
-    expect(html).not.toContain('>Issue 1 certificates<');
+    expect(html).toContain('Issue only the 1 ready row<');
+    expect(html).not.toContain('>Issue 1 certificate<');
     expect(await credentialCount(ctx)).toBe(0);
     expect(await ctx.store.recentBatches(null, 10)).toEqual([]);
   });
@@ -82,7 +47,7 @@ describe('console: issuing a cohort from a spreadsheet', () => {
     const checked = await check(browser, COHORT);
     expect(checked.status).toBe(200);
     expect(checked.html).toContain('3 rows: 3 ready to issue, 0 with problems.');
-    expect(checked.html).toMatch(/<td>S001<\/td><td>Sok Dara<\/td>/);
+    expect(checked.html).toMatch(/<td[^>]*>S001<\/td><td[^>]*>Sok Dara<\/td>/);
     const res = await issueChecked(browser, checked.html);
     expect(res.status).toBe(303);
     const where = res.headers.get('location')!;
@@ -111,7 +76,7 @@ describe('console: issuing a cohort from a spreadsheet', () => {
     // The cohort page lists it; the ministry's list names the institute of each.
     const list = await (await browser.get('/console/batches')).text();
     expect(list).toContain(`href="/console/batches/${id}"`);
-    expect(list).toMatch(new RegExp(`${id}</span></td><td>${ctx.institute.name}</td><td>3</td>`));
+    expect(list).toMatch(new RegExp(`${id}</span></td><td[^>]*>${ctx.institute.name}</td><td[^>]*>3</td>`));
   });
 
   it('a batch still issuing shows a page that refreshes itself, and the rows waiting', async () => {

@@ -87,5 +87,5 @@ export async function verify(ctx: TestContext, body: Json, headers: Record<strin
   return call(ctx, 'POST', '/api/v1/verify', { token: null, body, headers });
 }
 
-export const checkOf = (report: { checks: Array<{ id: string; status: string; message: string }> }, id: string) =>
+export const checkOf = (report: { checks: Array<{ id: string; status: string; message: string; code?: string }> }, id: string) =>
   report.checks.find((c) => c.id === id);

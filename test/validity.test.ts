@@ -43,6 +43,18 @@ describe('the validity window is checked against the verifier clock', () => {
     }
   });
 
+  it('the validity check says which way it failed by a code (not_yet_valid, expired), and the verdict reads it', async () => {
+    const { verdictOf } = await import('../src/verifier/verdict.js');
+    for (const [now, code, verdict] of [['2026-02-14T23:59:59Z', 'not_yet_valid', 'not-yet-valid'], ['2031-02-15T00:00:01Z', 'expired', 'expired']] as const) {
+      for (const body of await verifyBoth(now)) {
+        expect(checkOf(body, 'validity')).toMatchObject({ status: 'failed', code });
+        // The verdict follows the code, whatever the message says.
+        const reworded = { ...body, checks: body.checks.map((c: Check) => (c.id === 'validity' ? { ...c, message: 'reworded' } : c)) };
+        expect(verdictOf(reworded)).toBe(verdict);
+      }
+    }
+  });
+
   it('a credential is valid at the instants validFrom and validUntil themselves', async () => {
     for (const now of [VALID_FROM, VALID_UNTIL]) {
       for (const body of await verifyBoth(now)) {

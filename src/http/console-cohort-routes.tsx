@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono';
 import { bodyLimit } from './body-limit.js';
 import type { AppEnv, Services } from '../app.js';
 import { runBatch } from '../batch/run.js';
+import { SAMPLE_CLASS_LIST_NAME, sampleClassList } from '../batch/sample.js';
 import { batchCounts, MAX_BATCH_ROWS, submitBatch, type Submission } from '../batch/submit.js';
 import type { BatchRecord } from '../store/cohort-port.js';
 import type { Institute } from '../store/port.js';
@@ -76,6 +77,14 @@ export function consoleCohortRoutes(app: Hono<AppEnv>, s: Services, kit: Console
     if (signedIn instanceof Response) return signedIn;
     return uploadPage(c, p, signedIn, { template: c.req.query('template')?.slice(0, 64) });
   });
+
+  // A sample class list to fill in (no data of anyone's: it needs no sign-in).
+  app.get('/console/batches/sample.csv', (c) =>
+    c.body(sampleClassList(), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${SAMPLE_CLASS_LIST_NAME}"`,
+    }),
+  );
 
   /** Parses the file and submits it (a dry run, or for real), answering a refusal as the page to show. */
   const submit = async (

@@ -9,21 +9,17 @@ import { isCredentialId, parseVerifyText } from '../verifier/input.js';
 import { verdictOf } from '../verifier/verdict.js';
 import { verifyCredential, verifyStored } from '../verifier/verify.js';
 import { isPackageAsset, packageAssetType, textAsset } from '../web/assets.js';
+import { FAVICON_SVG, faviconIco } from '../web/favicon.js';
 import { LANG_COOKIE, langOf, pick, type Lang } from '../web/i18n.js';
 import { NotFoundPage, pageContext, type PageContext } from '../web/layout.js';
 import { LearnerPage } from '../web/learner-page.js';
 import { VerifyAnythingPage } from '../web/verify-anything-page.js';
-import { VerifyPage } from '../web/verify-page.js';
+import { claimsTrust, VerifyPage } from '../web/verify-page.js';
 import { pageHeaders } from './page-headers.js';
+import { safeNext } from './safe-next.js';
 import { VERIFY_BODY_LIMIT } from './verify-routes.js';
 
 const YEAR = 31_536_000;
-
-/** Where the language switch may send the browser back to: a path of this app, nothing else. */
-export function safeNext(next: string | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || /[\\\r\n]/.test(next)) return '/verify';
-  return next;
-}
 
 /** The page context of a request: its language and its own path (under the app's base path). */
 export function contextOf(s: Services, c: Context): PageContext {
@@ -62,7 +58,9 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
     if (!found) return notFound(c, p, true);
     const { record, report } = found;
     const a = report.credential?.achievement;
-    const title = [pick(p.lang, a?.name, a?.nameKm), pick(p.lang, report.credential?.learner.name, report.credential?.learner.nameKm)].filter(Boolean).join(' · ');
+    // Claims nobody vouches for stay out of the title and the link preview too.
+    const claims = claimsTrust(report) === 'withheld' ? [] : [pick(p.lang, a?.name, a?.nameKm), pick(p.lang, report.credential?.learner.name, report.credential?.learner.nameKm)];
+    const title = claims.filter(Boolean).join(' · ') || p.m.verdict[verdictOf(report)].word.replace(/\u200B/g, '');
     c.header('Cache-Control', 'no-store');
     c.header('Vary', 'Cookie, Accept-Language');
     return c.html(
@@ -179,6 +177,11 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
     });
     return c.redirect(`${p.base}${safeNext(c.req.query('next'))}`, 303);
   });
+
+  // The site's icon; a day's cache, since its URL carries no version.
+  const icon = { 'Cache-Control': 'public, max-age=86400' };
+  app.get('/favicon.svg', (c) => c.body(FAVICON_SVG, 200, { ...icon, 'Content-Type': 'image/svg+xml; charset=utf-8' }));
+  app.get('/favicon.ico', (c) => c.body(faviconIco() as Uint8Array<ArrayBuffer>, 200, { ...icon, 'Content-Type': 'image/x-icon' }));
 
   app.get('/assets/:name', async (c) => {
     const name = c.req.param('name');

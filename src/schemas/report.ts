@@ -4,16 +4,19 @@ export const CHECK_IDS = ['format', 'found', 'issuer', 'holder', 'proof', 'valid
 export type CheckId = (typeof CHECK_IDS)[number];
 
 /**
- * Why a status check failed, for callers that must not confuse "revoked" with "could not
- * find out" (both fail the check: an unknown status is never valid).
+ * Why a check failed, where the reader must tell failures of one check apart by more than
+ * its message: "revoked" from "could not find out" (both fail: an unknown status is never
+ * valid), a signature by a key its institute reported compromised from an altered one, an
+ * expired credential from one not valid yet.
  */
-export const STATUS_CODES = ['revoked', 'suspended', 'status_unknown'] as const;
+export const CHECK_CODES = ['revoked', 'suspended', 'status_unknown', 'key_compromised', 'expired', 'not_yet_valid'] as const;
+export type CheckCode = (typeof CHECK_CODES)[number];
 
 export const CheckSchema = z.object({
   id: z.enum(CHECK_IDS),
   status: z.enum(['passed', 'failed', 'skipped']),
   message: z.string(),
-  code: z.enum(STATUS_CODES).optional(),
+  code: z.enum(CHECK_CODES).optional(),
 });
 export type Check = z.infer<typeof CheckSchema>;
 

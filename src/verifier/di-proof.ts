@@ -187,7 +187,7 @@ export async function checkDataIntegrityProofs(
     const compromised = resolution.key.compromisedAt
       ? compromiseProblem(vm, resolution.key.compromisedAt, await signingTimeOf(deps.issuedAt, resolution.via, document.id, proof.created as string | undefined))
       : null;
-    if (compromised) return { key: passed(expect.keyCheck, `key ${vm} resolved`), proof: failed('proof', compromised) };
+    if (compromised) return { key: passed(expect.keyCheck, `key ${vm} resolved`), proof: failed('proof', compromised, 'key_compromised') };
     if (!expect.controller || controller === expect.controller) byController ??= vm;
     signedGraph ??= graph;
     verified.push(`${proof.cryptosuite as string} by ${vm}`);

@@ -2,7 +2,7 @@ import type { VerificationReport } from '../schemas/report.js';
 
 export type Verdict =
   | 'valid' | 'revoked' | 'suspended' | 'status-unknown' | 'expired' | 'not-yet-valid' | 'not-accredited' | 'tampered'
-  | 'unknown-issuer' | 'not-found' | 'invalid';
+  | 'key-compromised' | 'unknown-issuer' | 'not-found' | 'invalid';
 
 /** The one word a person needs from a report; the most serious failure wins. */
 export function verdictOf(report: VerificationReport): Verdict {
@@ -11,7 +11,11 @@ export function verdictOf(report: VerificationReport): Verdict {
   if (failedCheck('found')) return 'not-found';
   if (failedCheck('format')) return 'invalid';
   if (failedCheck('issuer')) return 'unknown-issuer';
-  if (failedCheck('proof')) return 'tampered';
+  const proof = failedCheck('proof');
+  // Signed by the institute's own key, but after it reported that key stolen or leaked: not
+  // the holder's doing, and not a changed document.
+  if (proof?.code === 'key_compromised') return 'key-compromised';
+  if (proof) return 'tampered';
   const revocation = failedCheck('revocation');
   const suspension = failedCheck('suspension');
   if (revocation?.code === 'revoked') return 'revoked';
@@ -19,7 +23,7 @@ export function verdictOf(report: VerificationReport): Verdict {
   if (revocation || suspension) return 'status-unknown';
   if (failedCheck('accreditation')) return 'not-accredited';
   const validity = failedCheck('validity');
-  if (validity) return validity.message.startsWith('not valid yet') ? 'not-yet-valid' : 'expired';
+  if (validity) return validity.code === 'not_yet_valid' ? 'not-yet-valid' : 'expired';
   return 'invalid';
 }
 
@@ -32,6 +36,7 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
   'not-yet-valid': '✗ NOT YET VALID',
   'not-accredited': '✗ ISSUER NOT ACCREDITED',
   tampered: '✗ ALTERED OR FORGED',
+  'key-compromised': '✗ ISSUER KEY COMPROMISED',
   'unknown-issuer': '✗ UNKNOWN ISSUER',
   'not-found': '✗ NOT FOUND',
   invalid: '✗ NOT VALID',

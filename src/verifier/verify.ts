@@ -183,7 +183,7 @@ async function verifyJwt(deps: VerifierDeps, jwt: string, now: Date): Promise<Ve
   const proofCheck = !(await verifyEdDsaCompactJws(jwt, resolution.key.verifier))
     ? failed('proof', 'the signature does not match the content: the credential was altered after signing, or signed by another key')
     : future ? failed('proof', future)
-    : compromised ? failed('proof', compromised)
+    : compromised ? failed('proof', compromised, 'key_compromised')
     : passed('proof', `EdDSA signature by ${kid} matches the content`);
   const signedAt = typeof iat === 'number' && future === null && Math.abs(iat) < 1e13 ? toDateTimeStamp(new Date(iat * 1000)) : undefined;
   return report('vc+jwt', [format, issuer, proofCheck, validity, ...(await statusAfter(deps, proofCheck, credential, signedAt))], credential, now);

@@ -57,7 +57,9 @@ export const CohortUploadPage: FC<{
           <option value={code} />
         ))}
       </datalist>
-      <p class="small">{p.m.columnsHelp}</p>
+      <p class="small">
+        {p.m.columnsHelp} <a href={`${p.base}/console/batches/sample.csv`} download id="sample-csv">{p.m.sampleCsv}</a>
+      </p>
       <p class="btns">
         <button type="submit" class="btn">{p.m.checkButton}</button>
       </p>
@@ -66,7 +68,7 @@ export const CohortUploadPage: FC<{
     {batches.length === 0 ? (
       <p>{p.m.noCohorts}</p>
     ) : (
-      <table>
+      <table class="stack">
         <thead>
           <tr>
             <th>{p.m.uploaded}</th>
@@ -78,14 +80,14 @@ export const CohortUploadPage: FC<{
         <tbody>
           {batches.map((b) => (
             <tr data-batch={b.id}>
-              <td>
+              <td data-label={p.m.uploaded}>
                 <a href={`${p.base}/console/batches/${b.id}`}>{formatDate(b.createdAt, p.lang)}</a>
                 <br />
                 <span class="code small">{b.id}</span>
               </td>
-              {instituteNames && <td>{instituteNames.get(b.instituteId) ?? b.instituteId}</td>}
-              <td>{formatNumber(b.counts.total, p.lang)}</td>
-              <td>
+              {instituteNames && <td data-label={p.m.institutes}>{instituteNames.get(b.instituteId) ?? b.instituteId}</td>}
+              <td data-label={p.m.rowsWord}>{formatNumber(b.counts.total, p.lang)}</td>
+              <td data-label={p.m.status}>
                 <strong>{p.m.cohortState[b.state]}</strong> <CountsLine p={p} counts={b.counts} />
               </td>
             </tr>
@@ -166,13 +168,14 @@ export const CohortCheckPage: FC<{
       {error && <p class="notice bad" role="alert">{error}</p>}
       <p class={`notice ${problems.length ? 'bad' : ''}`} role="status" id="check-summary">
         {m.checkSummary(summary.rows, summary.valid, summary.invalid)}
-        {summary.alreadyIssued > 0 && <> {m.alreadyIssuedLine(summary.alreadyIssued)}</>}
+        {summary.alreadyIssued > 0 && summary.toIssue > 0 && <> {m.alreadyIssuedLine(summary.alreadyIssued)}</>}
+        {summary.valid > 0 && summary.toIssue === 0 && <> <strong id="nothing-new">{m.allIssuedBefore(summary.valid)}</strong></>}
       </p>
       {problems.length > 0 && (
         <section>
           <h2>{m.problemsTitle}</h2>
           <p>{m.fixAndUpload}</p>
-          <table id="problems">
+          <table id="problems" class="stack">
             <thead>
               <tr>
                 <th>{m.rowNo}</th>
@@ -183,9 +186,9 @@ export const CohortCheckPage: FC<{
             <tbody>
               {problems.map((x) => (
                 <tr data-row={x.row}>
-                  <td>{n(x.row)}</td>
-                  <td>{x.column ?? '—'}</td>
-                  <td>{problemText(lang, x.message)}</td>
+                  <td data-label={m.rowNo}>{n(x.row)}</td>
+                  <td data-label={m.column}>{x.column ?? '—'}</td>
+                  <td data-label={m.problem}>{problemText(lang, x.message)}</td>
                 </tr>
               ))}
             </tbody>
@@ -194,15 +197,16 @@ export const CohortCheckPage: FC<{
       )}
       {warnings.length > 0 && <NotesTable p={p} id="warnings" title={m.warningsTitle} lead={m.warningsLead} notes={warnings} />}
       <p class="btns">
-        {summary.valid > 0 && problems.length === 0 && <Issue validOnly={false} label={m.issueAll(summary.toIssue)} />}
-        {summary.valid > 0 && problems.length > 0 && <Issue validOnly label={m.issueValidOnly(summary.valid)} />}
+        {/* Only rows not issued before would be signed: no button for a batch of none. */}
+        {summary.toIssue > 0 && problems.length === 0 && <Issue validOnly={false} label={m.issueAll(summary.toIssue)} />}
+        {summary.toIssue > 0 && problems.length > 0 && <Issue validOnly label={m.issueValidOnly(summary.toIssue)} />}
         <a class="btn secondary" href={`${p.base}/console/batches`}>{m.uploadAgain}</a>
       </p>
       {summary.valid === 0 && <p>{m.nothingToIssue}</p>}
       {rows.length > 0 && (
         <section>
           <h2>{m.readyRows}</h2>
-          <table id="ready">
+          <table id="ready" class="stack">
             <thead>
               <tr>
                 <th>{m.rowNo}</th>
@@ -214,10 +218,10 @@ export const CohortCheckPage: FC<{
             <tbody>
               {shown.map((r) => (
                 <tr data-row={r.row}>
-                  <td>{n(r.row)}</td>
-                  <td>{r.studentId ?? '—'}</td>
-                  <td>{r.name}</td>
-                  <td>
+                  <td data-label={m.rowNo}>{n(r.row)}</td>
+                  <td data-label={m.studentId}>{r.studentId ?? '—'}</td>
+                  <td data-label={m.learner}>{r.name}</td>
+                  <td data-label={m.templateWord}>
                     <span class="code">{r.template}</span>
                     {r.existingCredentialId && (
                       <>
@@ -268,7 +272,7 @@ export const CohortBatchPage: FC<{ p: PageContext; user: ConsoleUser; batch: Bat
           </p>
         )}
       </section>
-      <table id="batch-rows">
+      <table id="batch-rows" class="stack">
         <thead>
           <tr>
             <th>{m.rowNo}</th>
@@ -280,10 +284,10 @@ export const CohortBatchPage: FC<{ p: PageContext; user: ConsoleUser; batch: Bat
         <tbody>
           {shown.map((r) => (
             <tr data-row={r.rowNo}>
-              <td>{formatNumber(r.rowNo, lang)}</td>
-              <td>{r.studentId ?? '—'}</td>
-              <td>{r.credentialId ? <a href={`${p.base}/console/credentials/${r.credentialId}`}>{r.learnerName}</a> : r.learnerName}</td>
-              <td>
+              <td data-label={m.rowNo}>{formatNumber(r.rowNo, lang)}</td>
+              <td data-label={m.studentId}>{r.studentId ?? '—'}</td>
+              <td data-label={m.learner}>{r.credentialId ? <a href={`${p.base}/console/credentials/${r.credentialId}`}>{r.learnerName}</a> : r.learnerName}</td>
+              <td data-label={m.status}>
                 <RowStatus p={p} status={r.status} />
                 {r.error && <span class="field-err"> {r.error}</span>}
               </td>

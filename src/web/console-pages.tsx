@@ -79,7 +79,7 @@ export const CredentialListPage: FC<{
       {credentials.length === 0 ? (
         <p>{p.m.noneFound}</p>
       ) : (
-        <table>
+        <table class="stack">
           <thead>
             <tr>
               <th>{p.m.learner}</th>
@@ -91,12 +91,12 @@ export const CredentialListPage: FC<{
           <tbody>
             {credentials.map((r) => (
               <tr data-id={r.id}>
-                <td>
+                <td data-label={p.m.learner}>
                   <a href={`${p.base}/console/credentials/${r.id}`}>{r.learnerName}</a>
                 </td>
-                <td>{r.achievementName}</td>
-                <td>{formatDate(r.issuedAt, p.lang)}</td>
-                <td>
+                <td data-label={p.m.achievement}>{r.achievementName}</td>
+                <td data-label={p.m.issuedAt}>{formatDate(r.issuedAt, p.lang)}</td>
+                <td data-label={p.m.status}>
                   <StatusPill p={p} status={statusOf(r)} />
                 </td>
               </tr>
@@ -295,7 +295,7 @@ export const InstitutesPage: FC<{ p: PageContext; user: ConsoleUser; rows: Array
 }) => (
   <ConsoleLayout p={p} user={user} title={p.m.institutes}>
     <h1>{p.m.ministryView}</h1>
-    <table>
+    <table class="stack">
       <thead>
         <tr>
           <th>{p.m.institutes}</th>
@@ -306,15 +306,15 @@ export const InstitutesPage: FC<{ p: PageContext; user: ConsoleUser; rows: Array
       <tbody>
         {rows.map(({ institute: i, periods, accreditedNow }) => (
           <tr data-slug={i.slug}>
-            <td>
+            <td data-label={p.m.institutes}>
               <strong>{pick(p.lang, i.name, i.nameKm)}</strong>
               <br />
               <span class="code">{i.slug}</span>
             </td>
-            <td>
+            <td data-label={p.m.status}>
               <span class={`pill ${i.status === 'active' ? 'p-active' : 'p-suspended'}`}>{p.m.instituteStatus[i.status]}</span>
             </td>
-            <td>
+            <td data-label={p.m.accreditation}>
               <span class={`pill ${accreditedNow ? 'p-active' : 'p-revoked'}`}>{accreditedNow ? p.m.accreditedNow : p.m.notAccreditedNow}</span>
               <ul class="small">
                 {periods.map((a) => (

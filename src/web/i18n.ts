@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Verdict } from '../verifier/verdict.js';
 import type { CheckId } from '../schemas/report.js';
+import { CHECK_CODE_EN, CHECK_OUTCOME_EN } from './i18n-checks.js';
 import { KM } from './i18n-km.js';
 import { khmerDigits } from './khmer-digits.js';
 
@@ -23,6 +24,10 @@ const VERDICT_EN: Record<Verdict, { word: string; line: string }> = {
   'not-yet-valid': { word: 'NOT YET VALID', line: 'This certificate only becomes valid on a later date.' },
   'not-accredited': { word: 'ISSUER NOT ACCREDITED', line: 'The institute that issued this was not accredited by the Ministry when it issued it.' },
   tampered: { word: 'TAMPERED', line: 'The certificate was altered or forged: its digital signature does not match.' },
+  'key-compromised': {
+    word: 'ISSUER KEY COMPROMISED',
+    line: 'This was signed with a key the institute has reported stolen or leaked, after that happened, so it cannot be trusted. The holder may not be at fault: ask the institute to confirm it or issue it again.',
+  },
   'unknown-issuer': { word: 'UNKNOWN ISSUER', line: 'The issuer of this certificate could not be identified. Do not accept it.' },
   'not-found': { word: 'NOT FOUND', line: 'No certificate with this link was issued here. If it is printed on paper, treat it as not genuine.' },
   invalid: { word: 'NOT VALID', line: 'This is not a valid certificate.' },
@@ -41,6 +46,9 @@ const CHECK_EN: Record<CheckId, string> = {
   credentials: 'Credentials inside',
 };
 
+/** "1 row", "2 rows": English counts (Khmer nouns have no plural). */
+const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
 export const EN = {
   langName: 'English',
   otherLangName: 'ខ្មែរ',
@@ -50,6 +58,9 @@ export const EN = {
   verdict: VERDICT_EN,
   check: CHECK_EN,
   checkStatus: { passed: 'passed', failed: 'failed', skipped: 'not checked' },
+  checkOutcome: CHECK_OUTCOME_EN,
+  checkCode: CHECK_CODE_EN,
+  technicalDetails: 'Technical details',
   learner: 'Learner',
   achievement: 'Achievement',
   level: 'Level',
@@ -65,6 +76,9 @@ export const EN = {
   howChecked: 'How this was checked',
   checkedAt: (when: string) => `Checked ${when}`,
   compareId: 'Compare the name with the holder’s ID card.',
+  claimsUnverified: 'Not verified — do not rely on these details',
+  claimsWithheldTitle: 'Details not shown',
+  claimsWithheldLine: 'Nothing proves who wrote the details of this certificate, so this page does not show them. Do not rely on what the paper or the file says: ask the institute that should have issued it.',
   downloadCredential: 'Download the signed credential',
   verifyAnother: 'Verify another certificate',
   notFoundTitle: 'Certificate not found',
@@ -178,6 +192,7 @@ export const EN = {
   csvFileLabel: 'Class list (CSV file)',
   templateLabel: 'Programme template code (for rows that have no template code column)',
   columnsHelp: 'Columns read: learner name, Khmer name, email, phone, national id, student id, template code, completion date, result. The header names may vary; other columns are ignored.',
+  sampleCsv: 'Download a sample class list (CSV UTF-8)',
   checkButton: 'Check the file',
   noFile: 'Choose a CSV file first.',
   recentCohorts: 'Recent cohorts',
@@ -185,8 +200,10 @@ export const EN = {
   uploaded: 'Uploaded',
   rowsWord: 'Rows',
   checkTitle: 'Check before issuing',
-  checkSummary: (rows: number, ready: number, bad: number) => `${rows} rows: ${ready} ready to issue, ${bad} with problems.`,
-  alreadyIssuedLine: (n: number) => `${n} of the ready rows were issued before and will not be issued again.`,
+  checkSummary: (rows: number, ready: number, bad: number) => `${count(rows, 'row', 'rows')}: ${ready} ready to issue, ${bad} with problems.`,
+  alreadyIssuedLine: (n: number) => `${n} of the ready rows ${n === 1 ? 'was' : 'were'} issued before and will not be issued again.`,
+  allIssuedBefore: (n: number) =>
+    `${n === 1 ? 'The ready row was' : n === 2 ? 'Both ready rows were' : `All ${n} ready rows were`} issued before: there is nothing new to issue.`,
   problemsTitle: 'Problems to fix',
   rowNo: 'Row',
   column: 'Column',
@@ -197,17 +214,17 @@ export const EN = {
   readyRows: 'Rows ready to issue',
   studentId: 'Student ID',
   templateWord: 'Template',
-  issueAll: (n: number) => `Issue ${n} certificates`,
-  issueValidOnly: (n: number) => `Issue only the ${n} ready rows`,
+  issueAll: (n: number) => `Issue ${count(n, 'certificate', 'certificates')}`,
+  issueValidOnly: (n: number) => `Issue only the ${count(n, 'ready row', 'ready rows')}`,
   uploadAgain: 'Upload another file',
   nothingToIssue: 'No row of this file can be issued.',
   cohortState: { issuing: 'Issuing…', done: 'Finished' } as Record<string, string>,
-  progressLine: (done: number, total: number) => `${done} of ${total} rows done`,
+  progressLine: (done: number, total: number) => `${done} of ${count(total, 'row', 'rows')} done`,
   rowStatus: { pending: 'waiting', issued: 'issued', existing: 'issued before', failed: 'failed' } as Record<string, string>,
   downloadResults: 'Download results (CSV)',
   downloadQr: 'Download QR codes (ZIP)',
   autoRefresh: 'This page refreshes itself until every row is done.',
-  moreRows: (n: number) => `…and ${n} more rows in the results file.`,
+  moreRows: (n: number) => `…and ${count(n, 'more row', 'more rows')} in the results file.`,
 };
 
 export type Messages = typeof EN;

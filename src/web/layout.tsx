@@ -2,6 +2,7 @@ import { raw } from 'hono/html';
 import type { FC, PropsWithChildren } from 'hono/jsx';
 import { ASSET_NAMES } from './assets.js';
 import { t, type Lang, type Messages } from './i18n.js';
+import { VerdictBox } from './verdict-banner.js';
 
 /** What every page needs to know about the request it answers. */
 export interface PageContext {
@@ -45,6 +46,8 @@ export const Layout: FC<PropsWithChildren<{
           {refresh !== undefined && <meta http-equiv="refresh" content={String(refresh)} />}
           <title>{title}</title>
           <link rel="stylesheet" href={`${p.base}/assets/${ASSET_NAMES.css}`} />
+          <link rel="icon" href={`${p.base}/favicon.ico`} sizes="32x32" />
+          <link rel="icon" href={`${p.base}/favicon.svg`} type="image/svg+xml" />
           {og && (
             <>
               <meta property="og:type" content="website" />
@@ -88,13 +91,7 @@ export const Layout: FC<PropsWithChildren<{
 export const NotFoundPage: FC<{ p: PageContext; certificate?: boolean }> = ({ p, certificate }) => (
   <Layout p={p} title={certificate ? p.m.notFoundTitle : p.m.pageNotFound}>
     {certificate ? (
-      <div class="verdict v-bad" role="status">
-        <span class="icon" aria-hidden="true">✗</span>
-        <div>
-          <p class="word">{p.m.verdict['not-found'].word}</p>
-          <p>{p.m.verdict['not-found'].line}</p>
-        </div>
-      </div>
+      <VerdictBox p={p} verdict="not-found" />
     ) : (
       <div class="card">
         <h1>{p.m.pageNotFound}</h1>

@@ -20,19 +20,23 @@ main{max-width:42rem;margin:0 auto;padding:1rem;overflow-wrap:anywhere}
 h1{font-size:1.5rem;line-height:1.3;margin:.2rem 0 .8rem}h2{font-size:1.15rem;margin:0 0 .6rem}
 .verdict{border-radius:.8rem;padding:1.1rem 1.2rem;color:#fff;margin-bottom:1rem;display:flex;gap:.9rem;align-items:flex-start}
 .verdict .icon{font-size:2.6rem;line-height:1;font-weight:700;flex:none}
-.verdict .word{font-size:1.9rem;font-weight:800;line-height:1.15;margin:0;letter-spacing:.02em}
-:lang(km) .verdict .word{letter-spacing:0;font-size:1.7rem}.nw{white-space:nowrap}
+.verdict>div{flex:1;min-width:0}
+.verdict .word{font-size:clamp(1.35rem,6.6vw,1.9rem);font-weight:800;line-height:1.15;margin:0;letter-spacing:.02em;overflow-wrap:normal}
+:lang(km) .verdict .word{letter-spacing:0;font-size:clamp(1.3rem,6.2vw,1.7rem);line-height:1.5}.nw{white-space:nowrap}
 .verdict p{margin:.35rem 0 0;font-size:1.05rem}
 .v-ok{background:#0b6b2f}.v-bad{background:#a4161a}
 .card{background:#fff;border-radius:.8rem;padding:1rem 1.1rem;margin-bottom:1rem;border:1px solid #d9dde3}
 dl{margin:0}dt{font-size:.85rem;color:#49515c;margin-top:.7rem}dt:first-child{margin-top:0}dd{margin:0;font-size:1.1rem}
 .big{font-size:1.35rem;font-weight:700}.alt{display:block;color:#3d4550;font-size:.98rem}
 .units{margin:.2rem 0 0;padding-left:1.1rem}.units li{margin:.15rem 0}.code{font-family:ui-monospace,Menlo,Consolas,monospace,"Noto Sans Khmer";font-size:.9em;color:#3d4550}
+.unverified{background:#eef0f3;border:2px dashed #8a929c}.unverified dd,.unverified .big,.unverified .alt,.unverified .code{color:#4f5762}
+.unverified-label{margin:0 0 .7rem;padding:.35rem .6rem;border-radius:.4rem;background:#fbe4e4;color:#8c1215;font-weight:700}
 .acc{display:inline-block;margin-top:.3rem;padding:.1rem .55rem;border-radius:.4rem;font-size:.92rem}
 .acc-ok{background:#e3f4e8;color:#0b5a28}.acc-bad{background:#fbe4e4;color:#8c1215}
 .checks{list-style:none;padding:0;margin:0}.checks li{padding:.45rem 0;border-top:1px solid #e6e8ec}.checks li:first-child{border-top:0}
 .st{font-weight:700}.st-passed{color:#0b5a28}.st-failed{color:#a4161a}.st-skipped{color:#6b4e00}
 .small{font-size:.88rem;color:#49515c}
+.tech{margin-top:.6rem;font-size:.85rem;color:#3d4550}.tech summary{cursor:pointer;color:#0b4f9c;padding:.6rem 0}.tech ul{padding-left:1.1rem;margin:.3rem 0}.tech li{margin:.3rem 0}
 .muted{color:#49515c}
 .btn{display:inline-block;font:inherit;font-weight:600;background:#0b4f9c;color:#fff;border:0;border-radius:.55rem;padding:.6rem 1rem;text-decoration:none;cursor:pointer;min-height:44px}
 .btn.secondary{background:#fff;color:#0b4f9c;border:2px solid #0b4f9c}
@@ -46,8 +50,17 @@ textarea{min-height:6rem}
 .notice.bad{background:#fbe4e4;border-color:#a4161a}
 .share{width:100%;font-family:ui-monospace,Menlo,Consolas,monospace,"Noto Sans Khmer";font-size:.85rem}
 video{width:100%;max-height:60vh;background:#000;border-radius:.5rem}
-table{width:100%;border-collapse:collapse;background:#fff}th,td{text-align:left;padding:.5rem;border-bottom:1px solid #e0e3e8;vertical-align:top}th{font-size:.85rem;color:#49515c}
-.pill{display:inline-block;border-radius:999px;padding:0 .55rem;font-size:.85rem;font-weight:600}
+table{width:100%;border-collapse:collapse;background:#fff;overflow-wrap:break-word}th,td{text-align:left;padding:.5rem;border-bottom:1px solid #e0e3e8;vertical-align:top}th{font-size:.85rem;color:#49515c}
+.pill{display:inline-block;border-radius:999px;padding:0 .55rem;font-size:.85rem;font-weight:600;white-space:nowrap}
+/* On a phone a table's columns would be too narrow for whole words ("Learn/er"): each row
+   becomes a block of "label: value" lines instead, the labels from each cell's data-label. */
+@media(max-width:40rem){
+  .stack,.stack tbody,.stack tr,.stack td{display:block}.stack thead{display:none}
+  .stack{overflow-wrap:anywhere}.stack tr{border-bottom:1px solid #c9ced6;padding:.35rem 0}
+  .stack td{border:0;padding:.2rem .5rem .2rem 7.6rem}
+  .stack td::before{content:attr(data-label);float:left;width:6.6rem;margin-left:-7.1rem;font-size:.85rem;font-weight:600;color:#49515c;overflow-wrap:normal}
+  .stack td::after{content:"";display:block;clear:both}
+}
 .p-active{background:#e3f4e8;color:#0b5a28}.p-revoked{background:#fbe4e4;color:#8c1215}.p-suspended{background:#fff1d0;color:#6b4e00}
 .r-issued{background:#e3f4e8;color:#0b5a28}.r-existing{background:#e7f0fb;color:#0b3f7c}.r-failed{background:#fbe4e4;color:#8c1215}.r-pending{background:#eceef1;color:#3d4550}
 progress{width:100%;height:1.2rem;accent-color:#0b5a28}

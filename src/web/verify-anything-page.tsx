@@ -2,7 +2,8 @@ import type { FC } from 'hono/jsx';
 import type { VerificationReport } from '../schemas/report.js';
 import { ASSET_NAMES } from './assets.js';
 import { Layout, type PageContext } from './layout.js';
-import { ChecksList, CredentialDetails, VerdictBanner } from './verify-page.js';
+import { VerdictBanner } from './verdict-banner.js';
+import { ChecksList, CredentialDetails } from './verify-page.js';
 
 /**
  * /verify: scan a QR with the camera (script), upload a photo of one (script), paste a link,

@@ -1,15 +1,15 @@
 import type { FC } from 'hono/jsx';
 import type { Check, VerificationReport } from '../schemas/report.js';
 import { verdictOf } from '../verifier/verdict.js';
-import { formatDate, formatNumber, pick } from './i18n.js';
+import { formatDate, formatNumber, pick, type Messages } from './i18n.js';
 import { Layout, type OpenGraph, type PageContext } from './layout.js';
+import { VerdictBanner } from './verdict-banner.js';
 
 /** The ministry's name as a page shows it: Khmer for the default ministry on Khmer pages. */
 export function registryName(p: PageContext, ministryName: string): string {
   return p.lang === 'km' && ministryName === 'Ministry of Labour and Vocational Training' ? 'ក្រសួងការងារ និងបណ្តុះបណ្តាលវិជ្ជាជីវៈ' : ministryName;
 }
 
-/** The verdict: one colour, one symbol and one word that cannot be misread, then one plain sentence. */
 type Skills = NonNullable<NonNullable<VerificationReport['credential']>['achievement']>['skills'];
 
 /** The competency units of an achievement, each with its code, in the reader's language. */
@@ -24,46 +24,54 @@ export const UnitList: FC<{ lang: PageContext['lang']; skills: Skills }> = ({ la
   </ul>
 );
 
-export const VerdictBanner: FC<{ p: PageContext; report: VerificationReport }> = ({ p, report }) => {
-  const verdict = verdictOf(report);
-  const ok = verdict === 'valid';
-  const words = p.m.verdict[verdict];
-  return (
-    <div class={`verdict ${ok ? 'v-ok' : 'v-bad'}`} role="status" data-verdict={verdict}>
-      <span class="icon" aria-hidden="true">{ok ? '✓' : '✗'}</span>
-      <div>
-        <p class="word">
-          {/* Each part of "VALID · GENUINE" stays whole: a Khmer word must not break mid-word on a narrow phone. */}
-          {words.word.split(' · ').map((part, i) => (
-            <>
-              {i > 0 && ' · '}
-              <span class="nw">{part}</span>
-            </>
-          ))}
-        </p>
-        <p>{words.line}</p>
-      </div>
-    </div>
-  );
-};
+/**
+ * How far a page may show a credential's claims. `verified`: the issuer's key signed them and
+ * the issuer is accredited (or accreditation is not asked). `unverified`: a known key signed
+ * them, but the signer is not accredited, so they are only its own word (anyone can make a
+ * did:key and sign any institute's name). `withheld`: nothing ties them to anyone (the
+ * signature fails, the key is unknown or reported compromised, the document is unreadable).
+ */
+export type ClaimsTrust = 'verified' | 'unverified' | 'withheld';
 
-/** Who, what, by whom and when: the credential's content in the page's language, the other as fallback. */
+export function claimsTrust(report: VerificationReport): ClaimsTrust {
+  const status = (id: string) => report.checks.find((k) => k.id === id)?.status;
+  if (!report.credential || status('proof') !== 'passed' || status('issuer') !== 'passed') return 'withheld';
+  const accreditation = status('accreditation');
+  return accreditation === undefined || accreditation === 'passed' ? 'verified' : 'unverified';
+}
+
+/**
+ * Who, what, by whom and when: the credential's content in the page's language, the other as
+ * fallback. Claims nobody vouches for are not shown at all: a name on the page invites the
+ * comparison with an ID card that a genuine page asks for, and a cropped screenshot of
+ * greyed claims still looks like a certificate. Claims of an unaccredited signer are shown
+ * greyed, under a label, since the signer is at least identified.
+ */
 export const CredentialDetails: FC<{ p: PageContext; report: VerificationReport; ministryName: string }> = ({ p, report, ministryName }) => {
   const c = report.credential;
-  if (!c) return <></>;
-  const a = c.achievement;
   const { m, lang } = p;
+  const trust = claimsTrust(report);
+  if (trust === 'withheld' || !c) {
+    return (
+      <section class="card" data-claims="withheld">
+        <h2>{m.claimsWithheldTitle}</h2>
+        <p>{m.claimsWithheldLine}</p>
+      </section>
+    );
+  }
+  const a = c.achievement;
   const learner = pick(lang, c.learner.name, c.learner.nameKm);
   const learnerAlt = lang === 'km' ? (c.learner.nameKm ? c.learner.name : undefined) : c.learner.name ? c.learner.nameKm : undefined;
   const accreditation = report.checks.find((k) => k.id === 'accreditation');
   return (
-    <section class="card">
+    <section class={trust === 'verified' ? 'card' : 'card unverified'} data-claims={trust}>
+      {trust === 'unverified' && <p class="unverified-label" role="note">⚠ {m.claimsUnverified}</p>}
       <dl>
         <dt>{m.learner}</dt>
         <dd>
           <span class="big">{learner ?? '—'}</span>
           {learnerAlt && <span class="alt" lang={lang === 'km' ? 'en' : 'km'}>{learnerAlt}</span>}
-          <span class="small">{m.compareId}</span>
+          {trust === 'verified' && <span class="small">{m.compareId}</span>}
         </dd>
         {a && (
           <>
@@ -127,9 +135,17 @@ export const CredentialDetails: FC<{ p: PageContext; report: VerificationReport;
 
 const MARK: Record<Check['status'], string> = { passed: '✓', failed: '✗', skipped: '–' };
 
-/** "How this was checked": every check of the report, its outcome and the verifier's own words. */
+/** A check's outcome in the reader's language and plain words: a code's own words where it has them. */
+export const plainOutcome = (m: Messages, check: Check): string =>
+  check.code && check.code !== 'status_unknown' ? m.checkCode[check.code] : m.checkOutcome[check.id][check.status];
+
+/**
+ * "How this was checked": every check of the report and its outcome in plain words, in the
+ * page's language. The verifier's own messages (DIDs, key ids, dates as stored), which an
+ * HR reader has no use for and a support desk does, wait behind a disclosure, in English.
+ */
 export const ChecksList: FC<{ p: PageContext; report: VerificationReport }> = ({ p, report }) => (
-  <section class="card">
+  <section class="card" data-checks>
     <h2>{p.m.howChecked}</h2>
     <ul class="checks">
       {report.checks.map((check) => (
@@ -138,11 +154,21 @@ export const ChecksList: FC<{ p: PageContext; report: VerificationReport }> = ({
             {MARK[check.status]} {p.m.check[check.id]}{p.m.colon}{p.m.checkStatus[check.status]}
           </span>
           <br />
-          <span class="small" lang="en">{check.message}</span>
+          <span class="small">{plainOutcome(p.m, check)}</span>
         </li>
       ))}
     </ul>
     <p class="small">{p.m.checkedAt(formatDate(report.verifiedAt, p.lang))}</p>
+    <details class="tech">
+      <summary>{p.m.technicalDetails}</summary>
+      <ul lang="en">
+        {report.checks.map((check) => (
+          <li>
+            <code>{check.id}</code> {check.status}{check.code ? ` (${check.code})` : ''}: {check.message}
+          </li>
+        ))}
+      </ul>
+    </details>
   </section>
 );
 

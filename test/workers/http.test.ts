@@ -77,6 +77,20 @@ describe('the Worker on D1', () => {
     expect(await jsqr.text()).toContain('jsQR');
   });
 
+  it('serves the site icon as SVG and as /favicon.ico, and its pages link it', async () => {
+    const svg = await SELF.fetch(url('/favicon.svg'));
+    expect(svg.status).toBe(200);
+    expect(svg.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+    expect(await svg.text()).toMatch(/^<svg /);
+    const ico = await SELF.fetch(url('/favicon.ico'));
+    expect(ico.status).toBe(200);
+    expect(ico.headers.get('content-type')).toBe('image/x-icon');
+    const bytes = new Uint8Array(await ico.arrayBuffer());
+    expect([...bytes.slice(0, 6)]).toEqual([0, 0, 1, 0, 1, 0]);
+    expect([...bytes.slice(23, 26)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+    expect(await (await SELF.fetch(url('/verify'))).text()).toContain('href="/favicon.svg"');
+  });
+
   it('refuses to issue without the admin token', async () => {
     const res = await post('/api/v1/credentials', sampleRequest(), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(sampleRequest()) });
     expect(res.status).toBe(401);
