@@ -1,6 +1,6 @@
 import { randomId } from '../crypto/encoding.js';
 import { toDateTimeStamp } from '../schemas/dates.js';
-import type { BatchRecord, BatchRow, CohortStore } from '../store/cohort-port.js';
+import type { BatchRecord, BatchRow, CohortStore } from '../store/port.js';
 import type { Institute } from '../store/port.js';
 import type { ParsedTable, Problem } from './parse.js';
 import { validateBatch, type BatchSummary } from './validate.js';

@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv, Services } from '../app.js';
 import { runBatch } from '../batch/run.js';
 import { batchCounts, MAX_BATCH_ROWS, submitBatch, type Submission } from '../batch/submit.js';
-import type { BatchRecord } from '../store/cohort-port.js';
+import type { BatchRecord } from '../store/port.js';
 import type { Institute } from '../store/port.js';
 import { CohortBatchPage, CohortCheckPage, CohortUploadPage, type CheckedFile } from '../web/cohort-pages.js';
 import type { ConsoleUser } from '../web/console-pages.js';

@@ -1,6 +1,6 @@
 import {
   BatchRecordSchema, BatchRowSchema, TemplateRecordSchema, type BatchListing, type BatchRecord, type BatchRow, type TemplateRecord,
-} from './cohort-port.js';
+} from './port.js';
 import type { Row } from './rows.js';
 
 /* Row → record mappers for templates and batches, shared by every SQL adapter. */

@@ -16,7 +16,7 @@ import { d1AuditChain } from './d1-audit.js';
 import { d1ConsoleMethods } from './d1-console.js';
 import { d1CohortMethods } from './d1-cohort.js';
 import { BATCH_ROW_ISSUED, ISSUED_ROW_INSERT } from './cohort-rows.js';
-import type { BatchRowRef } from './cohort-port.js';
+import type { BatchRowRef } from './port.js';
 
 /*
  * The parts of Cloudflare's D1 binding this adapter calls, typed structurally so that the

@@ -1,5 +1,5 @@
 import type { Database as Db, Statement } from 'better-sqlite3';
-import type { CohortStore } from './cohort-port.js';
+import type { CohortStore } from './port.js';
 import {
   BATCH_INSERT, BATCH_ROW_INSERT, ISSUED_ROWS_AMONG, ONE_BATCH_LISTING, RECENT_BATCHES, TEMPLATE_CURRENT, TEMPLATE_UPSERT, TEMPLATE_VERSION_INSERT,
   batchFromRow, batchListingFromRow, batchRowFromRow, issuedRowsMap, batchRowValues, batchValues, templateFromRow,

@@ -22,7 +22,7 @@ import {
 import { sqliteConsoleMethods } from './sqlite-console.js';
 import { sqliteCohortMethods } from './sqlite-cohort.js';
 import { BATCH_ROW_ISSUED, ISSUED_ROW_INSERT } from './cohort-rows.js';
-import type { BatchRowRef } from './cohort-port.js';
+import type { BatchRowRef } from './port.js';
 
 export interface Migration {
   name: string;
