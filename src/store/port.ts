@@ -130,7 +130,11 @@ export interface CohortStore {
   /** Current versions, by code. */
   listTemplates(instituteId: string): Promise<TemplateRecord[]>;
 
-  /** Stores a batch job and all its rows (pending) in one transaction. */
+  /**
+   * Stores a batch job and all its rows (pending): in one transaction, unless the rows are too
+   * many for one write (over 500); then the rows go first and the job last, so that nothing
+   * lists or resumes the job before all its rows are in.
+   */
   createBatch(batch: BatchRecord, rows: BatchRow[], audit?: AuditInput): Promise<void>;
   getBatch(id: string): Promise<BatchRecord | null>;
   getBatchByIdempotencyKey(instituteId: string, key: string): Promise<BatchRecord | null>;
