@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { BatchRecord, BatchRow, TemplateRecord } from '../src/store/cohort-port.js';
+import type { BatchRecord, BatchRow, TemplateRecord } from '../src/store/port.js';
 import type { CredentialRecord, Institute, StatusList, Store } from '../src/store/port.js';
 
 /*

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/audit/chain.js';
-import type { BatchRecord, BatchRow } from '../src/store/cohort-port.js';
+import type { BatchRecord, BatchRow } from '../src/store/port.js';
 import { StatusSlotTakenError, type CredentialRecord, type Institute, type IssuedCredentialWrite, type StatusList, type Store } from '../src/store/port.js';
 
 /*

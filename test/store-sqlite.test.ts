@@ -1,7 +1,8 @@
 import { afterEach } from 'vitest';
 import { readMigrations } from '../src/node/migrations.js';
 import type { Store } from '../src/store/port.js';
-import { openSqliteStore } from '../src/store/sqlite.js';
+import { openSqliteDriver, openSqliteStore } from '../src/store/sqlite.js';
+import { describeStoreWrites } from './store-writes-contract.js';
 import { describeStore } from './store-contract.js';
 import { describeCohortStore } from './store-cohort-contract.js';
 import { describeCredentialIdStore } from './store-credential-id-contract.js';
@@ -29,3 +30,6 @@ describeCredentialIdStore('better-sqlite3', async () => {
   opened.push(store);
   return store;
 });
+
+// How the store writes (killed halfway, racing writers, many rows), on better-sqlite3; test/workers/store-d1.test.ts runs it on D1.
+describeStoreWrites('better-sqlite3', async () => openSqliteDriver(':memory:', readMigrations()));

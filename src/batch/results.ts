@@ -2,7 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import Papa from 'papaparse';
 import { credentialUrlFor, learnerPageFor, verifyUrlFor } from '../issuer/issue.js';
 import { qrSvg } from '../issuer/qr.js';
-import type { BatchRow } from '../store/cohort-port.js';
+import type { BatchRow } from '../store/port.js';
 
 /** One row of a batch as clients see it: its outcome and, once issued, where the credential is. */
 export interface BatchRowView {

@@ -1,7 +1,6 @@
 import { randomId } from '../crypto/encoding.js';
 import { toDateTimeStamp } from '../schemas/dates.js';
-import type { BatchRecord, BatchRow, CohortStore } from '../store/cohort-port.js';
-import type { AccreditationPeriod, Institute, Store } from '../store/port.js';
+import type { AccreditationPeriod, BatchRecord, BatchRow, CohortStore, Institute, Store } from '../store/port.js';
 import { describeSpans, judgeAccreditation } from '../verifier/accreditation.js';
 import { COLUMNS } from './columns.js';
 import type { ParsedTable, Problem } from './parse.js';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { IssueRequestSchema, type IssueRequest } from '../schemas/issue-request.js';
 import { achievementOf, addMonths, type TemplateBody } from '../schemas/template.js';
-import type { TemplateRecord } from '../store/cohort-port.js';
+import type { TemplateRecord } from '../store/port.js';
 import { COLUMNS, type Column } from './columns.js';
 import { LETTERS_REPLACED, lettersReplaced } from './lossy-save.js';
 import type { ParsedTable, Problem } from './parse.js';

@@ -6,7 +6,7 @@ import { batchRowView, qrZip, resultsCsv } from '../batch/results.js';
 import { runBatch } from '../batch/run.js';
 import { batchCounts, MAX_BATCH_ROWS, submitBatch } from '../batch/submit.js';
 import { toHex, utf8 } from '../crypto/encoding.js';
-import type { BatchRecord } from '../store/cohort-port.js';
+import type { BatchRecord } from '../store/port.js';
 import { actsFor, requireScope, requireToken, type AuthVariables } from './auth.js';
 import { isJsonContentType, parseJsonText } from './body.js';
 import { issuingInstitute } from './credential-routes.js';

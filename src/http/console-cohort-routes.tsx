@@ -4,7 +4,7 @@ import type { AppEnv, Services } from '../app.js';
 import { runBatch } from '../batch/run.js';
 import { SAMPLE_CLASS_LIST_NAME, sampleClassList } from '../batch/sample.js';
 import { batchCounts, MAX_BATCH_ROWS, submitBatch, type Submission } from '../batch/submit.js';
-import type { BatchRecord } from '../store/cohort-port.js';
+import type { BatchRecord } from '../store/port.js';
 import type { Institute } from '../store/port.js';
 import { CohortBatchPage, CohortCheckPage, CohortUploadPage, type CheckedFile } from '../web/cohort-pages.js';
 import type { ConsoleUser } from '../web/console-pages.js';

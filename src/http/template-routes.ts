@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv, Services } from '../app.js';
 import { toDateTimeStamp } from '../schemas/dates.js';
 import { TemplateBodySchema, TemplateEditSchema, type TemplateBody } from '../schemas/template.js';
-import type { TemplateRecord } from '../store/cohort-port.js';
+import type { TemplateRecord } from '../store/port.js';
 import type { ApiToken, Institute } from '../store/port.js';
 import { requireScope, requireToken, type AuthVariables } from './auth.js';
 import { jsonBodyLimit, readJsonBody } from './body.js';

@@ -1,6 +1,6 @@
 import type { IssueRequest } from '../schemas/issue-request.js';
 import { toDateTimeStamp } from '../schemas/dates.js';
-import type { BatchRowRef } from '../store/cohort-port.js';
+import type { BatchRowRef } from '../store/port.js';
 import type { Institute, IssuedCredentialWrite } from '../store/port.js';
 import { CREDENTIAL_PURPOSES, credentialRequest, IssueError, prepare, signingKeyOf, type IssuerDeps } from './issue.js';
 import type { SigningKey } from './keys.js';

@@ -15,7 +15,7 @@ import {
   type StatusSlot,
   type Store,
 } from '../store/port.js';
-import type { BatchRowRef } from '../store/cohort-port.js';
+import type { BatchRowRef } from '../store/port.js';
 import { buildCredential } from './credential.js';
 import type { KeyRing } from './key-ring.js';
 import type { SigningKey } from './keys.js';

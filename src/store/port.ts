@@ -1,175 +1,10 @@
-import { z } from 'zod';
-import type { BatchRowRef, CohortStore } from './cohort-port.js';
+import type {
+  AccreditationPeriod, AchievementRecord, ApiToken, AuditEntry, AuditInput, BatchListing, BatchRecord, BatchRow, BatchRowRef, BatchRowStatus,
+  ConsoleSession, CredentialEvent, CredentialRecord, Institute, IssuerKeyRecord, StatusAction, StatusList, StatusPurpose, TemplateRecord,
+} from './records.js';
 
-export const InstituteSchema = z.object({
-  id: z.string(),
-  slug: z.string(),
-  name: z.string(),
-  nameKm: z.string().nullable(),
-  url: z.string().nullable(),
-  did: z.string(),
-  /** The did:key of the institute's key, under which it may also issue. */
-  didKey: z.string().nullable(),
-  isDefault: z.boolean(),
-  createdAt: z.string(),
-  contact: z.string().nullable(),
-  programmes: z.array(z.string()),
-  status: z.enum(['active', 'suspended']),
-  /** The Data Integrity cryptosuite it signs with unless a request chooses. */
-  cryptosuite: z.enum(['eddsa-rdfc-2022', 'eddsa-jcs-2022']),
-});
-export type Institute = z.infer<typeof InstituteSchema>;
-
-export const AccreditationPeriodSchema = z.object({
-  seq: z.number().int(),
-  instituteId: z.string(),
-  validFrom: z.string(),
-  validUntil: z.string().nullable(),
-  programmes: z.array(z.string()),
-  createdAt: z.string(),
-});
-export type AccreditationPeriod = z.infer<typeof AccreditationPeriodSchema>;
-
-export const IssuerKeyRecordSchema = z.object({
-  /** The verification method id. */
-  id: z.string(),
-  controller: z.string(),
-  /** An institute id, or 'ministry'. */
-  owner: z.string(),
-  publicX: z.string(),
-  sealedPrivate: z.string(),
-  status: z.enum(['active', 'retired']),
-  createdAt: z.string(),
-  retiredAt: z.string().nullable(),
-  compromisedAt: z.string().nullable(),
-});
-export type IssuerKeyRecord = z.infer<typeof IssuerKeyRecordSchema>;
-
-/** An institute's move to another DID (a confirmed PUBLIC_URL change). */
-export interface DidMove {
-  instituteId: string;
-  from: string;
-  to: string;
-  at: string;
-  key: IssuerKeyRecord | null;
-}
-
-export const AuditEntrySchema = z.object({
-  seq: z.number().int(),
-  at: z.string(),
-  actor: z.string(),
-  instituteId: z.string().nullable(),
-  action: z.string(),
-  target: z.string(),
-  /** JSON text, hashed as stored. */
-  details: z.string(),
-  prevHash: z.string(),
-  hash: z.string(),
-});
-export type AuditEntry = z.infer<typeof AuditEntrySchema>;
-/** What a caller records; the store assigns seq and chains the hashes. */
-export type AuditInput = Pick<AuditEntry, 'at' | 'actor' | 'instituteId' | 'action' | 'target'> & { details?: Record<string, unknown> };
-
-export const API_SCOPES = ['issue', 'revoke', 'admin'] as const;
-export type ApiScope = (typeof API_SCOPES)[number];
-
-export const ApiTokenSchema = z.object({
-  id: z.string(),
-  tokenHash: z.string(),
-  role: z.enum(['admin', 'institute']),
-  instituteId: z.string().nullable(),
-  label: z.string(),
-  source: z.enum(['env', 'generated', 'created']),
-  createdAt: z.string(),
-  revokedAt: z.string().nullable(),
-  scopes: z.array(z.enum(API_SCOPES)),
-  expiresAt: z.string().nullable(),
-  lastUsedAt: z.string().nullable(),
-});
-export type ApiToken = z.infer<typeof ApiTokenSchema>;
-
-export const STATUS_PURPOSES = ['revocation', 'suspension'] as const;
-export type StatusPurpose = (typeof STATUS_PURPOSES)[number];
-
-export const StatusSlotSchema = z.object({ listId: z.string(), index: z.number().int().nonnegative() });
-/** A credential's place in a status list. */
-export type StatusSlot = z.infer<typeof StatusSlotSchema>;
-
-export const StatusListSchema = z.object({
-  id: z.string(),
-  instituteId: z.string(),
-  /** The DID that signs the list: the issuer of every credential in it. */
-  issuerDid: z.string(),
-  purpose: z.enum(STATUS_PURPOSES),
-  size: z.number().int().positive(),
-  capacity: z.number().int().positive(),
-  allocated: z.number().int().nonnegative(),
-  state: z.enum(['active', 'full']),
-  version: z.number().int(),
-  signedVersion: z.number().int().nullable(),
-  signedJson: z.string().nullable(),
-  signedJwt: z.string().nullable(),
-  signedAt: z.string().nullable(),
-  validUntil: z.string().nullable(),
-  createdAt: z.string(),
-});
-export type StatusList = z.infer<typeof StatusListSchema>;
-
-export const CredentialEventSchema = z.object({
-  seq: z.number().int(),
-  credentialId: z.string(),
-  action: z.enum(['revoke', 'suspend', 'reinstate']),
-  reason: z.string().nullable(),
-  actor: z.string(),
-  at: z.string(),
-});
-export type CredentialEvent = z.infer<typeof CredentialEventSchema>;
-export type StatusAction = CredentialEvent['action'];
-
-export const CredentialRecordSchema = z.object({
-  id: z.string(),
-  credentialUrl: z.string(),
-  /** The credential's own `id`, if it has one. */
-  vcId: z.string().nullable(),
-  instituteId: z.string(),
-  issuerDid: z.string(),
-  /** The Data Integrity secured credential, byte for byte as signed and served. */
-  diJson: z.string(),
-  /** The vc+jwt compact form, as signed; null for documents that have none (VC 1.1). */
-  jwt: z.string().nullable(),
-  learnerName: z.string(),
-  achievementName: z.string(),
-  achievementKey: z.string(),
-  validFrom: z.string(),
-  validUntil: z.string().nullable(),
-  issuedAt: z.string(),
-  issuedBy: z.string(),
-  revocation: StatusSlotSchema.nullable(),
-  suspension: StatusSlotSchema.nullable(),
-  revokedAt: z.string().nullable(),
-  suspendedAt: z.string().nullable(),
-});
-export type CredentialRecord = z.infer<typeof CredentialRecordSchema>;
-
-export const AchievementRecordSchema = z.object({
-  instituteId: z.string(),
-  key: z.string(),
-  json: z.string(),
-  updatedAt: z.string(),
-});
-export type AchievementRecord = z.infer<typeof AchievementRecordSchema>;
-
-export const ConsoleSessionSchema = z.object({
-  /** SHA-256 (hex) of the session id the cookie holds. */
-  idHash: z.string(),
-  /** The hash of the API key the session acts with (api_tokens.token_hash). */
-  tokenHash: z.string(),
-  csrf: z.string(),
-  createdAt: z.string(),
-  expiresAt: z.string(),
-});
-/** A console sign-in, kept server-side. */
-export type ConsoleSession = z.infer<typeof ConsoleSessionSchema>;
+// Callers import the records from the port, as one module.
+export * from './records.js';
 
 /** A page of credentials for the console: of one institute (or all, for the ministry), optionally searched. */
 export interface CredentialListQuery {
@@ -188,13 +23,13 @@ export interface IssuedCredentialWrite {
   batchRow?: BatchRowRef;
 }
 
-/** Raised by saveIssuedCredential when a status index was taken meanwhile; pick another and retry. */
-export class StatusSlotTakenError extends Error {
-  readonly code = 'ERR_STATUS_SLOT_TAKEN';
-  constructor() {
-    super('a status list index was taken concurrently');
-    this.name = this.constructor.name;
-  }
+/** An institute's move to another DID (a confirmed PUBLIC_URL change). */
+export interface DidMove {
+  instituteId: string;
+  from: string;
+  to: string;
+  at: string;
+  key: IssuerKeyRecord | null;
 }
 
 /**
@@ -209,10 +44,19 @@ export class DuplicateCredentialIdError extends Error {
   }
 }
 
+/** Raised by saveIssuedCredential when a status index was taken meanwhile; pick another and retry. */
+export class StatusSlotTakenError extends Error {
+  readonly code = 'ERR_STATUS_SLOT_TAKEN';
+  constructor() {
+    super('a status list index was taken concurrently');
+    this.name = this.constructor.name;
+  }
+}
+
 /**
  * skillcert's storage, named after what the domain does with it. Every method is async so
- * that an embedded (better-sqlite3) and a remote (D1) backend fit the same port; adapters
- * parse rows with the schemas above so callers never see untyped data.
+ * that an embedded (better-sqlite3) and a remote (D1) backend fit the same port; rows are
+ * parsed with the schemas of records.ts, so callers never see untyped data.
  */
 export interface Store extends CohortStore {
   createInstitute(institute: Institute, audit?: AuditInput): Promise<void>;
@@ -302,4 +146,40 @@ export interface Store extends CohortStore {
   deleteExpiredSessions(now: string): Promise<number>;
 
   close(): Promise<void>;
+}
+
+/** Templates and batch jobs: the store's part of cohort issuance. */
+export interface CohortStore {
+  /**
+   * Adds a template version and makes it current. Version 1 creates the template; a version
+   * already stored (a concurrent edit) throws.
+   */
+  saveTemplateVersion(template: TemplateRecord, audit?: AuditInput): Promise<void>;
+  /** The current version, or the one asked for. */
+  getTemplate(instituteId: string, code: string, version?: number): Promise<TemplateRecord | null>;
+  /** Current versions, by code. */
+  listTemplates(instituteId: string): Promise<TemplateRecord[]>;
+
+  /**
+   * Stores a batch job and all its rows (pending): in one transaction, unless the rows are too
+   * many for one write (over 500); then the rows go first and the job last, so that nothing
+   * lists or resumes the job before all its rows are in.
+   */
+  createBatch(batch: BatchRecord, rows: BatchRow[], audit?: AuditInput): Promise<void>;
+  getBatch(id: string): Promise<BatchRecord | null>;
+  getBatchByIdempotencyKey(instituteId: string, key: string): Promise<BatchRecord | null>;
+  batchRows(batchId: string): Promise<BatchRow[]>;
+  /** The newest batches first, of one institute or (null) of all, with their row counts. */
+  recentBatches(instituteId: string | null, limit: number): Promise<BatchListing[]>;
+  /** One batch with its row counts, without reading its rows (for polling progress). */
+  batchListing(id: string): Promise<BatchListing | null>;
+  /** Batches still issuing (to resume after a restart). */
+  unfinishedBatches(): Promise<BatchRecord[]>;
+  /** Records a row's outcome when it issued nothing new (existing, failed). */
+  markBatchRow(ref: { batchId: string; rowNo: number }, status: BatchRowStatus, credentialId: string | null, error: string | null): Promise<void>;
+  finishBatch(id: string, at: string): Promise<void>;
+  /** The credential already issued for a row identity of the institute. */
+  issuedRow(instituteId: string, rowKey: string): Promise<string | null>;
+  /** The credentials already issued for many row identities, in one query (a file of thousands of rows; D1 caps queries per request). */
+  issuedRows(instituteId: string, rowKeys: readonly string[]): Promise<Map<string, string>>;
 }

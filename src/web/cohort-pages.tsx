@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import type { Problem } from '../batch/parse.js';
 import type { DryRunRow, SubmitSummary } from '../batch/submit.js';
-import type { BatchListing, BatchRecord, BatchRow } from '../store/cohort-port.js';
+import type { BatchListing, BatchRecord, BatchRow } from '../store/port.js';
 import type { Institute } from '../store/port.js';
 import { ConsoleLayout, Csrf, InstitutePicker, type ConsoleUser } from './console-pages.js';
 import { formatDate, formatNumber, pick } from './i18n.js';

@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:test';
-import { openD1Store } from '../../src/store/d1.js';
+import { d1Driver, openD1Store } from '../../src/store/d1.js';
+import { describeStoreWrites } from '../store-writes-contract.js';
 import { describeStore } from '../store-contract.js';
 import { describeConsoleStore } from '../store-console-contract.js';
 import { describeCohortStore } from '../store-cohort-contract.js';
@@ -28,4 +29,10 @@ describeCohortStore('D1', async () => {
 describeCredentialIdStore('D1', async () => {
   await emptyDatabase(env.DB);
   return openD1Store(env.DB);
+});
+
+// How the store writes (killed halfway, racing writers, many rows), on D1; test/store-sqlite.test.ts runs it on better-sqlite3.
+describeStoreWrites('D1', async () => {
+  await emptyDatabase(env.DB);
+  return d1Driver(env.DB);
 });

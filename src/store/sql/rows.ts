@@ -3,6 +3,7 @@ import {
   AchievementRecordSchema,
   ApiTokenSchema,
   AuditEntrySchema,
+  ConsoleSessionSchema,
   CredentialEventSchema,
   CredentialRecordSchema,
   InstituteSchema,
@@ -12,20 +13,20 @@ import {
   type AchievementRecord,
   type ApiToken,
   type AuditEntry,
+  type ConsoleSession,
   type CredentialEvent,
   type CredentialRecord,
   type Institute,
   type IssuerKeyRecord,
   type StatusList,
   type StatusPurpose,
-} from './port.js';
+} from '../records.js';
+import type { Row } from './driver.js';
 
 /*
- * Row → record mappers for the SQL schema in migrations/, shared by every SQL adapter. Each
- * parses with the port's zod schema, so a row that does not fit fails loudly here.
+ * Row → record mappers for the SQL schema in migrations/. Each parses with the record's zod
+ * schema, so a row that does not fit fails loudly here.
  */
-
-export type Row = Record<string, unknown>;
 
 const jsonList = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
 
@@ -90,3 +91,6 @@ export const SLOT_COLUMNS: Record<StatusPurpose, { list: string; index: string; 
   revocation: { list: 'revocation_list', index: 'revocation_index', flag: 'revoked_at' },
   suspension: { list: 'suspension_list', index: 'suspension_index', flag: 'suspended_at' },
 };
+
+export const sessionFromRow = (r: Row): ConsoleSession =>
+  ConsoleSessionSchema.parse({ idHash: r.id_hash, tokenHash: r.token_hash, csrf: r.csrf, createdAt: r.created_at, expiresAt: r.expires_at });

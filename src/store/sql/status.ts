@@ -1,0 +1,88 @@
+import type { StatusAction, Store } from '../port.js';
+import { audited, type AuditLog } from './audit.js';
+import { sql, type Sql, type SqlDriver } from './driver.js';
+import { eventFromRow, SLOT_COLUMNS, statusListFromRow } from './rows.js';
+
+type StatusMethods = Pick<Store,
+  | 'activeStatusList' | 'getStatusList' | 'takenStatusIndexes' | 'setStatusIndexes' | 'statusAt' | 'saveSignedStatusList'
+  | 'changeStatus' | 'credentialEvents'>;
+
+const ACTIVE_LIST = `SELECT * FROM status_lists WHERE issuer_did = ? AND purpose = ? AND state = 'active'`;
+
+/**
+ * The compare-and-set of each status change: it changes the credential's row exactly when
+ * the transition is allowed (revoke: not yet revoked; suspend: neither revoked nor suspended;
+ * reinstate: suspended, not revoked).
+ */
+const STATUS_CAS: Record<StatusAction, (id: string, at: string) => Sql> = {
+  revoke: (id, at) => sql('UPDATE credentials SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', at, id),
+  suspend: (id, at) => sql('UPDATE credentials SET suspended_at = ? WHERE id = ? AND revoked_at IS NULL AND suspended_at IS NULL', at, id),
+  reinstate: (id) => sql('UPDATE credentials SET suspended_at = NULL WHERE id = ? AND revoked_at IS NULL AND suspended_at IS NOT NULL', id),
+};
+const PURPOSE_OF = { revoke: 'revocation', suspend: 'suspension', reinstate: 'suspension' } as const;
+
+/** Status lists, and changes of a credential's status with their history. */
+export function statusMethods(db: SqlDriver, log: AuditLog): StatusMethods {
+  return {
+    async activeStatusList(issuerDid, purpose, candidate) {
+      const found = await db.first(sql(ACTIVE_LIST, issuerDid, purpose));
+      if (found) return statusListFromRow(found);
+      // Against the one-active-list-per-DID index: of two writers racing to create the list,
+      // one inserts and both read back the same list.
+      const [, read] = await db.atomic([
+        sql(`INSERT INTO status_lists (id, institute_id, issuer_did, purpose, size, capacity, allocated, state, version, created_at)
+          VALUES (?, ?, ?, ?, ?, ?, 0, 'active', 1, ?) ON CONFLICT DO NOTHING`,
+        candidate.id, candidate.instituteId, candidate.issuerDid, candidate.purpose, candidate.size, candidate.capacity, candidate.createdAt),
+        sql(ACTIVE_LIST, issuerDid, purpose),
+      ]);
+      const row = read?.rows[0];
+      if (!row) throw new Error(`no active ${purpose} list for ${issuerDid} after creating one`);
+      return statusListFromRow(row);
+    },
+    async getStatusList(id) {
+      const row = await db.first(sql('SELECT * FROM status_lists WHERE id = ?', id));
+      return row ? statusListFromRow(row) : null;
+    },
+    async takenStatusIndexes(listId, purpose, indexes) {
+      if (indexes.length === 0) return new Set();
+      const cols = SLOT_COLUMNS[purpose];
+      // The indexes travel as one JSON parameter: one statement text however many (D1 binds at most 100).
+      const rows = await db.all(sql(`SELECT ${cols.index} AS i FROM credentials WHERE ${cols.list} = ? AND ${cols.index} IN (SELECT value FROM json_each(?))`,
+        listId, JSON.stringify(indexes)));
+      return new Set(rows.map((r) => Number(r.i)));
+    },
+    async setStatusIndexes(listId, purpose) {
+      const cols = SLOT_COLUMNS[purpose];
+      const rows = await db.all(sql(`SELECT ${cols.index} AS i FROM credentials WHERE ${cols.list} = ? AND ${cols.flag} IS NOT NULL`, listId));
+      return rows.map((r) => Number(r.i));
+    },
+    async statusAt(listId, purpose, index) {
+      const cols = SLOT_COLUMNS[purpose];
+      const row = await db.first(sql(`SELECT ${cols.flag} AS setAt FROM credentials WHERE ${cols.list} = ? AND ${cols.index} = ?`, listId, index));
+      return { setAt: typeof row?.setAt === 'string' ? row.setAt : null };
+    },
+    async saveSignedStatusList(s) {
+      await db.run(sql(`UPDATE status_lists SET signed_version = ?, signed_json = ?, signed_jwt = ?, signed_at = ?, valid_until = ?
+          WHERE id = ? AND (signed_version IS NULL OR signed_version < ? OR (signed_version = ? AND signed_at <= ?))`,
+      s.version, s.json, s.jwt, s.signedAt, s.validUntil, s.id, s.version, s.version, s.signedAt));
+    },
+
+    async changeStatus(change, audit) {
+      // The compare-and-set comes first; every statement after it is guarded by
+      // `changes() = 1`, so it happens exactly when the one before it did, and the outcome
+      // travels down the group: audit entry, event, the list's version.
+      const list = SLOT_COLUMNS[PURPOSE_OF[change.action]].list;
+      const [cas] = await log.write([
+        STATUS_CAS[change.action](change.credentialId, change.at),
+        audited(audit, true),
+        sql('INSERT INTO credential_events (credential_id, action, reason, actor, at) SELECT ?, ?, ?, ?, ? WHERE changes() = 1',
+          change.credentialId, change.action, change.reason, change.actor, change.at),
+        sql(`UPDATE status_lists SET version = version + 1 WHERE changes() = 1 AND id = (SELECT ${list} FROM credentials WHERE id = ?)`, change.credentialId),
+      ]);
+      return cas?.changes === 1;
+    },
+    async credentialEvents(credentialId) {
+      return (await db.all(sql('SELECT * FROM credential_events WHERE credential_id = ? ORDER BY seq', credentialId))).map(eventFromRow);
+    },
+  };
+}
