@@ -16,6 +16,7 @@ declare module 'jsonld' {
     format?: string;
     skipExpansion?: boolean;
     rdfDirection?: string;
+    messageDigestAlgorithm?: string;
   }
   const jsonld: {
     canonize(input: unknown, options?: Options): Promise<string>;
@@ -50,4 +51,8 @@ declare module '*.woff2' {
 declare module 'jsqr/dist/jsQR.js' {
   const source: string;
   export default source;
+}
+declare module 'ed25519-signature-2020-context' {
+  export const contexts: Map<string, unknown>;
+  export const constants: { CONTEXT_URL: string };
 }
