@@ -1,8 +1,6 @@
-import { p256, p384 } from '@noble/curves/nist.js';
 import type { SignatureVerifier } from './provider.js';
 
-const CURVES = { 'P-256': p256, 'P-384': p384 } as const;
-export type EcdsaCurve = keyof typeof CURVES;
+export type EcdsaCurve = 'P-256' | 'P-384';
 
 /** Bytes of a signature in IEEE P1363 form (r ‖ s), as JWS and the ECDSA cryptosuites carry it. */
 export const ECDSA_SIGNATURE_BYTES: Record<EcdsaCurve, number> = { 'P-256': 64, 'P-384': 96 };
@@ -13,9 +11,13 @@ export const ECDSA_SIGNATURE_BYTES: Record<EcdsaCurve, number> = { 'P-256': 64, 
  * the ECDSA cryptosuites require. High-S signatures are accepted: Web Crypto, which most
  * signers use, does not normalise S, and @noble/curves refuses such signatures by default
  * (about half of real ones). Throws TypeError for a point not on the curve.
+ *
+ * @noble/curves is loaded on first use, not at import: its curves draw random bytes when
+ * built (to probe the RNG for signing), which workerd refuses in a Worker's global scope.
  */
-export function ecdsaVerifier(curve: EcdsaCurve, point: Uint8Array): SignatureVerifier {
-  const c = CURVES[curve];
+export async function ecdsaVerifier(curve: EcdsaCurve, point: Uint8Array): Promise<SignatureVerifier> {
+  const { p256, p384 } = await import('@noble/curves/nist.js');
+  const c = curve === 'P-256' ? p256 : p384;
   try {
     c.Point.fromBytes(point).assertValidity();
   } catch {

@@ -31,6 +31,7 @@ export interface ProofChecks {
 
 const didOf = (vm: string): string => vm.split('#')[0] ?? '';
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+const VIA: Record<ResolvedVia, string> = { local: '', 'did:key': ' (a did:key)', 'did:jwk': ' (a did:jwk)', 'did:web': ' (from its did:web document)' };
 const ALTERED = 'the signature does not match the content: it was altered after signing, or signed by another key';
 
 /** How far ahead of this verifier's clock a signer's clock may run before its proofs are refused. */
@@ -163,6 +164,7 @@ export async function checkDataIntegrityProofs(
   const { proof: _proof, ...unsecured } = document;
 
   let byController: string | null = null;
+  let byVia: ResolvedVia = 'local';
   let signedGraph: string | undefined;
   const verified: string[] = [];
   for (const proof of proofs) {
@@ -200,7 +202,10 @@ export async function checkDataIntegrityProofs(
       ? compromiseProblem(vm, resolution.key.compromisedAt, await signingTimeOf(deps.issuedAt, resolution.via, document.id, proof.created as string | undefined))
       : null;
     if (compromised) return { key: passed(expect.keyCheck, `key ${vm} resolved`), proof: failed('proof', compromised, 'key_compromised') };
-    if (!expect.controller || controller === expect.controller) byController ??= vm;
+    if ((!expect.controller || controller === expect.controller) && byController === null) {
+      byController = vm;
+      byVia = resolution.via;
+    }
     signedGraph ??= graph;
     verified.push(`${suite.name}${suite.keys.length > 1 ? ` (${resolution.key.algorithm})` : ''} by ${vm}`);
   }
@@ -212,7 +217,7 @@ export async function checkDataIntegrityProofs(
   }
   const whose = expect.controller ? `belongs to ${expect.controller}` : 'resolved';
   return {
-    key: passed(expect.keyCheck, `signing key ${byController} ${whose}${byController.startsWith('did:key:') ? ' (a did:key)' : ''}`),
+    key: passed(expect.keyCheck, `signing key ${byController} ${whose}${VIA[byVia]}`),
     proof: passed('proof', `${verified.length === 1 ? 'signature' : `${verified.length} signatures`} (${verified.join('; ')}) match the content`),
     ...(signedGraph === undefined ? {} : { signedGraph }),
   };

@@ -79,7 +79,7 @@ export function createKeyResolver(
         id,
         controller,
         algorithm: material.algorithm,
-        verifier: material.algorithm === 'Ed25519' ? await crypto.verifier(material.bytes) : ecdsaVerifier(material.algorithm, material.bytes),
+        verifier: material.algorithm === 'Ed25519' ? await crypto.verifier(material.bytes) : await ecdsaVerifier(material.algorithm, material.bytes),
       }))();
       entry.catch(() => cache.delete(cacheKey));
       cache.set(cacheKey, entry);
