@@ -16,7 +16,7 @@ export const ECDSA_SIGNATURE_BYTES: Record<EcdsaCurve, number> = { 'P-256': 64, 
  * built (to probe the RNG for signing), which workerd refuses in a Worker's global scope.
  */
 export async function ecdsaVerifier(curve: EcdsaCurve, point: Uint8Array): Promise<SignatureVerifier> {
-  const { p256, p384 } = await import('@noble/curves/nist.js');
+  const { p256, p384 } = await import('./nist-curves.js');
   const c = curve === 'P-256' ? p256 : p384;
   try {
     c.Point.fromBytes(point).assertValidity();
