@@ -230,6 +230,47 @@ describe('presentation JWTs', () => {
   });
 });
 
+describe('a presentation given to the verify API or page (a wallet\'s share)', () => {
+  let holder: JoseSigner;
+  let vcJwt: string;
+  beforeAll(async () => {
+    holder = await joseSigner('ES256', 'did:jwk');
+    const issuer = await joseSigner('ES384', 'did:key');
+    vcJwt = await sign(issuer, credential(issuer.did), { typ: 'vc+jwt' });
+  });
+  const vpJwt = (credentials: unknown[]) =>
+    sign(holder, { '@context': [V2], type: ['VerifiablePresentation'], holder: holder.did, verifiableCredential: credentials }, { typ: 'vp+jwt' });
+
+  it('holding one credential is answered with that credential\'s report and a passed holder check', async () => {
+    const { status, body } = await verifyBody(ctx, { jwt: await vpJwt([envelope(vcJwt)]) });
+    expect(status).toBe(200);
+    expect(notPassed(body)).toEqual(['accreditation']);
+    expect(checkOf(body, 'holder').status).toBe('passed');
+    expect(body.credential.learner.name).toBe('Sok Dara');
+  });
+
+  it('fails its holder check when the presentation was altered', async () => {
+    const [h, p, sig] = (await vpJwt([envelope(vcJwt)])).split('.') as [string, string, string];
+    const payload = { ...JSON.parse(Buffer.from(p, 'base64url').toString()), holder: 'did:example:someone-else' };
+    const { body } = await verifyBody(ctx, { jwt: `${h}.${b64(payload)}.${sig}` });
+    // The credential inside is intact; the presentation around it is not.
+    expect(checkOf(body, 'holder').status).toBe('failed');
+    expect(body.verified).toBe(false);
+  });
+
+  it('holding two credentials is refused with 422, naming POST /presentations/verify', async () => {
+    const { status, body } = await verifyBody(ctx, { jwt: await vpJwt([envelope(vcJwt), envelope(vcJwt)]) });
+    expect(status).toBe(422);
+    expect(body.error.message).toContain('/presentations/verify');
+  });
+
+  it('is read by the /verify page', async () => {
+    const res = await ctx.app.request('/verify', { method: 'POST', body: new URLSearchParams({ text: await vpJwt([envelope(vcJwt)]) }) });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('NOT ACCREDITED');
+  });
+});
+
 describe('the /verify page reads what others issue', () => {
   it('shows an ES256 vc+jwt pasted into it as not accredited, not as altered', async () => {
     const s = await joseSigner('ES256', 'did:key');

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { AppEnv, Services } from '../app.js';
 import type { VerificationReport } from '../schemas/report.js';
 import { parseVerifyText, type ParsedVerifyInput } from '../verifier/input.js';
-import { notIssuedReport, verifyCredential, verifyStored } from '../verifier/verify.js';
+import { notIssuedReport, verifyStored } from '../verifier/verify.js';
+import { verifyAnything } from '../verifier/any-input.js';
 import { parseJsonText, validationError } from './body.js';
 import { ApiError } from './errors.js';
 import { rateLimit } from './rate-limit.js';
@@ -23,8 +24,11 @@ export function verifyRoutes(s: Services): Hono<AppEnv> {
 
   const run = async (parsed: ParsedVerifyInput): Promise<VerificationReport> => {
     switch (parsed.kind) {
-      case 'verify':
-        return verifyCredential(s.verifier, parsed.input);
+      case 'verify': {
+        const outcome = await verifyAnything(s.verifier, parsed.input);
+        if ('problem' in outcome) throw new ApiError('unprocessable', outcome.problem);
+        return outcome.report;
+      }
       case 'local': {
         const record = await s.store.getCredential(parsed.id);
         if (!record) return notIssuedReport(s.clock());
