@@ -69,11 +69,17 @@ describe("another host's did:web issuer", () => {
     expect((await verify(ctx, credential)).status).toBe(400);
   });
 
-  it('is not verified (issuer skipped, never passed) when its document cannot be fetched', async () => {
-    const ctx = await appServing({});
+  it('is not verified (issuer skipped, never passed) when its document cannot be fetched, and is not fetched again within a minute', async () => {
+    const requests: string[] = [];
+    const ctx = await appServing({}, requests);
     const { status, body } = await verify(ctx, credential);
     expect(status).toBe(400);
     expect(body.report.checks.find((c: Json) => c.id === 'issuer').status).toBe('skipped');
+    expect((await verify(ctx, credential)).status).toBe(400);
+    expect(requests).toEqual([DOC_URL]);
+    ctx.clock.now = new Date(ctx.clock.now.getTime() + 61_000);
+    await verify(ctx, credential);
+    expect(requests).toEqual([DOC_URL, DOC_URL]);
   });
 
   it('is never fetched from a private address', async () => {

@@ -24,9 +24,14 @@ export interface DidWebResolver {
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** DID documents kept, and for how long: rotation shows within minutes. */
+/**
+ * DID documents kept, and for how long: rotation shows within minutes. A document that could
+ * not be read is remembered for a minute, so a stream of credentials naming an unreachable
+ * (or hostile) host costs one fetch a minute, not one a request.
+ */
 const MAX_DOCUMENTS = 200;
 const TTL_MS = 5 * 60 * 1000;
+const FAILURE_TTL_MS = 60 * 1000;
 /** Methods looked at in one document: a DID has a few keys, not thousands. */
 const MAX_METHODS = 64;
 const DID_WEB = /^did:web:[A-Za-z0-9.-]+(%3[Aa]\d{1,5})?(:[A-Za-z0-9._~%-]+)*$/;
@@ -76,12 +81,17 @@ export function keyInDidDocument(doc: unknown, did: string, vm: string, purpose:
 
 /** A did:web resolver over the guarded fetcher, with its own bounded cache of documents. */
 export function createDidWebResolver(deps: { fetcher: RemoteFetcher; clock: () => Date }): DidWebResolver {
-  const documents = new Lru<string, { doc: unknown; expiresAt: number }>(MAX_DOCUMENTS);
+  type Entry = { doc: unknown; expiresAt: number } | { failure: DidWebLookup; expiresAt: number };
+  const documents = new Lru<string, Entry>(MAX_DOCUMENTS);
+  const failing = (did: string, now: number, failure: DidWebLookup): DidWebLookup => {
+    documents.set(did, { failure, expiresAt: now + FAILURE_TTL_MS });
+    return failure;
+  };
 
   const load = async (did: string): Promise<{ doc: unknown } | DidWebLookup> => {
     const now = deps.clock().getTime();
     const cached = documents.get(did);
-    if (cached && cached.expiresAt > now) return cached;
+    if (cached && cached.expiresAt > now) return 'failure' in cached ? cached.failure : cached;
     const url = didWebDocumentUrl(did);
     if (!url) return { status: 'unresolved', reason: `${did.slice(0, 80)} is not a well-formed did:web` };
     let body: string;
@@ -89,10 +99,10 @@ export function createDidWebResolver(deps: { fetcher: RemoteFetcher; clock: () =
       body = (await deps.fetcher(url, 'application/did+json, application/did+ld+json;q=0.9, application/json;q=0.8')).body;
     } catch (error) {
       const why = error instanceof RemoteFetchError ? error.message : 'it could not be fetched';
-      return { status: 'unsupported', reason: `the DID document of ${did} could not be read: ${why}` };
+      return failing(did, now, { status: 'unsupported', reason: `the DID document of ${did} could not be read: ${why}` });
     }
     const json = parseBoundedJson(body.trim());
-    if (!json.ok) return { status: 'unresolved', reason: `the DID document of ${did} is not valid JSON` };
+    if (!json.ok) return failing(did, now, { status: 'unresolved', reason: `the DID document of ${did} is not valid JSON` });
     documents.set(did, { doc: json.value, expiresAt: now + TTL_MS });
     return { doc: json.value };
   };
