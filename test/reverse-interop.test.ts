@@ -115,3 +115,29 @@ describe('a proof is checked with the key type its suite allows', () => {
     expect(status).toBe(400);
   });
 });
+
+describe('an issuer that is not a DID cannot be tied to the key that signed', () => {
+  let credential: Json;
+  beforeAll(async () => {
+    // The shape of the ECDSA specification's test vectors: an https issuer, a did:key proof.
+    const s = await didKeySigner('P-256');
+    credential = await signWithDigitalBazaar(credentialV2('https://vc.example/issuers/5678'), 'ecdsa-rdfc-2019', s);
+  });
+
+  it('the W3C VC API checks the proof and says in its warnings that the key is not tied to the issuer (200)', async () => {
+    const { status, body } = await post(ctx, '/credentials/verify', { verifiableCredential: credential });
+    expect(status).toBe(200);
+    expect(body.warnings).toEqual([expect.objectContaining({ id: 'issuer', message: expect.stringContaining('not a DID') })]);
+    expect(checkOf(body.report, 'issuer').message).toContain('no key can be tied to it');
+  });
+
+  it('the same credential altered still fails there (400)', async () => {
+    expect((await post(ctx, '/credentials/verify', { verifiableCredential: altered(credential) })).status).toBe(400);
+  });
+
+  it("skillcert's own API fails its issuer check: a person is never shown it as genuine", async () => {
+    const { body } = await verifyBody(ctx, { credential });
+    expect(checkOf(body, 'issuer').status).toBe('failed');
+    expect(verdictOf(body)).toBe('unknown-issuer');
+  });
+});
