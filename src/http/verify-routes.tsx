@@ -44,7 +44,7 @@ export function verifyRoutes(s: Services): Hono<AppEnv> {
   const readInput = async (c: Context): Promise<ParsedVerifyInput> => {
     const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     const text = await c.req.text();
-    if (type === 'application/vc+jwt' || type === 'application/jwt') {
+    if (type === 'application/vc+jwt' || type === 'application/vp+jwt' || type === 'application/jwt') {
       return { kind: 'verify', input: { kind: 'jwt', jwt: text.trim() } };
     }
     if (type === 'application/vc' || type === 'application/vc+ld+json' || type === 'application/ld+json') {
@@ -52,7 +52,7 @@ export function verifyRoutes(s: Services): Hono<AppEnv> {
     }
     if (type === 'text/plain') return parseVerifyText(text, s.publicUrl);
     if (type !== 'application/json') {
-      throw new ApiError('unsupported_media_type', 'send application/json, application/vc, application/vc+jwt or text/plain');
+      throw new ApiError('unsupported_media_type', 'send application/json, application/vc, application/vc+jwt, application/vp+jwt or text/plain');
     }
     const parsed = VerifyRequestSchema.safeParse(parseJsonText(text));
     if (!parsed.success) {
