@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { canonize } from '../src/jsonld/canonize.js';
+import { canonize, canonizeWithJsonld } from '../src/jsonld/canonize.js';
 import { verdictOf } from '../src/verifier/verdict.js';
 import {
   altered, credentialV11, credentialV2, didJwkSigner, didKeySigner, ED25519_2020_CONTEXT, signWithDigitalBazaar,
@@ -95,6 +95,14 @@ describe('ecdsa-rdfc-2019 with P-384 canonicalizes with SHA-384', () => {
   it('the test credential has blank nodes that RDFC-1.0 labels differently under SHA-384, so the P-384 case above tests it', async () => {
     const doc = { ...credentialV2('did:key:z82Lkytz3HqpWiBmt2853ZgNgNG8qVoUJnyoMvGw6ZEBktGcwUVdKpUNJHct1wvp9pXjr7Y', []), id: BLANK_NODE_ORDER_ID };
     expect(await canonize(doc, 'SHA-384')).not.toBe(await canonize(doc, 'SHA-256'));
+  });
+
+  it("skillcert's canonicalizer (shape cache included) gives jsonld.canonize's output under SHA-384", async () => {
+    const doc = { ...credentialV2('did:key:z82Lkytz3HqpWiBmt2853ZgNgNG8qVoUJnyoMvGw6ZEBktGcwUVdKpUNJHct1wvp9pXjr7Y', []), id: BLANK_NODE_ORDER_ID };
+    const expected = await canonizeWithJsonld(doc, 'SHA-384');
+    // Twice: the second call takes the cached shape.
+    expect(await canonize(doc, 'SHA-384')).toBe(expected);
+    expect(await canonize({ ...doc, name: 'Another diploma' }, 'SHA-384')).toBe(await canonizeWithJsonld({ ...doc, name: 'Another diploma' }, 'SHA-384'));
   });
 });
 

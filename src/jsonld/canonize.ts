@@ -62,7 +62,7 @@ const canonizer = createRdfcCanonizer(staticDocumentLoader);
 /** jsonld.canonize itself, with the options {@link canonize} matches; for tests and comparisons. */
 export const canonizeWithJsonld = (document: unknown, hash: RdfcHash = 'SHA-256'): Promise<string> =>
   jsonld.canonize(document, {
-    messageDigestAlgorithm: hash,
+    canonizeOptions: { algorithm: 'RDFC-1.0', messageDigestAlgorithm: hash },
     algorithm: 'RDFC-1.0',
     format: 'application/n-quads',
     documentLoader: staticDocumentLoader,

@@ -16,7 +16,8 @@ declare module 'jsonld' {
     format?: string;
     skipExpansion?: boolean;
     rdfDirection?: string;
-    messageDigestAlgorithm?: string;
+    /** Passed to rdf-canonize: the blank node hash (SHA-256 unless a cryptosuite asks for another). */
+    canonizeOptions?: { algorithm?: string; messageDigestAlgorithm?: string };
   }
   const jsonld: {
     canonize(input: unknown, options?: Options): Promise<string>;
