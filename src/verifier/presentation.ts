@@ -163,6 +163,3 @@ export async function verifyPresentation(
   const { check, reports } = await checkCredentials(deps, asList(doc.verifiableCredential), false);
   return done([passed('format', 'a VC Data Model 2.0 presentation'), key, proof, check], reports);
 }
-
-/** Verifies a presentation JWT given on its own (a vp+jwt, or a VC-JWT 1.1 presentation). */
-export const verifyPresentationJwtAlone = verifyPresentationJwt;
