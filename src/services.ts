@@ -86,7 +86,7 @@ async function formerStatusListId(deps: AppDeps, url: string): Promise<string | 
 /** Wires the issuer, the verifier (keys, status, accreditation) and the limits from the dependencies. */
 export function buildServices(deps: AppDeps): Services {
   const ministryName = deps.ministryName ?? DEFAULT_MINISTRY_NAME;
-  const resolver = createKeyResolver(deps.keys, deps.crypto);
+  const resolver = createKeyResolver(deps.keys, deps.crypto, { remote: deps.remoteFetch, clock: deps.clock });
   const issuedAt = async (credentialId: string) => (await deps.store.getCredentialByVcId(credentialId))?.issuedAt ?? null;
   const base = { resolver, crypto: deps.crypto, clock: deps.clock, issuedAt };
   const statusPrefix = `${deps.publicUrl}/status/`;
@@ -127,7 +127,7 @@ export function buildServices(deps: AppDeps): Services {
     ministryName,
     issuer: { store: deps.store, keys: deps.keys, crypto: deps.crypto, clock: deps.clock, publicUrl: deps.publicUrl },
     verifier: { ...base, status, accreditation },
-    vcApiVerifier: { ...base, status },
+    vcApiVerifier: { ...base, status, issuerBinding: 'did-issuers' },
     limits: {
       issue: createRateLimiter({ limit: limits.issuePerMinute, windowMs: minute, clock: deps.clock }),
       verify: createRateLimiter({ limit: limits.verifyPerMinute, windowMs: minute, clock: deps.clock }),

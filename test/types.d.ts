@@ -27,3 +27,43 @@ declare module '@digitalbazaar/ed25519-multikey' {
   }
   export function fromJwk(options: { jwk: Record<string, unknown>; secretKey?: boolean; id?: string; controller?: string }): Promise<Ed25519KeyPair>;
 }
+declare module '@digitalbazaar/vc' {
+  export function issue(options: { credential: unknown; suite: unknown; documentLoader: (url: string) => Promise<unknown> }): Promise<Record<string, any>>;
+}
+declare module '@digitalbazaar/ed25519-multikey' {
+  export interface Ed25519Signer {
+    id?: string;
+    algorithm: string;
+    sign(options: { data: Uint8Array }): Promise<Uint8Array>;
+  }
+  export interface Ed25519KeyPair {
+    signer(): Ed25519Signer;
+  }
+  export function generate(options?: { id?: string; controller?: string }): Promise<Ed25519KeyPair>;
+}
+declare module '@digitalbazaar/ecdsa-multikey' {
+  export interface EcdsaKeyPair {
+    id?: string;
+    controller?: string;
+    publicKeyMultibase: string;
+    signer(): { id?: string; algorithm: string; sign(options: { data: Uint8Array }): Promise<Uint8Array> };
+  }
+  export function generate(options: { curve: 'P-256' | 'P-384'; id?: string; controller?: string }): Promise<EcdsaKeyPair>;
+  export function toJwk(options: { keyPair: EcdsaKeyPair; secretKey?: boolean }): Promise<Record<string, string>>;
+}
+declare module '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite' {
+  export const cryptosuite: unknown;
+}
+declare module '@digitalbazaar/ecdsa-jcs-2019-cryptosuite' {
+  export function createSignCryptosuite(): unknown;
+  export function createVerifyCryptosuite(): unknown;
+}
+declare module '@digitalbazaar/eddsa-jcs-2022-cryptosuite' {
+  export function createSignCryptosuite(): unknown;
+  export function createVerifyCryptosuite(): unknown;
+}
+declare module '@digitalbazaar/ed25519-signature-2020' {
+  export class Ed25519Signature2020 {
+    constructor(options?: { signer?: unknown; date?: string | Date });
+  }
+}

@@ -1,8 +1,21 @@
 import { fromBase64url, utf8 } from './encoding.js';
 import type { SignatureVerifier } from './provider.js';
+import type { KeyAlgorithm } from './public-key.js';
 
 const SEGMENT = /^[A-Za-z0-9_-]*$/;
 const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The JWS `alg` values accepted, by the key type that may use them: EdDSA (and the fully
+ * specified "Ed25519" of RFC 9864) for Ed25519 keys, ES256 for P-256, ES384 for P-384.
+ * Nothing else: no `none`, no HMAC, no RSA.
+ */
+export const JWS_ALGS: Record<string, { key: KeyAlgorithm; signatureBytes: number }> = {
+  EdDSA: { key: 'Ed25519', signatureBytes: 64 },
+  Ed25519: { key: 'Ed25519', signatureBytes: 64 },
+  ES256: { key: 'P-256', signatureBytes: 64 },
+  ES384: { key: 'P-384', signatureBytes: 96 },
+};
 
 function protectedHeader(segment: string): Record<string, unknown> | null {
   try {
@@ -14,32 +27,42 @@ function protectedHeader(segment: string): Record<string, unknown> | null {
 }
 
 /**
- * Checks a compact JWS signed with EdDSA (Ed25519) against one key, through the runtime's
- * {@link SignatureVerifier} rather than a second Web Crypto import of the same key.
+ * Checks a compact JWS against one key of type `key`, through its {@link SignatureVerifier}.
  *
- * Accepts only what a vc+jwt needs: three base64url segments, a JSON object protected header
- * whose `alg` is `EdDSA`, no `crit` (no extension is understood here, so none can be honoured
- * as critical: RFC 7515 §4.1.11) and no `b64`, and a 64-byte signature over the ASCII of
- * `header.payload`. Anything else is false; it never throws for bad input. The caller still
- * decides which key may sign (the `kid` and the headers that must never name a key).
+ * Accepts only what a VC or VP JWT needs: three base64url segments, a JSON object protected
+ * header whose `alg` is one {@link JWS_ALGS} allows for this key type, no `crit` (no extension
+ * is understood here, so none can be honoured as critical: RFC 7515 §4.1.11) and no `b64`, and
+ * a signature of the algorithm's size over the ASCII of `header.payload`. Anything else is
+ * false; it never throws for bad input. The caller still decides which key may sign (the
+ * `kid` and the headers that must never name a key).
  */
-export async function verifyEdDsaCompactJws(jws: string, verifier: SignatureVerifier): Promise<boolean> {
+export async function verifyCompactJws(
+  jws: string,
+  key: KeyAlgorithm,
+  verifier: SignatureVerifier,
+  algs: readonly string[] = Object.keys(JWS_ALGS),
+): Promise<boolean> {
   const parts = jws.split('.');
   if (parts.length !== 3) return false;
   const [header, payload, signature] = parts as [string, string, string];
   if (!header || !signature || !SEGMENT.test(header) || !SEGMENT.test(payload) || !SEGMENT.test(signature)) return false;
   const parsed = protectedHeader(header);
-  if (!parsed || parsed.alg !== 'EdDSA' || 'crit' in parsed || 'b64' in parsed) return false;
+  const alg = typeof parsed?.alg === 'string' && Object.hasOwn(JWS_ALGS, parsed.alg) && algs.includes(parsed.alg) ? JWS_ALGS[parsed.alg] : undefined;
+  if (!parsed || !alg || alg.key !== key || 'crit' in parsed || 'b64' in parsed) return false;
   let signatureBytes: Uint8Array;
   try {
     signatureBytes = fromBase64url(signature);
   } catch {
     return false;
   }
-  if (signatureBytes.length !== 64) return false;
+  if (signatureBytes.length !== alg.signatureBytes) return false;
   try {
     return await verifier.verify(signatureBytes, utf8(`${header}.${payload}`));
   } catch {
     return false;
   }
 }
+
+/** {@link verifyCompactJws} for an Ed25519 key and `alg` EdDSA only: what this service signs. */
+export const verifyEdDsaCompactJws = (jws: string, verifier: SignatureVerifier): Promise<boolean> =>
+  verifyCompactJws(jws, 'Ed25519', verifier, ['EdDSA']);

@@ -7,7 +7,8 @@ import type { VerificationReport } from '../schemas/report.js';
 import type { CredentialRecord } from '../store/port.js';
 import { isCredentialId, parseVerifyText } from '../verifier/input.js';
 import { verdictOf } from '../verifier/verdict.js';
-import { verifyCredential, verifyStored } from '../verifier/verify.js';
+import { verifyStored } from '../verifier/verify.js';
+import { verifyAnything } from '../verifier/any-input.js';
 import { isPackageAsset, packageAssetType, textAsset } from '../web/assets.js';
 import { FAVICON_SVG, faviconIco } from '../web/favicon.js';
 import { LANG_COOKIE, langOf, pick, type Lang } from '../web/i18n.js';
@@ -101,8 +102,11 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
           return render({ text: shown, error: p.m.foreignLink }, 422);
         case 'unreadable':
           return render({ text: shown, error: p.m.unreadable }, 422);
-        case 'verify':
-          return render({ text: shown, report: await verifyCredential(s.verifier, parsed.input) });
+        case 'verify': {
+          const outcome = await verifyAnything(s.verifier, parsed.input);
+          if ('problem' in outcome) return render({ text: shown, error: p.m.presentationNotOne }, 422);
+          return render({ text: shown, report: outcome.report });
+        }
       }
     },
   );

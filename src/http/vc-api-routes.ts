@@ -5,12 +5,12 @@ import { issueAnyCredential, statusPurposesFor } from '../issuer/any-credential.
 import { IssueError } from '../issuer/issue.js';
 import { statusOf } from '../issuer/status.js';
 import { CRYPTOSUITES } from '../jsonld/data-integrity.js';
-import { issuerIdOf, type Credential, type JsonObject } from '../schemas/credential.js';
+import { issuerIdOf, type Credential } from '../schemas/credential.js';
 import type { VerificationReport } from '../schemas/report.js';
 import { credentialProblems } from '../schemas/vc-rules.js';
 import { DuplicateCredentialIdError, STATUS_PURPOSES, type ApiScope, type StatusAction } from '../store/port.js';
-import { verifyCredential, type VerifyInput } from '../verifier/verify.js';
-import { credentialInput, verifyPresentation } from '../verifier/presentation.js';
+import { verifyCredential } from '../verifier/verify.js';
+import { verifyPresentation } from '../verifier/presentation.js';
 import { requireScope, requireToken, type AuthVariables } from './auth.js';
 import { jsonBodyLimit, readJsonBody } from './body.js';
 import { ApiError } from './errors.js';
@@ -57,19 +57,17 @@ const PresentationBody = z.strictObject({
   options: z.looseObject({ challenge: z.string().max(1000).optional(), domain: z.string().max(1000).optional() }).optional(),
 });
 
-/** A VC API verify input: an embedded-proof credential, or an enveloped vc+jwt. */
-function verifyInputOf(vc: JsonObject): VerifyInput {
-  const input = credentialInput(vc);
-  if (!input) throw new ApiError('invalid_request', 'an enveloped credential needs the VC v2 context and an id data:application/vc+jwt,<JWS>');
-  return input;
-}
-
 /** The VC API shape of a report, with skillcert's own report beside it. */
 function vcApiResult(report: VerificationReport) {
+  const issuer = report.credential?.issuer.id;
+  // An https issuer cannot be tied to a key (src/verifier/report-parts.ts, issuerBinding): say so.
+  const unbound = report.verified && issuer !== undefined && !issuer.startsWith('did:')
+    ? [{ id: 'issuer', message: `the issuer ${issuer} is not a DID: the proof is valid, but no key can be tied to this issuer` }]
+    : [];
   return {
     verified: report.verified,
     checks: report.checks.filter((c) => c.status === 'passed').map((c) => c.id),
-    warnings: report.checks.filter((c) => c.status === 'skipped').map((c) => ({ id: c.id, message: c.message })),
+    warnings: [...report.checks.filter((c) => c.status === 'skipped').map((c) => ({ id: c.id, message: c.message })), ...unbound],
     errors: report.checks.filter((c) => c.status === 'failed').map((c) => ({ id: c.id, message: c.message })),
     report,
   };
@@ -149,7 +147,7 @@ export function vcApiRoutes(s: Services, options: { open: boolean }): Hono<Env> 
   const verifyLimit = rateLimit<Env>(s.limits.verify, (c) => `ip:${s.clientAddress?.(c) ?? 'unknown'}`);
   app.post('/credentials/verify', verifyLimit, limit(1024), async (c) => {
     const { verifiableCredential } = await readJsonBody(c, VerifyBody);
-    const report = await verifyCredential(s.vcApiVerifier, verifyInputOf(verifiableCredential));
+    const report = await verifyCredential(s.vcApiVerifier, { kind: 'credential', credential: verifiableCredential });
     c.header('Cache-Control', 'no-store');
     return c.json(vcApiResult(report), report.verified ? 200 : 400);
   });

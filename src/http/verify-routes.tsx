@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { AppEnv, Services } from '../app.js';
 import type { VerificationReport } from '../schemas/report.js';
 import { parseVerifyText, type ParsedVerifyInput } from '../verifier/input.js';
-import { notIssuedReport, verifyCredential, verifyStored } from '../verifier/verify.js';
+import { notIssuedReport, verifyStored } from '../verifier/verify.js';
+import { verifyAnything } from '../verifier/any-input.js';
 import { parseJsonText, validationError } from './body.js';
 import { ApiError } from './errors.js';
 import { rateLimit } from './rate-limit.js';
@@ -23,8 +24,11 @@ export function verifyRoutes(s: Services): Hono<AppEnv> {
 
   const run = async (parsed: ParsedVerifyInput): Promise<VerificationReport> => {
     switch (parsed.kind) {
-      case 'verify':
-        return verifyCredential(s.verifier, parsed.input);
+      case 'verify': {
+        const outcome = await verifyAnything(s.verifier, parsed.input);
+        if ('problem' in outcome) throw new ApiError('unprocessable', outcome.problem);
+        return outcome.report;
+      }
       case 'local': {
         const record = await s.store.getCredential(parsed.id);
         if (!record) return notIssuedReport(s.clock());
@@ -40,7 +44,7 @@ export function verifyRoutes(s: Services): Hono<AppEnv> {
   const readInput = async (c: Context): Promise<ParsedVerifyInput> => {
     const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     const text = await c.req.text();
-    if (type === 'application/vc+jwt' || type === 'application/jwt') {
+    if (type === 'application/vc+jwt' || type === 'application/vp+jwt' || type === 'application/jwt') {
       return { kind: 'verify', input: { kind: 'jwt', jwt: text.trim() } };
     }
     if (type === 'application/vc' || type === 'application/vc+ld+json' || type === 'application/ld+json') {
@@ -48,7 +52,7 @@ export function verifyRoutes(s: Services): Hono<AppEnv> {
     }
     if (type === 'text/plain') return parseVerifyText(text, s.publicUrl);
     if (type !== 'application/json') {
-      throw new ApiError('unsupported_media_type', 'send application/json, application/vc, application/vc+jwt or text/plain');
+      throw new ApiError('unsupported_media_type', 'send application/json, application/vc, application/vc+jwt, application/vp+jwt or text/plain');
     }
     const parsed = VerifyRequestSchema.safeParse(parseJsonText(text));
     if (!parsed.success) {

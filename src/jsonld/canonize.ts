@@ -1,6 +1,6 @@
 import jsonld from 'jsonld';
 import { staticDocumentLoader, UnknownContextError } from './contexts.js';
-import { createRdfcCanonizer } from './rdfc.js';
+import { createRdfcCanonizer, type RdfcHash } from './rdfc.js';
 
 export type JsonLdErrorCode = 'ERR_UNDEFINED_TERM' | 'ERR_UNKNOWN_CONTEXT' | 'ERR_INVALID_JSONLD';
 
@@ -60,8 +60,9 @@ function toJsonLdError(error: unknown): JsonLdError {
 const canonizer = createRdfcCanonizer(staticDocumentLoader);
 
 /** jsonld.canonize itself, with the options {@link canonize} matches; for tests and comparisons. */
-export const canonizeWithJsonld = (document: unknown): Promise<string> =>
+export const canonizeWithJsonld = (document: unknown, hash: RdfcHash = 'SHA-256'): Promise<string> =>
   jsonld.canonize(document, {
+    canonizeOptions: { algorithm: 'RDFC-1.0', messageDigestAlgorithm: hash },
     algorithm: 'RDFC-1.0',
     format: 'application/n-quads',
     documentLoader: staticDocumentLoader,
@@ -75,9 +76,9 @@ export const canonizeWithJsonld = (document: unknown): Promise<string> =>
  * context defines is an error, never a silently dropped (and so unsigned) field. Only
  * bundled contexts are loaded. Throws {@link JsonLdError}.
  */
-export async function canonize(document: unknown): Promise<string> {
+export async function canonize(document: unknown, hash: RdfcHash = 'SHA-256'): Promise<string> {
   try {
-    return await canonizer.canonize(document);
+    return await canonizer.canonize(document, hash);
   } catch (error) {
     throw toJsonLdError(error);
   }

@@ -2,6 +2,7 @@ import type { CryptoProvider } from '../crypto/provider.js';
 import { concatBytes, utf8 } from '../crypto/encoding.js';
 import { canonize } from './canonize.js';
 import { canonizeProofOptions } from './proof-options.js';
+import type { RdfcHash } from './rdfc.js';
 import canonicalizeJcs from 'canonicalize';
 
 export const DI_CRYPTOSUITE_RDFC = 'eddsa-rdfc-2022';
@@ -21,6 +22,14 @@ export interface DataIntegrityProof {
   [key: string]: unknown;
 }
 
+/** The hash a proof's hash data is made with: SHA-384 for P-384 keys, SHA-256 otherwise. */
+export type ProofHash = RdfcHash;
+
+async function digest(crypto: CryptoProvider, hash: ProofHash, data: Uint8Array): Promise<Uint8Array> {
+  // SHA-256 through the provider (native on Node); SHA-384 is rare enough for Web Crypto.
+  return hash === 'SHA-256' ? crypto.sha256(data) : new Uint8Array(await globalThis.crypto.subtle.digest(hash, data as BufferSource));
+}
+
 /** Receives the canonical N-Quads of the document an `eddsa-rdfc-2022` hash was computed over. */
 export type CanonicalSink = (documentNquads: string) => void;
 
@@ -34,15 +43,17 @@ export async function rdfcHashData(
   proofOptions: Omit<DataIntegrityProof, 'proofValue'>,
   crypto: CryptoProvider,
   seen?: CanonicalSink,
+  hash: ProofHash = 'SHA-256',
 ): Promise<Uint8Array> {
+  // ecdsa-rdfc-2019 with P-384 uses SHA-384 throughout: in RDFC-1.0's blank node labels too.
   const [proofNquads, documentNquads] = await Promise.all([
-    canonizeProofOptions(proofOptions, unsecured['@context']),
-    canonize(unsecured),
+    canonizeProofOptions(proofOptions, unsecured['@context'], hash),
+    canonize(unsecured, hash),
   ]);
   seen?.(documentNquads);
   const [proofHash, documentHash] = await Promise.all([
-    crypto.sha256(utf8(proofNquads)),
-    crypto.sha256(utf8(documentNquads)),
+    digest(crypto, hash, utf8(proofNquads)),
+    digest(crypto, hash, utf8(documentNquads)),
   ]);
   return concatBytes(proofHash, documentHash);
 }
@@ -63,9 +74,10 @@ export async function jcsHashData(
   unsecured: Record<string, unknown>,
   proofOptions: Omit<DataIntegrityProof, 'proofValue'>,
   crypto: CryptoProvider,
+  hash: ProofHash = 'SHA-256',
 ): Promise<Uint8Array> {
   const options = unsecured['@context'] === undefined ? proofOptions : { ...proofOptions, '@context': unsecured['@context'] };
-  const [proofHash, documentHash] = await Promise.all([crypto.sha256(utf8(jcs(options))), crypto.sha256(utf8(jcs(unsecured)))]);
+  const [proofHash, documentHash] = await Promise.all([digest(crypto, hash, utf8(jcs(options))), digest(crypto, hash, utf8(jcs(unsecured)))]);
   return concatBytes(proofHash, documentHash);
 }
 

@@ -27,5 +27,5 @@ declare module 'jsonld/lib/ContextResolver.js' {
   export default ContextResolver;
 }
 declare module 'rdf-canonize' {
-  export function canonize(dataset: unknown[], options: { algorithm: 'RDFC-1.0' }): Promise<string>;
+  export function canonize(dataset: unknown[], options: { algorithm: 'RDFC-1.0'; messageDigestAlgorithm?: string }): Promise<string>;
 }

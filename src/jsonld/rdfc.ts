@@ -37,9 +37,15 @@ type ActiveContext = Record<string, unknown> & {
 };
 
 
+export type RdfcHash = 'SHA-256' | 'SHA-384';
+
 /** Canonicalizes JSON-LD documents to RDFC-1.0 N-Quads, as jsonld.canonize does. */
 export interface RdfcCanonizer {
-  canonize(document: unknown): Promise<string>;
+  /**
+   * `hash` is RDFC-1.0's hash for blank node labels: SHA-256 by default, SHA-384 where a
+   * cryptosuite asks for it (ecdsa-rdfc-2019 with P-384).
+   */
+  canonize(document: unknown, hash?: RdfcHash): Promise<string>;
   /** How many documents came from a cached shape, and how many were expanded in full. */
   stats(): { shapeHits: number; fullPaths: number };
 }
@@ -130,14 +136,14 @@ export function createRdfcCanonizer(
   const counts = { shapeHits: 0, fullPaths: 0 };
 
   return {
-    async canonize(document) {
+    async canonize(document, hash = 'SHA-256') {
       let dataset = await shapes?.dataset(document);
       if (dataset) counts.shapeHits++;
       else {
         counts.fullPaths++;
         dataset = await toDataset(document);
       }
-      return rdfCanonize(dataset, { algorithm: 'RDFC-1.0' });
+      return rdfCanonize(dataset, { algorithm: 'RDFC-1.0', messageDigestAlgorithm: hash });
     },
     stats: () => ({ ...counts }),
   };

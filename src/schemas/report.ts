@@ -45,7 +45,16 @@ export const CredentialSummarySchema = z.object({
 });
 export type CredentialSummary = z.infer<typeof CredentialSummarySchema>;
 
+/** How the credential was secured: an embedded proof, or a JWT (vc+jwt, or VC-JWT 1.1 with a `vc` claim). */
 export const FORMATS = ['data-integrity', 'vc+jwt'] as const;
+
+/**
+ * A superseded form the credential came in, still verified: VC Data Model 1.1 (`issuanceDate`,
+ * the 2018 context), or a VC-JWT 1.1 JWT whose `vc` claim holds the credential (and whose
+ * iss, jti, sub, nbf and exp claims stand for its issuer, id, subject id and dates).
+ */
+export const LEGACY_FORMS = ['vc-data-model-1.1', 'vc-jwt-1.1'] as const;
+export type LegacyForm = (typeof LEGACY_FORMS)[number];
 
 /** The answer to "is this credential genuine?", as data. */
 export const VerificationReportSchema = z.object({
@@ -53,6 +62,8 @@ export const VerificationReportSchema = z.object({
   format: z.enum(FORMATS).nullable(),
   checks: z.array(CheckSchema),
   credential: CredentialSummarySchema.nullable(),
+  /** Present only for a credential in a superseded form (see LEGACY_FORMS). */
+  legacy: z.enum(LEGACY_FORMS).optional(),
   verifiedAt: z.string(),
 });
 export type VerificationReport = z.infer<typeof VerificationReportSchema>;

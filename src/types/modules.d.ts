@@ -16,6 +16,8 @@ declare module 'jsonld' {
     format?: string;
     skipExpansion?: boolean;
     rdfDirection?: string;
+    /** Passed to rdf-canonize: the blank node hash (SHA-256 unless a cryptosuite asks for another). */
+    canonizeOptions?: { algorithm?: string; messageDigestAlgorithm?: string };
   }
   const jsonld: {
     canonize(input: unknown, options?: Options): Promise<string>;
@@ -50,4 +52,8 @@ declare module '*.woff2' {
 declare module 'jsqr/dist/jsQR.js' {
   const source: string;
   export default source;
+}
+declare module 'ed25519-signature-2020-context' {
+  export const contexts: Map<string, unknown>;
+  export const constants: { CONTEXT_URL: string };
 }

@@ -1,12 +1,13 @@
 import type { CryptoProvider } from '../crypto/provider.js';
 import { fromBase58 } from '../crypto/encoding.js';
 import { JsonLdError } from '../jsonld/canonize.js';
-import { DI_CRYPTOSUITE_JCS, diHashData, isCryptosuite, type CanonicalSink, type Cryptosuite, type DataIntegrityProof } from '../jsonld/data-integrity.js';
+import { jcsHashData, rdfcHashData, type CanonicalSink, type DataIntegrityProof } from '../jsonld/data-integrity.js';
 import type { JsonObject } from '../schemas/credential.js';
 import { isDateTimeStamp } from '../schemas/dates.js';
 import type { Check, CheckId } from '../schemas/report.js';
 import { failed, passed, skipped } from './checks.js';
-import type { KeyResolver } from './resolve.js';
+import type { KeyResolver, ResolvedKey, ResolvedVia } from './resolve.js';
+import { hashFor, SIGNATURE_BYTES, suiteOf, type ProofSuite } from './proof-suites.js';
 
 export interface ProofExpectations {
   purpose: 'assertionMethod' | 'authentication';
@@ -30,6 +31,7 @@ export interface ProofChecks {
 
 const didOf = (vm: string): string => vm.split('#')[0] ?? '';
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+const VIA: Record<ResolvedVia, string> = { local: '', 'did:key': ' (a did:key)', 'did:jwk': ' (a did:jwk)', 'did:web': ' (from its did:web document)' };
 const ALTERED = 'the signature does not match the content: it was altered after signing, or signed by another key';
 
 /** How far ahead of this verifier's clock a signer's clock may run before its proofs are refused. */
@@ -51,8 +53,8 @@ export function futureProblem(created: string | undefined, now: Date): string | 
 
 function shapeProblem(proof: JsonObject, expect: ProofExpectations): string | null {
   const { proofValue } = proof;
-  if (proof.type !== 'DataIntegrityProof') return 'proof type must be DataIntegrityProof';
-  if (!isCryptosuite(proof.cryptosuite)) return `cryptosuite ${String(proof.cryptosuite)} is not supported (eddsa-rdfc-2022 and eddsa-jcs-2022 are)`;
+  const suite = suiteOf(proof);
+  if (typeof suite === 'string') return suite;
   if (proof.proofPurpose !== expect.purpose) return `proofPurpose must be ${expect.purpose}`;
   if (typeof proof.verificationMethod !== 'string') return 'proof has no verificationMethod';
   if (proof.created !== undefined && (typeof proof.created !== 'string' || !isDateTimeStamp(proof.created))) return 'proof created is not a date-time';
@@ -92,7 +94,7 @@ export const RECORDS_SAY_NOT_ISSUED = 'not-issued-here';
  */
 export async function signingTimeOf(
   issuedAt: ((credentialId: string) => Promise<string | null>) | undefined,
-  via: 'local' | 'did:key',
+  via: ResolvedVia,
   credentialId: unknown,
   claimed: string | undefined,
 ): Promise<string | undefined> {
@@ -103,16 +105,17 @@ export async function signingTimeOf(
 
 async function signatureMatches(
   crypto: CryptoProvider,
-  verify: (signature: Uint8Array, data: Uint8Array) => Promise<boolean>,
+  key: ResolvedKey,
+  suite: ProofSuite,
   document: JsonObject,
   proof: JsonObject,
   seen?: CanonicalSink,
 ): Promise<boolean> {
   const { proofValue, ...options } = proof;
   let signed = document;
-  if (proof.cryptosuite === DI_CRYPTOSUITE_JCS && options['@context'] !== undefined) {
-    // eddsa-jcs-2022: a proof that carries its @context signed the document under that
-    // context, which must be the document's, or the start of it (more may have been added).
+  if (suite.transform === 'jcs' && options['@context'] !== undefined) {
+    // eddsa-jcs-2022, ecdsa-jcs-2019: a proof that carries its @context signed the document under
+    // that context, which must be the document's, or the start of it (more may have been added).
     const own = options['@context'];
     const docContext = document['@context'];
     const prefix = Array.isArray(own) && Array.isArray(docContext) && own.length <= docContext.length &&
@@ -120,14 +123,20 @@ async function signatureMatches(
     if (!prefix && JSON.stringify(own) !== JSON.stringify(docContext)) return false;
     signed = { ...document, '@context': own };
   }
-  const hashData = await diHashData(proof.cryptosuite as Cryptosuite, signed, options as Omit<DataIntegrityProof, 'proofValue'>, crypto, seen);
   let signature: Uint8Array;
   try {
     signature = fromBase58((proofValue as string).slice(1));
   } catch {
     return false;
   }
-  return signature.length === 64 && verify(signature, hashData);
+  // A truncated or padded signature is refused before any canonicalization is spent on it.
+  if (signature.length !== SIGNATURE_BYTES[key.algorithm]) return false;
+  const hash = hashFor(key.algorithm);
+  const proofOptions = options as Omit<DataIntegrityProof, 'proofValue'>;
+  const hashData = suite.transform === 'jcs'
+    ? await jcsHashData(signed, proofOptions, crypto, hash)
+    : await rdfcHashData(signed, proofOptions, crypto, seen, hash);
+  return key.verifier.verify(signature, hashData);
 }
 
 /** Proofs checked on one document (a set or chain of a few; issuer, endorsers, notary). */
@@ -155,6 +164,7 @@ export async function checkDataIntegrityProofs(
   const { proof: _proof, ...unsecured } = document;
 
   let byController: string | null = null;
+  let byVia: ResolvedVia = 'local';
   let signedGraph: string | undefined;
   const verified: string[] = [];
   for (const proof of proofs) {
@@ -162,7 +172,8 @@ export async function checkDataIntegrityProofs(
     if (problem) return { key: skipped(expect.keyCheck, 'the proof is malformed'), proof: failed('proof', problem) };
     const vm = proof.verificationMethod as string;
     const controller = didOf(vm);
-    const resolution = await deps.resolver.resolve(vm);
+    const suite = suiteOf(proof) as ProofSuite;
+    const resolution = await deps.resolver.resolve(vm, expect.purpose);
     if (resolution.status === 'unsupported') {
       return { key: skipped(expect.keyCheck, resolution.reason), proof: skipped('proof', 'not checked: the signing key could not be resolved') };
     }
@@ -173,10 +184,13 @@ export async function checkDataIntegrityProofs(
     const missing = previous.find((id) => !ids.has(id));
     if (missing) return { key: passed(expect.keyCheck, `key ${vm} resolved`), proof: failed('proof', `previousProof ${missing} is not among the proofs`) };
     const signed = previous.length ? { ...unsecured, proof: previous.map((id) => ids.get(id)) } : unsecured;
+    if (!suite.keys.includes(resolution.key.algorithm)) {
+      return { key: passed(expect.keyCheck, `key ${vm} resolved`), proof: failed('proof', `a ${resolution.key.algorithm} key cannot make a ${suite.name} proof`) };
+    }
     let ok: boolean;
     let graph: string | undefined;
     try {
-      ok = await signatureMatches(deps.crypto, (s, d) => resolution.key.verifier.verify(s, d), signed, proof, (nquads) => { graph = nquads; });
+      ok = await signatureMatches(deps.crypto, resolution.key, suite, signed, proof, (nquads) => { graph = nquads; });
     } catch (error) {
       if (!(error instanceof JsonLdError) && !(error instanceof TypeError)) throw error;
       return { key: passed(expect.keyCheck, `key ${vm} resolved`), proof: failed('proof', `the content cannot be canonicalized for checking: ${error.message}`) };
@@ -188,9 +202,12 @@ export async function checkDataIntegrityProofs(
       ? compromiseProblem(vm, resolution.key.compromisedAt, await signingTimeOf(deps.issuedAt, resolution.via, document.id, proof.created as string | undefined))
       : null;
     if (compromised) return { key: passed(expect.keyCheck, `key ${vm} resolved`), proof: failed('proof', compromised, 'key_compromised') };
-    if (!expect.controller || controller === expect.controller) byController ??= vm;
+    if ((!expect.controller || controller === expect.controller) && byController === null) {
+      byController = vm;
+      byVia = resolution.via;
+    }
     signedGraph ??= graph;
-    verified.push(`${proof.cryptosuite as string} by ${vm}`);
+    verified.push(`${suite.name}${suite.keys.length > 1 ? ` (${resolution.key.algorithm})` : ''} by ${vm}`);
   }
   if (!byController) {
     return {
@@ -200,7 +217,7 @@ export async function checkDataIntegrityProofs(
   }
   const whose = expect.controller ? `belongs to ${expect.controller}` : 'resolved';
   return {
-    key: passed(expect.keyCheck, `signing key ${byController} ${whose}${byController.startsWith('did:key:') ? ' (a did:key)' : ''}`),
+    key: passed(expect.keyCheck, `signing key ${byController} ${whose}${VIA[byVia]}`),
     proof: passed('proof', `${verified.length === 1 ? 'signature' : `${verified.length} signatures`} (${verified.join('; ')}) match the content`),
     ...(signedGraph === undefined ? {} : { signedGraph }),
   };

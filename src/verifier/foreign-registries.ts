@@ -28,7 +28,7 @@ async function anchorResolver(publicKeyMultibase: string, crypto: CryptoProvider
   if (!raw) throw new TypeError(`${publicKeyMultibase} is not an Ed25519 Multikey`);
   const verifier = await crypto.verifier(raw);
   return {
-    resolve: async (vm) => ({ status: 'resolved', via: 'local', key: { id: vm, controller: vm.split('#')[0] ?? vm, verifier } }),
+    resolve: async (vm) => ({ status: 'resolved', via: 'local', key: { id: vm, controller: vm.split('#')[0] ?? vm, algorithm: 'Ed25519', verifier } }),
   };
 }
 

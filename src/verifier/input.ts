@@ -8,6 +8,7 @@ export type ParsedVerifyInput =
   | { kind: 'unreadable'; reason: string };
 
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+const ENVELOPED_ID = /^data:application\/(?:vc\+jwt|vc\+ld\+jwt|jwt),([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
 const ID_SHAPE = /^[1-9A-HJ-NP-Za-km-z]{10,40}$/;
 const LOCAL_PATHS = ['/v/', '/credentials/', '/c/'];
 
@@ -23,6 +24,9 @@ export function parseVerifyText(text: string, publicUrl: string): ParsedVerifyIn
     return { kind: 'unreadable', reason: json.problem === 'too-deep' ? json.message : 'the text starts like JSON but is not valid JSON' };
   }
   if (JWT_SHAPE.test(t)) return { kind: 'verify', input: { kind: 'jwt', jwt: t } };
+  // The id of an EnvelopedVerifiableCredential, pasted on its own.
+  const enveloped = ENVELOPED_ID.exec(t);
+  if (enveloped) return { kind: 'verify', input: { kind: 'jwt', jwt: enveloped[1] as string } };
   let url: URL;
   try {
     url = new URL(t);

@@ -1,5 +1,5 @@
 import type { Credential, JsonObject } from '../schemas/credential.js';
-import { issuerIdOf, typesOf } from '../schemas/credential.js';
+import { issuerIdOf, typesOf, validityOf } from '../schemas/credential.js';
 import type { CredentialSummary } from '../schemas/report.js';
 import { nodesOf, shownPair, shownText } from './claim-text.js';
 
@@ -48,7 +48,8 @@ export function summarize(credential: Credential): CredentialSummary {
         }
       : undefined,
     result: shownText(nodesOf(subject.result).map((r) => r.value))?.slice(0, 200),
-    validFrom: str(credential.validFrom),
-    validUntil: str(credential.validUntil),
+    // VC 1.1 names them issuanceDate and expirationDate.
+    validFrom: str(validityOf(credential).from),
+    validUntil: str(validityOf(credential).until),
   };
 }

@@ -101,6 +101,7 @@ export const EN = {
   verifyEmpty: 'Paste something or choose a file first.',
   unreadable: 'This could not be read as a certificate.',
   foreignLink: 'This link belongs to another service. Open it there, or paste the credential itself.',
+  presentationNotOne: 'This is a presentation of several certificates (or of none). Paste each certificate on its own.',
   result: 'Result',
   // /c/:id
   certificateOf: 'Certificate',
