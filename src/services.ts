@@ -13,6 +13,7 @@ import { createForeignRegistryLookup, type TrustedRegistry } from './verifier/fo
 import { passed } from './verifier/checks.js';
 import type { RemoteFetcher } from './verifier/remote.js';
 import { createKeyResolver } from './verifier/resolve.js';
+import { createOwnP256Resolver } from './verifier/own-keys.js';
 import { statusChecks, type CachedList, type LocalSlot } from './verifier/status.js';
 import { verifyCredential, type VerifierDeps } from './verifier/verify.js';
 import type { PackageAssetReader } from './web/assets.js';
@@ -88,7 +89,7 @@ export function buildServices(deps: AppDeps): Services {
   const ministryName = deps.ministryName ?? DEFAULT_MINISTRY_NAME;
   const resolver = createKeyResolver(deps.keys, deps.crypto);
   const issuedAt = async (credentialId: string) => (await deps.store.getCredentialByVcId(credentialId))?.issuedAt ?? null;
-  const base = { resolver, crypto: deps.crypto, clock: deps.clock, issuedAt };
+  const base = { resolver, crypto: deps.crypto, clock: deps.clock, issuedAt, ownP256: createOwnP256Resolver(deps.keys) };
   const statusPrefix = `${deps.publicUrl}/status/`;
   const local = async (url: string, purpose: StatusPurpose, index: number): Promise<LocalSlot | null> => {
     const listId = url.startsWith(statusPrefix) ? url.slice(statusPrefix.length) : await formerStatusListId(deps, url);

@@ -1,14 +1,12 @@
-import { verifyCredential as dccVerify } from '@digitalcredentials/verifier-core';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { dccLog, dccOffline } from './dcc-offline.js';
 import { makeTestApp, sampleRequest, type TestContext } from './helpers.js';
 import { call, createInstitute, type Json } from './tenants.js';
 
 /*
- * DCC's verifier (the one behind its Learner Credential Wallet and VerifierPlus), run in
- * process and offline: every request it makes goes through globalThis.fetch, which is
- * stubbed to answer from this app and refuse everything else. Its registered_issuer step
- * reads the ministry's OpenID Federation trust anchor (or the legacy registry) exactly as a
- * foreign verifier configured with our trust anchor would.
+ * DCC's verifier-core, offline (test/dcc-offline.ts): its registered_issuer step reads the
+ * ministry's OpenID Federation trust anchor (or the legacy registry) exactly as a foreign
+ * verifier configured with our trust anchor would.
  */
 
 // A did:web with a port: DCC's client then sends `?sub=` with %3A unencoded (the pitfall).
@@ -38,25 +36,11 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function offline(): void {
-  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init);
-    requested.push(request.url);
-    if (!request.url.startsWith(`${PUBLIC_URL}/`)) return new Response('offline', { status: 404 });
-    return ctx.app.request(request);
-  });
-  // The registry client and the schema check log to the console; keep the output readable.
-  vi.spyOn(console, 'log').mockImplementation(() => {});
-  vi.spyOn(console, 'error').mockImplementation(() => {});
-}
-
 async function registeredIssuer(credential: Json, registries: Json[]) {
-  offline();
-  const result = (await dccVerify({ credential: credential as Parameters<typeof dccVerify>[0]['credential'], knownDIDRegistries: registries })) as unknown as Json;
-  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-  const log = result.log as Json[];
-  expect(log.find((l) => l.id === 'valid_signature')?.valid).toBe(true);
-  return log.find((l) => l.id === 'registered_issuer') as Json;
+  dccOffline(ctx, PUBLIC_URL, requested);
+  const log = await dccLog(credential, registries);
+  expect(log.valid_signature?.valid).toBe(true);
+  return log.registered_issuer as Json;
 }
 
 describe('DCC verifier-core 1.0.0-beta.11 reads the ministry registry as an OpenID Federation trust anchor', () => {

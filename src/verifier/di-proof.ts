@@ -7,6 +7,7 @@ import { isDateTimeStamp } from '../schemas/dates.js';
 import type { Check, CheckId } from '../schemas/report.js';
 import { failed, passed, skipped } from './checks.js';
 import type { KeyResolver } from './resolve.js';
+import { ED25519_SIGNATURE_2020, ed2020ShapeProblem, isEd25519Signature2020, suiteOf } from './ed25519-2020.js';
 
 export interface ProofExpectations {
   purpose: 'assertionMethod' | 'authentication';
@@ -51,8 +52,11 @@ export function futureProblem(created: string | undefined, now: Date): string | 
 
 function shapeProblem(proof: JsonObject, expect: ProofExpectations): string | null {
   const { proofValue } = proof;
-  if (proof.type !== 'DataIntegrityProof') return 'proof type must be DataIntegrityProof';
-  if (!isCryptosuite(proof.cryptosuite)) return `cryptosuite ${String(proof.cryptosuite)} is not supported (eddsa-rdfc-2022 and eddsa-jcs-2022 are)`;
+  const typeProblem = isEd25519Signature2020(proof) ? ed2020ShapeProblem(proof)
+    : proof.type !== 'DataIntegrityProof' ? 'proof type must be DataIntegrityProof'
+    : !isCryptosuite(proof.cryptosuite) ? `cryptosuite ${String(proof.cryptosuite)} is not supported (eddsa-rdfc-2022 and eddsa-jcs-2022 are)`
+    : null;
+  if (typeProblem) return typeProblem;
   if (proof.proofPurpose !== expect.purpose) return `proofPurpose must be ${expect.purpose}`;
   if (typeof proof.verificationMethod !== 'string') return 'proof has no verificationMethod';
   if (proof.created !== undefined && (typeof proof.created !== 'string' || !isDateTimeStamp(proof.created))) return 'proof created is not a date-time';
@@ -120,7 +124,7 @@ async function signatureMatches(
     if (!prefix && JSON.stringify(own) !== JSON.stringify(docContext)) return false;
     signed = { ...document, '@context': own };
   }
-  const hashData = await diHashData(proof.cryptosuite as Cryptosuite, signed, options as Omit<DataIntegrityProof, 'proofValue'>, crypto, seen);
+  const hashData = await diHashData(suiteOf(proof), signed, options as Omit<DataIntegrityProof, 'proofValue'>, crypto, seen);
   let signature: Uint8Array;
   try {
     signature = fromBase58((proofValue as string).slice(1));
@@ -190,7 +194,7 @@ export async function checkDataIntegrityProofs(
     if (compromised) return { key: passed(expect.keyCheck, `key ${vm} resolved`), proof: failed('proof', compromised, 'key_compromised') };
     if (!expect.controller || controller === expect.controller) byController ??= vm;
     signedGraph ??= graph;
-    verified.push(`${proof.cryptosuite as string} by ${vm}`);
+    verified.push(`${isEd25519Signature2020(proof) ? ED25519_SIGNATURE_2020 : (proof.cryptosuite as string)} by ${vm}`);
   }
   if (!byController) {
     return {

@@ -1,6 +1,7 @@
 import type { CryptoProvider, SignatureVerifier } from '../crypto/provider.js';
 import { decodeMultikey } from '../crypto/multikey.js';
 import type { KeyRing } from '../issuer/key-ring.js';
+import { findLocalKey } from './own-keys.js';
 
 /** A public key the verifier may check a proof against, with the DID that controls it. */
 export interface ResolvedKey {
@@ -55,7 +56,7 @@ export function createKeyResolver(keys: KeyRing, crypto: CryptoProvider): KeyRes
 
       const local = await keys.publicKeys(did);
       if (local.length > 0) {
-        const key = local.find((k) => k.id === vm);
+        const key = findLocalKey(local, vm);
         if (!key) return { status: 'unresolved', reason: `${did} publishes no key ${fragment}` };
         return { status: 'resolved', key: { ...(await load(vm, did, key.publicKey)), compromisedAt: key.compromisedAt ?? null }, via: 'local' };
       }

@@ -11,6 +11,7 @@ import type { KeyResolver, Resolution } from './resolve.js';
 import { summarize } from './summary.js';
 import { signedClaimsProblem } from './signed-claims.js';
 import { checkDataIntegrityProofs, compromiseProblem, futureProblem, signingTimeOf } from './di-proof.js';
+import { verifyEs256CompactJws, type OwnP256Resolver } from './own-keys.js';
 
 export interface VerifierDeps {
   resolver: KeyResolver;
@@ -25,6 +26,8 @@ export interface VerifierDeps {
    * on the completion date (validFrom) and at the signing time; absent = not checked.
    */
   accreditation?: (issuerDid: string, dates: { completedAt?: string; signedAt?: string }) => Promise<Check>;
+  /** The P-256 keys of this service's own issuers, for their ES256 vc+jwt (src/verifier/own-keys.ts); absent = ES256 is refused. */
+  ownP256?: OwnP256Resolver;
 }
 
 export type VerifyInput = { kind: 'credential'; credential: unknown } | { kind: 'jwt'; jwt: string };
@@ -61,10 +64,12 @@ function issuerCheck(resolution: Resolution, issuerId: string): Check {
 
 const didOf = (verificationMethod: string): string => verificationMethod.split('#')[0] ?? '';
 
-async function resolveFor(deps: VerifierDeps, verificationMethod: string, issuerId: string): Promise<Resolution> {
+async function resolveFor(deps: VerifierDeps, verificationMethod: string, issuerId: string, alg: 'EdDSA' | 'ES256' = 'EdDSA'): Promise<Resolution> {
   if (didOf(verificationMethod) !== issuerId) {
     return { status: 'unresolved', reason: `the signing key ${verificationMethod} is not a key of the issuer ${issuerId}` };
   }
+  // The algorithm picks the kind of key: an ES256 header is checked only against P-256 keys.
+  if (alg === 'ES256') return deps.ownP256 ? deps.ownP256(verificationMethod) : { status: 'unsupported', reason: 'ES256 is not verified here' };
   return deps.resolver.resolve(verificationMethod);
 }
 
@@ -154,7 +159,7 @@ async function verifyJwt(deps: VerifierDeps, jwt: string, now: Date): Promise<Ve
   const issuerId = issuerIdOf(credential);
 
   const headerProblem =
-    header.alg !== 'EdDSA' ? `alg ${String(header.alg)} is refused: only EdDSA is accepted`
+    header.alg !== 'EdDSA' && header.alg !== 'ES256' ? `alg ${String(header.alg)} is refused: only EdDSA (and ES256 from this service's own issuers) is accepted`
     : FORBIDDEN_HEADERS.some((h) => h in header) ? 'a key embedded in or linked from the header is never trusted'
     : header.typ !== undefined && header.typ !== 'vc+jwt' && header.typ !== 'application/vc+jwt' ? `typ ${String(header.typ)} is not vc+jwt`
     : typeof header.kid !== 'string' ? 'the header has no kid naming the issuer\'s key'
@@ -163,7 +168,8 @@ async function verifyJwt(deps: VerifierDeps, jwt: string, now: Date): Promise<Ve
     return report('vc+jwt', [format, skipped('issuer', 'the header names no usable key'), failed('proof', headerProblem), validity], credential, now);
   }
   const kid = header.kid as string;
-  const resolution = await resolveFor(deps, kid, issuerId);
+  const alg = header.alg as 'EdDSA' | 'ES256';
+  const resolution = await resolveFor(deps, kid, issuerId, alg);
   const issuer = issuerCheck(resolution, issuerId);
   if (resolution.status !== 'resolved') {
     const proofCheck = resolution.status === 'unsupported'
@@ -180,11 +186,12 @@ async function verifyJwt(deps: VerifierDeps, jwt: string, now: Date): Promise<Ve
   const future = typeof iat === 'number' && Number.isFinite(iat) && Math.abs(iat) < 1e13
     ? futureProblem(toDateTimeStamp(new Date(iat * 1000)), now)
     : null;
-  const proofCheck = !(await verifyEdDsaCompactJws(jwt, resolution.key.verifier))
+  const signatureOk = alg === 'ES256' ? await verifyEs256CompactJws(jwt, resolution.key.verifier) : await verifyEdDsaCompactJws(jwt, resolution.key.verifier);
+  const proofCheck = !signatureOk
     ? failed('proof', 'the signature does not match the content: the credential was altered after signing, or signed by another key')
     : future ? failed('proof', future)
     : compromised ? failed('proof', compromised, 'key_compromised')
-    : passed('proof', `EdDSA signature by ${kid} matches the content`);
+    : passed('proof', `${alg} signature by ${kid} matches the content`);
   const signedAt = typeof iat === 'number' && future === null && Math.abs(iat) < 1e13 ? toDateTimeStamp(new Date(iat * 1000)) : undefined;
   return report('vc+jwt', [format, issuer, proofCheck, validity, ...(await statusAfter(deps, proofCheck, credential, signedAt))], credential, now);
 }
