@@ -154,6 +154,9 @@ describe('the ES256 vc+jwt is off by default', () => {
     expect((await jwksOf(ctx)).keys.map((k) => k.kty)).toEqual(['OKP']);
     const res = await publicGet(ctx, `/credentials/${issued.id}?form=es256`);
     expect(res.status).toBe(404);
+    const unknown = await publicGet(ctx, `/credentials/${issued.id}?form=rs256`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.code).toBe('invalid_request');
     expect((await call(ctx, 'GET', '/api/v1/institutes/ntti/keys')).body).not.toHaveProperty('activeP256Key');
   });
 });

@@ -75,6 +75,13 @@ describe('GET /federation/fetch?sub=<DID>: a statement for each accredited insti
     expect(payload!.jwks.keys.map((k: Json) => k.kid)).toEqual(doc.verificationMethod.filter((vm: Json) => vm.type === 'Multikey').map((vm: Json) => vm.id));
   });
 
+  it('names the institute\'s P-256 key too when it signs ES256 vc+jwt', async () => {
+    const ctx = await federation();
+    expect((await call(ctx, 'PATCH', '/api/v1/institutes/ntti', { body: { compatibility: { es256Jwt: true } } })).status).toBe(200);
+    const { payload } = await fetchStatement(ctx, `sub=${NTTI_DID}`);
+    expect(payload!.jwks.keys.map((k: Json) => k.kty)).toEqual(['OKP', 'EC']);
+  });
+
   it('matches the DID as DCC\'s client sends it, unencoded (%3A in a did:web with a port), and as a conforming client encodes it', async () => {
     const ctx = await federation();
     for (const query of [`sub=${NTTI_DID}`, `sub=${encodeURIComponent(NTTI_DID)}`]) {

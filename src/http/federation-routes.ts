@@ -55,7 +55,10 @@ export function federationRoutes(s: Services): Hono<AppEnv> {
     return { key, now: s.clock() };
   };
   /** Keys a federation statement vouches for: never one reported compromised (a thief would be vouched for). */
-  const jwksOf = async (did: string) => (await s.keys.publicKeys(did)).filter((k) => !k.compromisedAt).map((k) => k.publicJwk);
+  const jwksOf = async (did: string) => {
+    const [ed25519, p256] = await Promise.all([s.keys.publicKeys(did), s.keys.p256Keys(did)]);
+    return [...ed25519, ...p256].filter((k) => !k.compromisedAt).map((k) => k.publicJwk);
+  };
   const statement = (c: Context<AppEnv>, jwt: string) => {
     c.header('Cache-Control', PUBLIC_CACHE);
     c.header('Access-Control-Allow-Origin', '*');
