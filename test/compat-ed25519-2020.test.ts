@@ -107,6 +107,20 @@ describe('an institute with the Ed25519Signature2020 proof on (for MOSIP Inji)',
   });
 });
 
+describe('the Ed25519Signature2020 proof beside an eddsa-jcs-2022 one', () => {
+  it('an institute signing eddsa-jcs-2022 gets the set [eddsa-jcs-2022, Ed25519Signature2020]; both verify', async () => {
+    const ctx = await makeTestApp();
+    await compatInstitute(ctx, { ed25519Signature2020: true });
+    expect((await call(ctx, 'PATCH', '/api/v1/institutes/ntti', { body: { cryptosuite: 'eddsa-jcs-2022' } })).status).toBe(200);
+    const issued = await issueAs(ctx);
+    expect(proofsOf(issued.credential).map((p) => p.cryptosuite ?? p.type)).toEqual(['eddsa-jcs-2022', 'Ed25519Signature2020']);
+    const report = await ourVerify(ctx, { credential: JSON.parse(JSON.stringify(issued.credential)) });
+    expect(report.verified, JSON.stringify(report.checks)).toBe(true);
+    const didDocument = (await publicGet(ctx, '/issuers/ntti/did.json')).body as Json;
+    expect((await dbVerify(issued.credential, didDocument, new Ed25519Signature2020())).verified).toBe(true);
+  });
+});
+
 describe('the Ed25519Signature2020 proof is off by default', () => {
   it('an institute without it issues one Data Integrity proof, no 2020 context, and a DID document without the 2020 form', async () => {
     const ctx = await makeTestApp();
