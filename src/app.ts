@@ -14,6 +14,7 @@ import { pageRoutes } from './http/page-routes.js';
 import { consoleRoutes } from './http/console-routes.js';
 import { templateRoutes } from './http/template-routes.js';
 import { batchRoutes } from './http/batch-routes.js';
+import { federationRoutes } from './http/federation-routes.js';
 
 export type { AppDeps, Services } from './services.js';
 
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.get('/health', (c) => c.json({ status: 'ok' }));
   routes.route('/', identityRoutes(services, basePath));
+  routes.route('/', federationRoutes(services));
   routes.route('/', credentialRoutes(services));
   routes.route('/', verifyRoutes(services));
   routes.route('/', statusRoutes(services));

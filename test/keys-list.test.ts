@@ -25,7 +25,7 @@ describe('listing an institute\'s signing keys', () => {
     expect(keys.map((k) => k.id)).toEqual([rotated.body.activeKey, created.keys[0].id]);
     expect(keys.map((k) => k.status)).toEqual(['active', 'retired']);
     expect(keys[0]).toEqual({
-      id: rotated.body.activeKey, controller: created.did, status: 'active', publicKeyMultibase: expect.stringMatching(/^z6Mk/),
+      id: rotated.body.activeKey, controller: created.did, type: 'Ed25519', status: 'active', publicKeyMultibase: expect.stringMatching(/^z6Mk/),
       createdAt: expect.any(String), retiredAt: null, compromisedAt: null,
     });
     expect(keys[1]?.retiredAt).toEqual(expect.any(String));

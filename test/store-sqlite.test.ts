@@ -6,6 +6,7 @@ import { describeStoreWrites } from './store-writes-contract.js';
 import { describeStore } from './store-contract.js';
 import { describeCohortStore } from './store-cohort-contract.js';
 import { describeCredentialIdStore } from './store-credential-id-contract.js';
+import { describeCompatibilityStore } from './store-compat-contract.js';
 
 // The storage port's contract on better-sqlite3; test/workers/store-d1.test.ts runs it on D1.
 const opened: Store[] = [];
@@ -26,6 +27,12 @@ describeCohortStore('better-sqlite3', async () => {
 });
 
 describeCredentialIdStore('better-sqlite3', async () => {
+  const store = openSqliteStore(':memory:', readMigrations());
+  opened.push(store);
+  return store;
+});
+
+describeCompatibilityStore('better-sqlite3', async () => {
   const store = openSqliteStore(':memory:', readMigrations());
   opened.push(store);
   return store;

@@ -64,6 +64,6 @@ declare module '@digitalbazaar/eddsa-jcs-2022-cryptosuite' {
 }
 declare module '@digitalbazaar/ed25519-signature-2020' {
   export class Ed25519Signature2020 {
-    constructor(options?: { signer?: unknown; date?: string | Date });
+    constructor(options?: { key?: unknown; signer?: unknown; date?: string | Date });
   }
 }

@@ -1,7 +1,10 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
 import type { AppEnv, Services } from '../app.js';
 import { issueCredential, IssueError, learnerPageFor, verifyUrlFor } from '../issuer/issue.js';
 import { qrSvg } from '../issuer/qr.js';
+import { singleEd25519Signature2020Form } from '../issuer/compat-proofs.js';
+import type { JsonObject } from '../schemas/credential.js';
 import { IssueRequestSchema } from '../schemas/issue-request.js';
 import type { CredentialRecord } from '../store/port.js';
 import { isCredentialId } from '../verifier/input.js';
@@ -49,6 +52,25 @@ export function credentialLinks(publicUrl: string, id: string) {
 
 const QR_CACHE = 'public, max-age=31536000, immutable';
 
+/**
+ * The compatibility forms of a credential (src/issuer/compat-proofs.ts), for institutes that
+ * have them on: `inji`, the credential with its Ed25519Signature2020 proof alone, as one
+ * object (MOSIP's verifier refuses a proof array); `es256`, the vc+jwt signed ES256.
+ */
+const CREDENTIAL_FORMS = ['inji', 'es256'] as const;
+const CredentialForm = z.enum(CREDENTIAL_FORMS).optional();
+
+function compatibilityForm(c: Context, record: CredentialRecord, form: (typeof CREDENTIAL_FORMS)[number]) {
+  const missing = (what: string) => new ApiError('not_found', `this credential has no ${what}: its institute did not have that form on when it was issued`);
+  if (form === 'es256') {
+    if (!record.jwtEs256) throw missing('ES256 vc+jwt');
+    return c.body(record.jwtEs256, 200, { 'Content-Type': 'application/vc+jwt' });
+  }
+  const single = singleEd25519Signature2020Form(JSON.parse(record.diJson) as JsonObject);
+  if (!single) throw missing('Ed25519Signature2020 proof');
+  return c.body(JSON.stringify(single), 200, { 'Content-Type': 'application/json; charset=utf-8' });
+}
+
 /** Issuing, fetching and the QR codes of credentials. */
 export function credentialRoutes(s: Services): Hono<AppEnv & { Variables: AuthVariables }> {
   const app = new Hono<AppEnv & { Variables: AuthVariables }>();
@@ -73,7 +95,10 @@ export function credentialRoutes(s: Services): Hono<AppEnv & { Variables: AuthVa
         const issued = await issueCredential(s.issuer, institute, request, `token:${token.id}`);
         const id = issued.record.id;
         c.header('Location', `${s.publicUrl}/credentials/${id}`);
-        return c.json({ id, credential: issued.credential, jwt: issued.jwt, links: credentialLinks(s.publicUrl, id) }, 201);
+        return c.json({
+          id, credential: issued.credential, jwt: issued.jwt, ...(issued.jwtEs256 ? { jwtEs256: issued.jwtEs256 } : {}),
+          links: credentialLinks(s.publicUrl, id),
+        }, 201);
       } catch (error) {
         if (error instanceof IssueError) {
           const code = error.code === 'ERR_UNDEFINED_TERM' ? 'undefined_term' : error.code === 'ERR_INVALID_DATES' ? 'invalid_request' : 'unprocessable';
@@ -85,10 +110,13 @@ export function credentialRoutes(s: Services): Hono<AppEnv & { Variables: AuthVa
   );
 
   app.get('/credentials/:id', async (c) => {
+    const form = CredentialForm.safeParse(c.req.query('form'));
+    if (!form.success) throw new ApiError('invalid_request', `form must be one of ${CREDENTIAL_FORMS.join(', ')}`, [{ path: 'form', message: 'unknown form' }]);
     const record = await findCredential(c.req.param('id'));
     c.header('Vary', 'Accept');
     c.header('Cache-Control', 'no-cache');
     c.header('Access-Control-Allow-Origin', '*');
+    if (form.data) return compatibilityForm(c, record, form.data);
     const accept = c.req.header('accept') ?? '';
     if (/application\/vc\+jwt/i.test(accept) && record.jwt) return c.body(record.jwt, 200, { 'Content-Type': 'application/vc+jwt' });
     const type = /application\/vc(?!\+)/i.test(accept) ? 'application/vc' : 'application/json; charset=utf-8';

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv, Services } from '../app.js';
 import { buildDidDocument, ministryDid } from '../issuer/did.js';
+import { compatibilityOf, type Institute } from '../store/port.js';
 import { ApiError } from './errors.js';
 
 const PUBLIC_CACHE = 'public, max-age=300';
@@ -13,32 +14,42 @@ const PUBLIC_CACHE = 'public, max-age=300';
 export function identityRoutes(s: Services, basePath: string): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  const didDocument = async (c: Context<AppEnv>, did: string) => {
-    const keys = await s.keys.publicKeys(did);
+  /** An institute's DID document: its P-256 keys too, and the 2020 form of its Ed25519 keys when it has that on. */
+  const didDocument = async (c: Context<AppEnv>, did: string, institute?: Institute) => {
+    const [keys, p256Keys] = await Promise.all([s.keys.publicKeys(did), s.keys.p256Keys(did)]);
     if (keys.length === 0) throw new ApiError('not_found', 'no such DID here');
     c.header('Cache-Control', PUBLIC_CACHE);
     c.header('Access-Control-Allow-Origin', '*');
-    return c.body(JSON.stringify(buildDidDocument(did, keys)), 200, { 'Content-Type': 'application/did+ld+json' });
+    const options = { p256Keys, ed25519VerificationKey2020: institute ? compatibilityOf(institute).ed25519Signature2020 : false };
+    return c.body(JSON.stringify(buildDidDocument(did, keys, options)), 200, { 'Content-Type': 'application/did+ld+json' });
+  };
+  /** The same keys as a JWK Set: Ed25519 (EdDSA) and P-256 (ES256), `kid` = verification method id. */
+  const jwks = async (c: Context<AppEnv>, did: string | null) => {
+    c.header('Cache-Control', PUBLIC_CACHE);
+    c.header('Access-Control-Allow-Origin', '*');
+    if (!did) return c.json({ keys: [] });
+    const [keys, p256Keys] = await Promise.all([s.keys.publicKeys(did), s.keys.p256Keys(did)]);
+    return c.json({ keys: [...keys.map((k) => k.publicJwk), ...p256Keys.map((k) => k.publicJwk)] });
+  };
+  const hostedInstitute = async (slug: string): Promise<Institute> => {
+    const institute = await s.store.getInstituteBySlug(slug);
+    if (!institute || institute.isDefault) throw new ApiError('not_found', 'no such DID here');
+    return institute;
   };
 
   app.get(basePath ? '/did.json' : '/.well-known/did.json', async (c) => {
     const institute = await s.store.getDefaultInstitute();
     if (!institute) throw new ApiError('not_found', 'no issuer is configured');
-    return didDocument(c, institute.did);
+    return didDocument(c, institute.did, institute);
   });
   app.get('/issuers/:slug/did.json', async (c) => {
-    const institute = await s.store.getInstituteBySlug(c.req.param('slug'));
-    if (!institute || institute.isDefault) throw new ApiError('not_found', 'no such DID here');
-    return didDocument(c, institute.did);
+    const institute = await hostedInstitute(c.req.param('slug'));
+    return didDocument(c, institute.did, institute);
   });
   app.get('/ministry/did.json', (c) => didDocument(c, ministryDid(s.publicUrl)));
 
-  app.get('/.well-known/jwks.json', async (c) => {
-    const institute = await s.store.getDefaultInstitute();
-    c.header('Cache-Control', PUBLIC_CACHE);
-    c.header('Access-Control-Allow-Origin', '*');
-    return c.json({ keys: institute ? (await s.keys.publicKeys(institute.did)).map((k) => k.publicJwk) : [] });
-  });
+  app.get('/.well-known/jwks.json', async (c) => jwks(c, (await s.store.getDefaultInstitute())?.did ?? null));
+  app.get('/issuers/:slug/jwks.json', async (c) => jwks(c, (await hostedInstitute(c.req.param('slug'))).did));
 
   app.get('/registry', async (c) => {
     const signed = await s.registry();

@@ -3,13 +3,13 @@ import { z } from 'zod';
 import type { AppEnv, Services } from '../app.js';
 import { randomId } from '../crypto/encoding.js';
 import { instituteDid } from '../issuer/did.js';
-import { createIssuerKey } from '../issuer/key-ring.js';
+import { createIssuerKey, createP256IssuerKey } from '../issuer/key-ring.js';
 import { didKeyFromPublicKey } from '../crypto/multikey.js';
 import { fromBase64url } from '../crypto/encoding.js';
 import { dateInput, toDateTimeStamp } from '../schemas/dates.js';
 import { CRYPTOSUITES } from '../jsonld/data-integrity.js';
 import { httpUrl, singleLine } from '../schemas/text.js';
-import { API_SCOPES, type ApiToken, type AuditInput, type Institute } from '../store/port.js';
+import { API_SCOPES, compatibilityOf, type ApiToken, type AuditInput, type Institute } from '../store/port.js';
 import { actsFor, generateToken, hashToken, requireScope, requireToken, type AuthVariables } from './auth.js';
 import { jsonBodyLimit, readJsonBody } from './body.js';
 import { ApiError } from './errors.js';
@@ -38,6 +38,8 @@ const UpdateInstitute = z.strictObject({
   contact: singleLine(200).nullable().optional(),
   programmes: programmes.optional(),
   cryptosuite: z.enum(CRYPTOSUITES).optional(),
+  // The compatibility forms (src/issuer/compat-proofs.ts); what is left out stays as it was.
+  compatibility: z.strictObject({ ed25519Signature2020: z.boolean().optional(), es256Jwt: z.boolean().optional() }).optional(),
 });
 const Accredit = z.strictObject({ validFrom: dateInput, validUntil: dateInput.optional(), programmes: programmes.optional() });
 const CreateKey = z.strictObject({
@@ -52,7 +54,7 @@ async function view(s: Services, i: Institute) {
   const [keys, periods] = await Promise.all([s.keys.publicKeys(i.did), s.store.accreditations(i.id)]);
   return {
     slug: i.slug, name: i.name, nameKm: i.nameKm, url: i.url, contact: i.contact, programmes: i.programmes, status: i.status,
-    cryptosuite: i.cryptosuite,
+    cryptosuite: i.cryptosuite, compatibility: compatibilityOf(i),
     did: i.did, didKey: i.didKey, isDefault: i.isDefault, createdAt: i.createdAt,
     accreditations: periods.map(({ validFrom, validUntil, programmes: p }) => ({ validFrom, validUntil, programmes: p })),
     keys: keys.map((k) => ({ id: k.id, publicKeyMultibase: k.publicKeyMultibase, compromisedAt: k.compromisedAt ?? null })),
@@ -123,6 +125,14 @@ export function instituteRoutes(s: Services): Hono<Env> {
   app.patch('/api/v1/institutes/:slug', limit, auth, ministryOnly, async (c) => {
     const institute = await target(c);
     const body = await readJsonBody(c, UpdateInstitute);
+    const compatibility = { ...compatibilityOf(institute), ...body.compatibility };
+    // ES256 needs a P-256 key: made (or found) before the setting is saved, so it is never on without one.
+    if (compatibility.es256Jwt && !(await s.keys.activeP256Key(institute.did))) {
+      await createP256IssuerKey(s.store, vault(), {
+        controller: institute.did, owner: institute.id, now: now(), retireActive: true, audit: audit(c, institute, 'key.create', { keyType: 'P-256' }),
+      });
+      s.keys.invalidate(institute.did);
+    }
     const updated: Institute = {
       ...institute,
       name: body.name ?? institute.name,
@@ -131,8 +141,10 @@ export function instituteRoutes(s: Services): Hono<Env> {
       contact: body.contact === undefined ? institute.contact : body.contact,
       programmes: body.programmes ?? institute.programmes,
       cryptosuite: body.cryptosuite ?? institute.cryptosuite,
+      compatibility,
     };
     await s.store.updateInstitute(updated, audit(c, institute, 'institute.update', body));
+    s.keys.invalidate(institute.did);
     return c.json(await view(s, updated));
   });
 
@@ -196,11 +208,18 @@ export function instituteRoutes(s: Services): Hono<Env> {
 
   app.post('/api/v1/institutes/:slug/keys/rotate', ...adminOf, async (c) => {
     const institute = await target(c);
-    const key = await createIssuerKey(s.store, vault(), {
+    const keyVault = vault();
+    const key = await createIssuerKey(s.store, keyVault, {
       controller: institute.did, owner: institute.id, now: now(), retireActive: true, audit: audit(c, institute, 'key.rotate'),
     });
+    // The ES256 key rotates with the Ed25519 one while that form is on.
+    const p256 = compatibilityOf(institute).es256Jwt
+      ? await createP256IssuerKey(s.store, keyVault, {
+        controller: institute.did, owner: institute.id, now: now(), retireActive: true, audit: audit(c, institute, 'key.rotate', { keyType: 'P-256' }),
+      })
+      : null;
     s.keys.invalidate(institute.did);
-    return c.json({ ...(await view(s, institute)), activeKey: key.id }, 201);
+    return c.json({ ...(await view(s, institute)), activeKey: key.id, ...(p256 ? { activeP256Key: p256.id } : {}) }, 201);
   });
 
   app.post('/api/v1/institutes/:slug/keys/compromised', limit, ...adminOf, async (c) => {

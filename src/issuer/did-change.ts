@@ -1,7 +1,8 @@
 import { generateKeyJwk, describePublicKey } from './keys.js';
 import type { KeyVault } from './key-vault.js';
 import { didWebFromUrl } from './did.js';
-import type { Institute, IssuerKeyRecord, Store } from '../store/port.js';
+import { compatibilityOf, type Institute, type IssuerKeyRecord, type Store } from '../store/port.js';
+import { createP256IssuerKey } from './key-ring.js';
 
 /*
  * PUBLIC_URL names the default institute's did:web, so changing it changes the issuer of
@@ -67,6 +68,13 @@ export async function moveToPublicUrl(store: Store, vault: KeyVault, change: Did
     { instituteId: institute.id, from, to, at: now, key },
     { at: now, actor: 'system', instituteId: institute.id, action: 'institute.did_change', target: to, details: { from, to } },
   );
+  // The ES256 form needs a P-256 key under the new DID too: a fresh one (the old keys stay under the old DID).
+  if (moved && compatibilityOf(institute).es256Jwt && !(await store.issuerKeys(to, 'P-256')).some((k) => k.status === 'active')) {
+    await createP256IssuerKey(store, vault, {
+      controller: to, owner: institute.id, now,
+      audit: { at: now, actor: 'system', instituteId: institute.id, action: 'key.create', target: to, details: { keyType: 'P-256' } },
+    });
+  }
   // Another Worker isolate may have made the same move first: then there is nothing to say.
   if (moved) say(`Moved the issuer from ${from} to ${to} (PUBLIC_URL_CHANGE=confirm); what was issued as ${from} keeps verifying here. Remove PUBLIC_URL_CHANGE now.`);
 }

@@ -6,7 +6,10 @@ import { toDateTimeStamp } from '../schemas/dates.js';
 import type { IssueRequest } from '../schemas/issue-request.js';
 import type { JsonObject } from '../schemas/credential.js';
 import {
+  compatibilityOf,
+  NO_COMPATIBILITY,
   StatusSlotTakenError,
+  type Compatibility,
   type AchievementRecord,
   type CredentialRecord,
   type Institute,
@@ -20,6 +23,8 @@ import { buildCredential } from './credential.js';
 import type { KeyRing } from './key-ring.js';
 import type { SigningKey } from './keys.js';
 import { addDataIntegrityProof, signVcJwt } from './secure.js';
+import { addEd25519Signature2020Proof, signEs256VcJwt, withEd25519Signature2020Context } from './compat-proofs.js';
+import type { P256SigningKey } from './p256-keys.js';
 import { allocateStatusSlots } from './status.js';
 import { statusEntries } from './status-list.js';
 
@@ -51,6 +56,8 @@ export interface IssuedCredential {
   /** The Data Integrity secured credential (parsed from `record.diJson`). */
   credential: JsonObject;
   jwt: string | null;
+  /** The ES256 vc+jwt, when the institute has that form on. */
+  jwtEs256?: string;
 }
 
 export const credentialUrlFor = (publicUrl: string, id: string) => `${publicUrl}/credentials/${id}`;
@@ -83,6 +90,8 @@ export interface SecureRequest {
   actor: string;
   /** A batch row this credential issues: marked issued in the credential's own transaction. */
   batchRow?: BatchRowRef;
+  /** The institute's compatibility forms (src/issuer/compat-proofs.ts); none when absent. */
+  compatibility?: Compatibility;
   build(parts: { id: string; credentialUrl: string; credentialStatus: JsonObject[]; now: string }): Promise<Draft>;
 }
 
@@ -115,12 +124,19 @@ export async function prepare(deps: IssuerDeps, request: SecureRequest, key: Sig
   const credentialUrl = credentialUrlFor(deps.publicUrl, id);
   const draft = await request.build({ id, credentialUrl, credentialStatus: statusEntries(deps.publicUrl, slots), now });
 
+  const compatibility = request.compatibility ?? NO_COMPATIBILITY;
+  const unsecured = compatibility.ed25519Signature2020 ? withEd25519Signature2020Context(draft.unsecured) : draft.unsecured;
+  const p256 = compatibility.es256Jwt && request.withJwt ? await p256KeyOf(deps, request.issuerDid) : null;
+
   let secured: JsonObject;
   let jwt: string | null;
+  let jwtEs256: string | null;
   try {
-    [secured, jwt] = await Promise.all([
-      addDataIntegrityProof(draft.unsecured, key, now, deps.crypto, { cryptosuite: request.cryptosuite }),
-      request.withJwt ? signVcJwt(draft.unsecured, key) : null,
+    [secured, jwt, jwtEs256] = await Promise.all([
+      addDataIntegrityProof(unsecured, key, now, deps.crypto, { cryptosuite: request.cryptosuite })
+        .then((di) => (compatibility.ed25519Signature2020 ? addEd25519Signature2020Proof(di, key, now, deps.crypto) : di)),
+      request.withJwt ? signVcJwt(unsecured, key) : null,
+      p256 ? signEs256VcJwt(unsecured, p256) : null,
     ]);
   } catch (error) {
     if (error instanceof JsonLdError) {
@@ -137,6 +153,7 @@ export async function prepare(deps: IssuerDeps, request: SecureRequest, key: Sig
     issuerDid: request.issuerDid,
     diJson: JSON.stringify(secured),
     jwt,
+    ...(jwtEs256 ? { jwtEs256 } : {}),
     learnerName: draft.learnerName,
     achievementName: draft.achievementName,
     achievementKey: draft.achievementKey,
@@ -157,12 +174,19 @@ export async function prepare(deps: IssuerDeps, request: SecureRequest, key: Sig
     target: credentialUrl,
     details: { issuer: request.issuerDid, ...(draft.vcId && draft.vcId !== credentialUrl ? { credentialId: draft.vcId } : {}) },
   };
-  return { write: { credential: record, achievement: draft.achievement, audit, batchRow: request.batchRow }, issued: { record, credential: secured, jwt } };
+  return { write: { credential: record, achievement: draft.achievement, audit, batchRow: request.batchRow }, issued: { record, credential: secured, jwt, ...(jwtEs256 ? { jwtEs256 } : {}) } };
 }
 
 export const signingKeyOf = async (deps: IssuerDeps, did: string): Promise<SigningKey> => {
   const key = await deps.keys.activeKey(did);
   if (!key) throw new IssueError('ERR_NO_SIGNING_KEY', `${did} has no active signing key here`);
+  return key;
+};
+
+/** The P-256 key for an institute's ES256 vc+jwt: asked for, so its absence refuses the issue rather than leaving the form out. */
+const p256KeyOf = async (deps: IssuerDeps, did: string): Promise<P256SigningKey> => {
+  const key = await deps.keys.activeP256Key(did);
+  if (!key) throw new IssueError('ERR_NO_SIGNING_KEY', `${did} has no active P-256 key for its ES256 vc+jwt here; rotate its keys to make one`);
   return key;
 };
 
@@ -201,6 +225,7 @@ export function credentialRequest(deps: IssuerDeps, institute: Institute, reques
     purposes: CREDENTIAL_PURPOSES,
     cryptosuite: institute.cryptosuite,
     withJwt: true,
+    compatibility: compatibilityOf(institute),
     actor,
     build: async ({ id, credentialUrl, credentialStatus, now }) => {
       const validFrom = request.validFrom ?? now;

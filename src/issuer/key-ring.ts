@@ -3,6 +3,7 @@ import { Lru } from '../util/lru.js';
 import type { AuditInput, IssuerKeyRecord, Store } from '../store/port.js';
 import { describePublicKey, generateKeyJwk, loadSigningKey, publicPart, type PublicIssuerKey, type SigningKey } from './keys.js';
 import type { KeyVault } from './key-vault.js';
+import { describeP256Key, generateP256Jwk, loadP256SigningKey, publicP256Part, type P256SigningKey, type PublicP256Key } from './p256-keys.js';
 
 /**
  * The keys of the issuers this service hosts, by DID. The active key signs; every key ever
@@ -10,18 +11,30 @@ import type { KeyVault } from './key-vault.js';
  */
 export interface KeyRing {
   activeKey(did: string): Promise<SigningKey | null>;
+  /** The Ed25519 keys the DID ever signed with, newest first. */
   publicKeys(did: string): Promise<PublicIssuerKey[]>;
+  /** The active P-256 key (ES256 vc+jwt) of a did:web, or null: none, or reported compromised. */
+  activeP256Key(did: string): Promise<P256SigningKey | null>;
+  /** The P-256 keys the DID ever signed with, newest first. */
+  p256Keys(did: string): Promise<PublicP256Key[]>;
   /** Forgets what is cached for a DID after its keys changed. */
   invalidate(did: string): void;
 }
 
-/** A fixed set of keys (tests, tools): the first key of each DID is its active one. */
-export function createKeyRing(keys: SigningKey[]): KeyRing {
-  const byDid = new Map<string, SigningKey[]>();
-  for (const key of keys) byDid.set(key.controller, [...(byDid.get(key.controller) ?? []), key]);
+/** A fixed set of keys (tests, tools): the first key of each DID (of each type) is its active one. */
+export function createKeyRing(keys: SigningKey[], p256: P256SigningKey[] = []): KeyRing {
+  const group = <K extends { controller: string }>(list: K[]) => {
+    const byDid = new Map<string, K[]>();
+    for (const key of list) byDid.set(key.controller, [...(byDid.get(key.controller) ?? []), key]);
+    return byDid;
+  };
+  const ed = group(keys);
+  const ec = group(p256);
   return {
-    activeKey: async (did) => byDid.get(did)?.[0] ?? null,
-    publicKeys: async (did) => (byDid.get(did) ?? []).map(publicPart),
+    activeKey: async (did) => ed.get(did)?.[0] ?? null,
+    publicKeys: async (did) => (ed.get(did) ?? []).map(publicPart),
+    activeP256Key: async (did) => ec.get(did)?.[0] ?? null,
+    p256Keys: async (did) => (ec.get(did) ?? []).map(publicP256Part),
     invalidate: () => {},
   };
 }
@@ -29,6 +42,8 @@ export function createKeyRing(keys: SigningKey[]): KeyRing {
 interface Entry {
   active: SigningKey | null;
   published: PublicIssuerKey[];
+  p256Active: P256SigningKey | null;
+  p256Published: PublicP256Key[];
 }
 
 /**
@@ -46,6 +61,11 @@ export function createStoreKeyRing(deps: { store: Store; vault: KeyVault; crypto
     return { ...key, compromisedAt: record.compromisedAt };
   };
 
+  const openP256 = async (record: IssuerKeyRecord, did: string): Promise<P256SigningKey> => {
+    const d = await deps.vault.open(record.sealedPrivate, record.id);
+    return { ...(await loadP256SigningKey({ x: record.publicX, y: record.publicY ?? '', d }, did)), compromisedAt: record.compromisedAt };
+  };
+
   const load = async (did: string): Promise<Entry> => {
     let records = await deps.store.issuerKeys(did);
     let asDid = did;
@@ -60,7 +80,18 @@ export function createStoreKeyRing(deps: { store: Store; vault: KeyVault; crypto
       records.map(async (r) => ({ ...(await describePublicKey(r.publicX, asDid)), compromisedAt: r.compromisedAt })),
     );
     const activeRecord = asDid.startsWith('did:key:') ? records[0] : records.find((r) => r.status === 'active');
-    return { active: activeRecord && !activeRecord.compromisedAt ? await open(activeRecord, asDid) : null, published };
+    // A did:key names one Ed25519 key; P-256 keys live under a did:web only.
+    const p256Records = did.startsWith('did:key:') ? [] : await deps.store.issuerKeys(did, 'P-256');
+    const p256Published = await Promise.all(
+      p256Records.map(async (r) => ({ ...(await describeP256Key(r.publicX, r.publicY ?? '', did)), compromisedAt: r.compromisedAt })),
+    );
+    const p256Record = p256Records.find((r) => r.status === 'active' && !r.compromisedAt);
+    return {
+      active: activeRecord && !activeRecord.compromisedAt ? await open(activeRecord, asDid) : null,
+      published,
+      p256Active: p256Record ? await openP256(p256Record, did) : null,
+      p256Published,
+    };
   };
 
   const entry = (did: string): Promise<Entry> => {
@@ -76,6 +107,8 @@ export function createStoreKeyRing(deps: { store: Store; vault: KeyVault; crypto
   return {
     activeKey: async (did) => (await entry(did)).active,
     publicKeys: async (did) => (await entry(did)).published,
+    activeP256Key: async (did) => (await entry(did)).p256Active,
+    p256Keys: async (did) => (await entry(did)).p256Published,
     invalidate: (did) => {
       cache.delete(did);
       cache.deleteWhere((key) => key.startsWith('did:key:'));
@@ -97,6 +130,31 @@ export async function createIssuerKey(
     controller: params.controller,
     owner: params.owner,
     publicX: key.x,
+    sealedPrivate: await vault.seal(key.d, described.id),
+    status: 'active',
+    createdAt: params.now,
+    retiredAt: null,
+    compromisedAt: null,
+  };
+  await store.saveIssuerKey(record, { retireActive: params.retireActive, audit: params.audit });
+  return record;
+}
+
+/** Creates a new P-256 key for a did:web, sealed, and stores it (retiring the active P-256 key if asked). */
+export async function createP256IssuerKey(
+  store: Store,
+  vault: KeyVault,
+  params: { controller: string; owner: string; now: string; retireActive?: boolean; audit?: AuditInput },
+): Promise<IssuerKeyRecord> {
+  const key = await generateP256Jwk();
+  const described = await describeP256Key(key.x, key.y, params.controller);
+  const record: IssuerKeyRecord = {
+    id: described.id,
+    controller: params.controller,
+    owner: params.owner,
+    keyType: 'P-256',
+    publicX: key.x,
+    publicY: key.y,
     sealedPrivate: await vault.seal(key.d, described.id),
     status: 'active',
     createdAt: params.now,

@@ -11,7 +11,7 @@ export const OB_V3_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.
 export const DID_V1_CONTEXT = 'https://www.w3.org/ns/did/v1';
 export const MULTIKEY_V1_CONTEXT = 'https://w3id.org/security/multikey/v1';
 export const DATA_INTEGRITY_V2_CONTEXT = 'https://w3id.org/security/data-integrity/v2';
-/** What an `Ed25519Signature2020` proof needs in its document's `@context` (the legacy suite wallets hold). */
+/** Defines Ed25519Signature2020 proofs and Ed25519VerificationKey2020 keys (MOSIP Inji, DCC's wallet, what wallets hold). */
 export const ED25519_2020_CONTEXT = 'https://w3id.org/security/suites/ed25519-2020/v1';
 
 /**

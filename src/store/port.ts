@@ -1,6 +1,6 @@
 import type {
   AccreditationPeriod, AchievementRecord, ApiToken, AuditEntry, AuditInput, BatchListing, BatchRecord, BatchRow, BatchRowRef, BatchRowStatus,
-  ConsoleSession, CredentialEvent, CredentialRecord, Institute, IssuerKeyRecord, StatusAction, StatusList, StatusPurpose, TemplateRecord,
+  ConsoleSession, CredentialEvent, CredentialRecord, Institute, IssuerKeyRecord, KeyType, StatusAction, StatusList, StatusPurpose, TemplateRecord,
 } from './records.js';
 
 // Callers import the records from the port, as one module.
@@ -69,8 +69,8 @@ export interface Store extends CohortStore {
 
   /** Adds a key; with `retireActive`, the controller's active key is retired in the same transaction. */
   saveIssuerKey(key: IssuerKeyRecord, options?: { retireActive?: boolean; audit?: AuditInput }): Promise<void>;
-  /** Every key of a DID, newest first. */
-  issuerKeys(controller: string): Promise<IssuerKeyRecord[]>;
+  /** Every key of a DID of one type (Ed25519 unless asked), newest first. */
+  issuerKeys(controller: string, keyType?: KeyType): Promise<IssuerKeyRecord[]>;
   markKeyCompromised(id: string, since: string, audit?: AuditInput): Promise<boolean>;
   getDefaultInstitute(): Promise<Institute | null>;
   getInstituteBySlug(slug: string): Promise<Institute | null>;

@@ -21,7 +21,16 @@ export const InstituteSchema = z.object({
   status: z.enum(['active', 'suspended']),
   /** The Data Integrity cryptosuite it signs with unless a request chooses. */
   cryptosuite: z.enum(['eddsa-rdfc-2022', 'eddsa-jcs-2022']),
+  /**
+   * Extra forms of what it issues, for verifiers that read no other (off by default; absent =
+   * all off): an Ed25519Signature2020 proof beside the Data Integrity one, an ES256 vc+jwt.
+   */
+  compatibility: z.object({ ed25519Signature2020: z.boolean(), es256Jwt: z.boolean() }).optional(),
 });
+export type Compatibility = NonNullable<z.infer<typeof InstituteSchema>['compatibility']>;
+export const NO_COMPATIBILITY: Compatibility = Object.freeze({ ed25519Signature2020: false, es256Jwt: false });
+/** An institute's compatibility settings, all off when it has none. */
+export const compatibilityOf = (i: { compatibility?: Compatibility }): Compatibility => i.compatibility ?? NO_COMPATIBILITY;
 export type Institute = z.infer<typeof InstituteSchema>;
 
 export const AccreditationPeriodSchema = z.object({
@@ -40,7 +49,12 @@ export const IssuerKeyRecordSchema = z.object({
   controller: z.string(),
   /** An institute id, or 'ministry'. */
   owner: z.string(),
+  /** Absent = Ed25519 (every key before P-256 keys existed). */
+  keyType: z.enum(['Ed25519', 'P-256']).optional(),
+  /** The JWK `x` of the public key. */
   publicX: z.string(),
+  /** The JWK `y` of a P-256 public key. */
+  publicY: z.string().optional(),
   sealedPrivate: z.string(),
   status: z.enum(['active', 'retired']),
   createdAt: z.string(),
@@ -48,6 +62,8 @@ export const IssuerKeyRecordSchema = z.object({
   compromisedAt: z.string().nullable(),
 });
 export type IssuerKeyRecord = z.infer<typeof IssuerKeyRecordSchema>;
+export type KeyType = NonNullable<IssuerKeyRecord['keyType']>;
+export const keyTypeOf = (k: Pick<IssuerKeyRecord, 'keyType'>): KeyType => k.keyType ?? 'Ed25519';
 
 export const AuditEntrySchema = z.object({
   seq: z.number().int(),
@@ -132,6 +148,8 @@ export const CredentialRecordSchema = z.object({
   diJson: z.string(),
   /** The vc+jwt compact form, as signed; null for documents that have none (VC 1.1). */
   jwt: z.string().nullable(),
+  /** The ES256 vc+jwt, as signed, when the institute had that form on (absent otherwise). */
+  jwtEs256: z.string().optional(),
   learnerName: z.string(),
   achievementName: z.string(),
   achievementKey: z.string(),

@@ -44,6 +44,9 @@ declare module '@digitalbazaar/credentials-context' {
 declare module '@digitalbazaar/data-integrity-context' {
   export const contexts: Map<string, unknown>;
 }
+declare module 'ed25519-signature-2020-context' {
+  export const contexts: Map<string, unknown>;
+}
 // Bundled by wrangler's module rules for the Worker (src/worker-assets.ts).
 declare module '*.woff2' {
   const data: ArrayBuffer;

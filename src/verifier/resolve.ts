@@ -6,6 +6,7 @@ import type { KeyRing } from '../issuer/key-ring.js';
 import { Lru } from '../util/lru.js';
 import { createDidWebResolver, type DidWebResolver } from './did-web.js';
 import type { RemoteFetcher } from './remote.js';
+import { findLocalKey } from './own-keys.js';
 
 /** A public key the verifier may check a proof against, with the DID that controls it. */
 export interface ResolvedKey {
@@ -103,10 +104,14 @@ export function createKeyResolver(
 
       const local = await keys.publicKeys(did);
       if (local.length > 0) {
-        const key = local.find((k) => k.id === vm);
-        if (!key) return { status: 'unresolved', reason: `${did} publishes no key ${fragment}` };
-        const r = await resolved(vm, did, { algorithm: 'Ed25519', bytes: key.publicKey }, 'local');
-        return r.status === 'resolved' ? { ...r, key: { ...r.key, compromisedAt: key.compromisedAt ?? null } } : r;
+        // Our own issuers: their Ed25519 keys (by Multikey or Ed25519VerificationKey2020 id),
+        // and the P-256 keys an institute signs its ES256 vc+jwt with (issuing only).
+        const key = findLocalKey(local, vm);
+        const ec = key || purpose !== 'assertionMethod' ? undefined : (await keys.p256Keys(did)).find((k) => k.id === vm);
+        const material = key ? { algorithm: 'Ed25519' as const, bytes: key.publicKey } : ec ? publicKeyFromJwk(ec.publicJwk) : null;
+        if (!material) return { status: 'unresolved', reason: `${did} publishes no key ${fragment}` };
+        const r = await resolved(vm, did, material, 'local');
+        return r.status === 'resolved' ? { ...r, key: { ...r.key, compromisedAt: (key ?? ec)?.compromisedAt ?? null } } : r;
       }
       if (did.startsWith('did:key:')) {
         const mk = did.slice('did:key:'.length);

@@ -5,6 +5,7 @@ import { describeStore } from '../store-contract.js';
 import { describeConsoleStore } from '../store-console-contract.js';
 import { describeCohortStore } from '../store-cohort-contract.js';
 import { describeCredentialIdStore } from '../store-credential-id-contract.js';
+import { describeCompatibilityStore } from '../store-compat-contract.js';
 import { emptyDatabase } from './empty-database.js';
 
 // The storage port's contract on D1, inside workerd; test/store-sqlite.test.ts runs it on better-sqlite3.
@@ -27,6 +28,12 @@ describeCohortStore('D1', async () => {
 
 // A credential id names one credential, on D1 as on SQLite.
 describeCredentialIdStore('D1', async () => {
+  await emptyDatabase(env.DB);
+  return openD1Store(env.DB);
+});
+
+// Compatibility settings, P-256 keys and ES256 JWTs on D1, as on SQLite.
+describeCompatibilityStore('D1', async () => {
   await emptyDatabase(env.DB);
   return openD1Store(env.DB);
 });

@@ -5,10 +5,10 @@ import { achievementFromRow, credentialFromRow } from './rows.js';
 
 type CredentialMethods = Pick<Store, 'saveIssuedCredential' | 'saveIssuedCredentials' | 'getCredential' | 'getCredentialByVcId' | 'getAchievement'>;
 
-const CREDENTIAL_INSERT = `INSERT INTO credentials (id, credential_url, vc_id, institute_id, issuer_did, di_json, jwt, learner_name, achievement_name,
-    achievement_key, valid_from, valid_until, issued_at, issued_by, revocation_list, revocation_index, suspension_list, suspension_index,
-    revoked_at, suspended_at)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const CREDENTIAL_INSERT = `INSERT INTO credentials (id, credential_url, vc_id, institute_id, issuer_did, di_json, jwt, jwt_es256, learner_name,
+    achievement_name, achievement_key, valid_from, valid_until, issued_at, issued_by, revocation_list, revocation_index, suspension_list,
+    suspension_index, revoked_at, suspended_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 const ALLOCATED = `UPDATE status_lists SET allocated = allocated + ?, state = CASE WHEN allocated + ? >= capacity THEN 'full' ELSE state END
   WHERE id = ?`;
 const ACHIEVEMENT_UPSERT = `INSERT INTO achievements (institute_id, key, json, updated_at) VALUES (?, ?, ?, ?)
@@ -33,7 +33,7 @@ function issuedSteps(items: readonly IssuedCredentialWrite[]): Step[] {
   const allocated = new Map<string, number>();
   const achievements = new Map<string, NonNullable<IssuedCredentialWrite['achievement']>>();
   for (const { credential: c, achievement, audit, batchRow } of items) {
-    steps.push(sql(CREDENTIAL_INSERT, c.id, c.credentialUrl, c.vcId, c.instituteId, c.issuerDid, c.diJson, c.jwt, c.learnerName, c.achievementName,
+    steps.push(sql(CREDENTIAL_INSERT, c.id, c.credentialUrl, c.vcId, c.instituteId, c.issuerDid, c.diJson, c.jwt, c.jwtEs256 ?? null, c.learnerName, c.achievementName,
       c.achievementKey, c.validFrom, c.validUntil, c.issuedAt, c.issuedBy, c.revocation?.listId ?? null, c.revocation?.index ?? null,
       c.suspension?.listId ?? null, c.suspension?.index ?? null, c.revokedAt, c.suspendedAt));
     if (batchRow) {

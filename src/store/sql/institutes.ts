@@ -1,4 +1,4 @@
-import type { Institute, Store } from '../port.js';
+import { compatibilityOf, keyTypeOf, type Institute, type Store } from '../port.js';
 import { audited, type AuditLog } from './audit.js';
 import { sql, type SqlDriver } from './driver.js';
 import { accreditationFromRow, instituteFromRow, issuerKeyFromRow, tokenFromRow } from './rows.js';
@@ -17,22 +17,27 @@ export function instituteMethods(db: SqlDriver, log: AuditLog): InstituteMethods
     const row = await db.first(sql(`${INSTITUTE} ${text}`, ...params));
     return row ? instituteFromRow(row) : null;
   };
-  const values = (i: Institute) => [
-    i.slug, i.name, i.nameKm, i.url, i.did, i.didKey, i.contact, JSON.stringify(i.programmes), i.status, i.cryptosuite, i.id,
-  ] as const;
+  const values = (i: Institute) => {
+    const { ed25519Signature2020, es256Jwt } = compatibilityOf(i);
+    return [
+      i.slug, i.name, i.nameKm, i.url, i.did, i.didKey, i.contact, JSON.stringify(i.programmes), i.status, i.cryptosuite,
+      ed25519Signature2020 ? 1 : 0, es256Jwt ? 1 : 0, i.id,
+    ] as const;
+  };
 
   return {
     async createInstitute(i, audit) {
       await log.write([
-        sql(`INSERT INTO institutes (slug, name, name_km, url, did, did_key, contact, programmes, status, cryptosuite, id, is_default, created_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ...values(i), i.isDefault ? 1 : 0, i.createdAt),
+        sql(`INSERT INTO institutes (slug, name, name_km, url, did, did_key, contact, programmes, status, cryptosuite,
+          ed25519_signature_2020, es256_jwt, id, is_default, created_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ...values(i), i.isDefault ? 1 : 0, i.createdAt),
         audited(audit),
       ]);
     },
     async updateInstitute(i, audit) {
       await log.write([
         sql(`UPDATE institutes SET slug = ?, name = ?, name_km = ?, url = ?, did = ?, did_key = ?, contact = ?, programmes = ?, status = ?,
-          cryptosuite = ? WHERE id = ?`, ...values(i)),
+          cryptosuite = ?, ed25519_signature_2020 = ?, es256_jwt = ? WHERE id = ?`, ...values(i)),
         audited(audit),
       ]);
     },
@@ -64,15 +69,20 @@ export function instituteMethods(db: SqlDriver, log: AuditLog): InstituteMethods
     },
 
     async saveIssuerKey(k, options = {}) {
+      const type = keyTypeOf(k);
       await log.write([
-        options.retireActive ? sql(`UPDATE issuer_keys SET status = 'retired', retired_at = ? WHERE controller = ? AND status = 'active'`, k.createdAt, k.controller) : null,
-        sql(`INSERT INTO issuer_keys (id, controller, owner, public_x, sealed_private, status, created_at, retired_at, compromised_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, k.id, k.controller, k.owner, k.publicX, k.sealedPrivate, k.status, k.createdAt, k.retiredAt, k.compromisedAt),
+        options.retireActive
+          ? sql(`UPDATE issuer_keys SET status = 'retired', retired_at = ? WHERE controller = ? AND key_type = ? AND status = 'active'`, k.createdAt, k.controller, type)
+          : null,
+        sql(`INSERT INTO issuer_keys (id, controller, owner, key_type, public_x, public_y, sealed_private, status, created_at, retired_at, compromised_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        k.id, k.controller, k.owner, type, k.publicX, k.publicY ?? null, k.sealedPrivate, k.status, k.createdAt, k.retiredAt, k.compromisedAt),
         audited(options.audit),
       ]);
     },
-    async issuerKeys(controller) {
-      return (await db.all(sql('SELECT * FROM issuer_keys WHERE controller = ? ORDER BY created_at DESC, rowid DESC', controller))).map(issuerKeyFromRow);
+    async issuerKeys(controller, keyType = 'Ed25519') {
+      return (await db.all(sql('SELECT * FROM issuer_keys WHERE controller = ? AND key_type = ? ORDER BY created_at DESC, rowid DESC', controller, keyType)))
+        .map(issuerKeyFromRow);
     },
     async markKeyCompromised(id, since, audit) {
       // Only ever earlier; the entry is written only when the time moved.

@@ -35,6 +35,10 @@ export const instituteFromRow = (r: Row): Institute =>
     id: r.id, slug: r.slug, name: r.name, nameKm: r.name_km, url: r.url, did: r.did, didKey: r.did_key,
     isDefault: r.is_default === 1, createdAt: r.created_at, contact: r.contact, programmes: jsonList(r.programmes),
     status: r.status, cryptosuite: r.cryptosuite ?? 'eddsa-rdfc-2022',
+    // Absent while every option is off (migrations/0011), as for an institute built in code.
+    ...(r.ed25519_signature_2020 === 1 || r.es256_jwt === 1
+      ? { compatibility: { ed25519Signature2020: r.ed25519_signature_2020 === 1, es256Jwt: r.es256_jwt === 1 } }
+      : {}),
   });
 
 export const tokenFromRow = (r: Row): ApiToken =>
@@ -47,7 +51,7 @@ export const tokenFromRow = (r: Row): ApiToken =>
 export const credentialFromRow = (r: Row): CredentialRecord =>
   CredentialRecordSchema.parse({
     id: r.id, credentialUrl: r.credential_url, vcId: r.vc_id, instituteId: r.institute_id, issuerDid: r.issuer_did,
-    diJson: r.di_json, jwt: r.jwt,
+    diJson: r.di_json, jwt: r.jwt, ...(r.jwt_es256 == null ? {} : { jwtEs256: r.jwt_es256 }),
     learnerName: r.learner_name, achievementName: r.achievement_name, achievementKey: r.achievement_key,
     validFrom: r.valid_from, validUntil: r.valid_until, issuedAt: r.issued_at, issuedBy: r.issued_by,
     revocation: r.revocation_list == null ? null : { listId: r.revocation_list, index: r.revocation_index },
@@ -78,6 +82,8 @@ export const issuerKeyFromRow = (r: Row): IssuerKeyRecord =>
   IssuerKeyRecordSchema.parse({
     id: r.id, controller: r.controller, owner: r.owner, publicX: r.public_x, sealedPrivate: r.sealed_private,
     status: r.status, createdAt: r.created_at, retiredAt: r.retired_at, compromisedAt: r.compromised_at,
+    // Absent for Ed25519 keys (migrations/0011), as for a key built in code.
+    ...(r.key_type === 'P-256' ? { keyType: 'P-256', publicY: r.public_y } : {}),
   });
 
 export const auditFromRow = (r: Row): AuditEntry =>
