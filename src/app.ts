@@ -14,6 +14,7 @@ import { pageRoutes } from './http/page-routes.js';
 import { consoleRoutes } from './http/console-routes.js';
 import { templateRoutes } from './http/template-routes.js';
 import { batchRoutes } from './http/batch-routes.js';
+import { achievementRoutes } from './http/achievement-routes.js';
 
 export type { AppDeps, Services } from './services.js';
 
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   routes.get('/health', (c) => c.json({ status: 'ok' }));
   routes.route('/', identityRoutes(services, basePath));
   routes.route('/', credentialRoutes(services));
+  routes.route('/', achievementRoutes(services));
   routes.route('/', verifyRoutes(services));
   routes.route('/', statusRoutes(services));
   routes.route('/', vcApiRoutes(services, { open: deps.vcApiOpen ?? false }));

@@ -95,8 +95,8 @@ export function buildServices(deps: AppDeps): Services {
     if (listId === null) return null;
     const list = await deps.store.getStatusList(listId);
     if (!list) return { found: false };
-    const { setAt } = index < list.size ? await deps.store.statusAt(list.id, purpose, index) : { setAt: null };
-    return { found: true, issuerDid: list.issuerDid, purpose: list.purpose, size: list.size, setAt };
+    const { setAt, why } = index < list.size ? await deps.store.statusAt(list.id, purpose, index) : { setAt: null, why: undefined };
+    return { found: true, issuerDid: list.issuerDid, purpose: list.purpose, size: list.size, setAt, coversSuspension: list.coversSuspension, why };
   };
   const statusDeps = {
     local,

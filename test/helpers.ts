@@ -121,7 +121,7 @@ export const authJson = (body: unknown, token = ADMIN_TOKEN): RequestInit => ({
 
 export interface IssueResponse {
   id: string;
-  credential: Record<string, unknown> & { proof: Record<string, unknown> };
+  credential: Record<string, unknown> & { proof: Array<Record<string, unknown>> };
   jwt: string;
   links: { self: string; verify: string; qrSvg: string; qrPng: string; learnerPage: string };
 }

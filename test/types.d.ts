@@ -6,7 +6,12 @@ declare module '@digitalbazaar/vc' {
     documentLoader: (url: string) => Promise<unknown>;
     now?: Date | string;
     checkStatus?: (options: unknown) => Promise<{ verified: boolean }>;
-  }): Promise<{ verified: boolean; error?: unknown; results?: Array<{ verified: boolean; error?: unknown }> }>;
+  }): Promise<{
+    verified: boolean;
+    error?: unknown;
+    results?: Array<{ verified: boolean; error?: unknown }>;
+    statusResult?: { verified: boolean; error?: unknown; results?: Array<{ status: boolean; credentialStatus: { statusPurpose: string } }> };
+  }>;
 }
 declare module '@digitalbazaar/data-integrity' {
   export class DataIntegrityProof {
@@ -26,4 +31,24 @@ declare module '@digitalbazaar/ed25519-multikey' {
     export(options: { publicKey?: boolean; includeContext?: boolean }): Promise<{ publicKeyMultibase: string }>;
   }
   export function fromJwk(options: { jwk: Record<string, unknown>; secretKey?: boolean; id?: string; controller?: string }): Promise<Ed25519KeyPair>;
+}
+declare module '@digitalbazaar/eddsa-jcs-2022-cryptosuite' {
+  export function createVerifyCryptosuite(): unknown;
+  export function createSignCryptosuite(): unknown;
+}
+declare module '@digitalbazaar/vc-bitstring-status-list' {
+  /** `verified` is true whenever the list could be read; the bit is each result's `status`. */
+  export function checkStatus(options: unknown): Promise<{
+    verified: boolean;
+    error?: unknown;
+    results?: Array<{ verified: boolean; status: boolean; credentialStatus: { statusPurpose: string } }>;
+  }>;
+}
+declare module '@digitalcredentials/verifier-core' {
+  export function verifyCredential(options: { credential: unknown; knownDIDRegistries: unknown[] }): Promise<{
+    credential?: unknown;
+    log?: Array<{ id: string; valid?: boolean; error?: unknown }>;
+    errors?: Array<{ name: string; message: string }>;
+    additionalInformation?: Array<{ id: string; results?: Array<{ schema?: string; result?: { valid: boolean; errors?: unknown[] } }> }>;
+  }>;
 }

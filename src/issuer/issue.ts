@@ -20,7 +20,7 @@ import { buildCredential } from './credential.js';
 import type { KeyRing } from './key-ring.js';
 import type { SigningKey } from './keys.js';
 import { addDataIntegrityProof, signVcJwt } from './secure.js';
-import { allocateStatusSlots } from './status.js';
+import { allocateStatusSlots, SINGLE_ENTRY, type StatusLayout } from './status.js';
 import { statusEntries } from './status-list.js';
 
 export interface IssuerDeps {
@@ -76,7 +76,8 @@ export interface SecureRequest {
   institute: Institute;
   /** The DID to sign as: the institute's did:web, or its did:key. */
   issuerDid: string;
-  purposes: readonly StatusPurpose[];
+  /** The status entries it gets (an Open Badges credential: SINGLE_ENTRY). */
+  status: StatusLayout;
   cryptosuite?: Cryptosuite;
   /** Also secure as vc+jwt (VC 2.0 documents only). */
   withJwt: boolean;
@@ -113,13 +114,14 @@ export interface Prepared {
 export async function prepare(deps: IssuerDeps, request: SecureRequest, key: SigningKey, slots: Partial<Record<StatusPurpose, StatusSlot>>, now: string): Promise<Prepared> {
   const id = randomId();
   const credentialUrl = credentialUrlFor(deps.publicUrl, id);
-  const draft = await request.build({ id, credentialUrl, credentialStatus: statusEntries(deps.publicUrl, slots), now });
+  const credentialStatus = statusEntries(deps.publicUrl, slots, request.status.coversSuspension);
+  const draft = await request.build({ id, credentialUrl, credentialStatus, now });
 
   let secured: JsonObject;
   let jwt: string | null;
   try {
     [secured, jwt] = await Promise.all([
-      addDataIntegrityProof(draft.unsecured, key, now, deps.crypto, { cryptosuite: request.cryptosuite }),
+      addDataIntegrityProof(draft.unsecured, key, now, deps.crypto, { cryptosuite: request.cryptosuite }).then(proofAsSetFor),
       request.withJwt ? signVcJwt(draft.unsecured, key) : null,
     ]);
   } catch (error) {
@@ -169,15 +171,15 @@ export const signingKeyOf = async (deps: IssuerDeps, did: string): Promise<Signi
 async function secureOnce(deps: IssuerDeps, request: SecureRequest): Promise<IssuedCredential> {
   const key = await signingKeyOf(deps, request.issuerDid);
   const now = toDateTimeStamp(deps.clock());
-  const slots = await allocateStatusSlots(deps.store, request.institute, request.issuerDid, now, request.purposes);
+  const slots = await allocateStatusSlots(deps.store, request.institute, request.issuerDid, now, request.status);
   const { write, issued } = await prepare(deps, request, key, slots, now);
   await deps.store.saveIssuedCredential(write.credential, write.achievement, write.audit, write.batchRow);
   return issued;
 }
 
 /**
- * Issues one Open Badges credential from an API request: revocation and suspension entries,
- * both secured forms, and the achievement it names published beside it.
+ * Issues one Open Badges credential from an API request: its one status entry (revocation,
+ * covering suspension), both secured forms, and the achievement it names published beside it.
  */
 export async function issueCredential(
   deps: IssuerDeps,
@@ -189,8 +191,19 @@ export async function issueCredential(
   return secureAndStore(deps, credentialRequest(deps, institute, request, actor, batchRow));
 }
 
-/** The status entries every Open Badges credential gets. */
-export const CREDENTIAL_PURPOSES: readonly StatusPurpose[] = ['revocation', 'suspension'];
+const OPEN_BADGE_TYPES = ['OpenBadgeCredential', 'AchievementCredential'];
+
+/** An Open Badges 3.0 credential, by its type: what 1EdTech's AchievementCredential schema holds us to. */
+export const isOpenBadge = (credential: JsonObject): boolean =>
+  ([] as unknown[]).concat(credential.type).some((t) => OPEN_BADGE_TYPES.includes(t as string));
+
+/**
+ * An Open Badges credential's `proof` is an array (1EdTech's schema requires one); a proof
+ * set of one is the same proof to every Data Integrity verifier. Other documents keep theirs.
+ */
+function proofAsSetFor<T extends JsonObject>(secured: T): T {
+  return isOpenBadge(secured) && secured.proof !== undefined && !Array.isArray(secured.proof) ? { ...secured, proof: [secured.proof] } : secured;
+}
 
 /** What securing an Open Badges credential for an API request takes. */
 export function credentialRequest(deps: IssuerDeps, institute: Institute, request: IssueRequest, actor: string, batchRow?: BatchRowRef): SecureRequest {
@@ -198,7 +211,7 @@ export function credentialRequest(deps: IssuerDeps, institute: Institute, reques
     batchRow,
     institute,
     issuerDid: institute.did,
-    purposes: CREDENTIAL_PURPOSES,
+    status: SINGLE_ENTRY,
     cryptosuite: institute.cryptosuite,
     withJwt: true,
     actor,

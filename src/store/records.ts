@@ -96,6 +96,12 @@ export const StatusListSchema = z.object({
   /** The DID that signs the list: the issuer of every credential in it. */
   issuerDid: z.string(),
   purpose: z.enum(STATUS_PURPOSES),
+  /**
+   * A revocation list whose bit is also set while the credential is suspended: the one
+   * status entry of an Open Badges credential (migrations/0010). False for the lists of
+   * credentials issued with two entries, whose bits keep their one meaning.
+   */
+  coversSuspension: z.boolean(),
   size: z.number().int().positive(),
   capacity: z.number().int().positive(),
   allocated: z.number().int().nonnegative(),

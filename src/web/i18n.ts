@@ -19,6 +19,10 @@ const VERDICT_EN: Record<Verdict, { word: string; line: string }> = {
   valid: { word: 'VALID · GENUINE', line: 'This certificate is genuine: issued by an accredited institute and not altered.' },
   revoked: { word: 'REVOKED', line: 'The institute has withdrawn this certificate. Do not accept it.' },
   suspended: { word: 'SUSPENDED', line: 'The institute has suspended this certificate for now. Do not accept it until it is reinstated.' },
+  'revoked-or-suspended': {
+    word: 'REVOKED OR SUSPENDED',
+    line: 'The institute has withdrawn this certificate, or suspended it for now: its status list does not say which. Do not accept it; ask the institute.',
+  },
   'status-unknown': { word: 'STATUS UNKNOWN', line: 'Whether this certificate was withdrawn could not be checked right now. Try again later before accepting it.' },
   expired: { word: 'EXPIRED', line: 'This certificate is no longer valid: its validity period has ended.' },
   'not-yet-valid': { word: 'NOT YET VALID', line: 'This certificate only becomes valid on a later date.' },

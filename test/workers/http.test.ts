@@ -124,7 +124,7 @@ describe('the Worker on D1', () => {
     expect(checkOf((await verify({ jwt: issued.jwt })).body, 'suspension')).toBe('failed');
     expect((await post(`/api/v1/credentials/${issued.id}/reinstate`, { reason: 'cleared' })).status).toBe(200);
     expect((await verify({ jwt: issued.jwt })).body.verified).toBe(true);
-    const status = (issued.credential.credentialStatus as Array<{ statusListCredential: string }>)[0] as { statusListCredential: string };
+    const status = issued.credential.credentialStatus as { statusListCredential: string };
     const list = await SELF.fetch(status.statusListCredential, { headers: { Accept: 'application/vc' } });
     expect(list.status).toBe(200);
     const listCredential = (await list.json()) as { type: string[] };

@@ -57,7 +57,8 @@ export const credentialFromRow = (r: Row): CredentialRecord =>
 
 export const statusListFromRow = (r: Row): StatusList =>
   StatusListSchema.parse({
-    id: r.id, instituteId: r.institute_id, issuerDid: r.issuer_did, purpose: r.purpose, size: r.size, capacity: r.capacity,
+    id: r.id, instituteId: r.institute_id, issuerDid: r.issuer_did, purpose: r.purpose, coversSuspension: Number(r.covers_suspension) === 1,
+    size: r.size, capacity: r.capacity,
     allocated: r.allocated, state: r.state, version: r.version, signedVersion: r.signed_version, signedJson: r.signed_json,
     signedJwt: r.signed_jwt, signedAt: r.signed_at, validUntil: r.valid_until, createdAt: r.created_at,
   });
