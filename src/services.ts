@@ -30,6 +30,8 @@ export interface AppDeps {
   qrPng?: (text: string) => Promise<Uint8Array>;
   /** Renders a certificate's share card (link previews) as PNG, where the runtime can. */
   shareCardPng?: (input: ShareCardInput) => Promise<Uint8Array>;
+  /** Renders an SVG (a badge) as PNG, where the runtime can; elsewhere badges are baked into a plainer PNG. */
+  svgPng?: (svg: string) => Promise<Uint8Array>;
   /** Fetches other issuers' status lists; absent = only this service's lists are checked. */
   remoteFetch?: RemoteFetcher;
   /** Serve the VC API's issue and status operations without a token (conformance runs only). */

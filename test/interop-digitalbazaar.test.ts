@@ -113,13 +113,16 @@ describe("Digital Bazaar's vc-bitstring-status-list reads the one status entry",
 });
 
 describe('jose verifies every JWT form we issue', () => {
-  it('the credential and its status list verify with the JWK Set, EdDSA pinned', async () => {
+  it('the credential, its status list and its baked badge (JWT form) verify with the JWK Set, EdDSA pinned', async () => {
     const ctx = await realTimeApp();
     const issued = await issue(ctx);
     const keys = createLocalJWKSet(JSON.parse((await served(ctx, `${ctx.deps.publicUrl}/.well-known/jwks.json`)).body) as JSONWebKeySet);
     const listUrl = (issued.credential.credentialStatus as unknown as Json).statusListCredential as string;
     const listJwt = (await served(ctx, listUrl, 'application/vc+jwt')).body;
-    for (const jwt of [issued.jwt, listJwt]) {
+    const badge = (await served(ctx, `${ctx.deps.publicUrl}/credentials/${issued.id}/badge.svg?format=jwt`)).body;
+    const bakedJwt = /verify="([^"]+)"/.exec(badge)?.[1] as string;
+    expect(bakedJwt).toBe(issued.jwt);
+    for (const jwt of [issued.jwt, listJwt, bakedJwt]) {
       const { protectedHeader } = await jwtVerify(jwt, keys, { algorithms: ['EdDSA'], typ: 'vc+jwt' });
       expect(protectedHeader.kid).toBe(ctx.key.id);
     }

@@ -13,7 +13,7 @@ describe('issuing a credential', () => {
     expect(body.credential.id).toBe(`${PUBLIC_URL}/credentials/${body.id}`);
   });
 
-  it('returns links to the credential, its verify page, its QR codes and the learner page to send the learner', async () => {
+  it('returns links to the credential, its verify page, its QR codes, the learner page to send the learner and its baked badges', async () => {
     const ctx = await makeTestApp();
     const issued = await issue(ctx);
     expect(issued.links).toEqual({
@@ -22,6 +22,8 @@ describe('issuing a credential', () => {
       qrSvg: `${PUBLIC_URL}/credentials/${issued.id}/qr.svg`,
       qrPng: `${PUBLIC_URL}/credentials/${issued.id}/qr.png`,
       learnerPage: `${PUBLIC_URL}/c/${issued.id}`,
+      badgePng: `${PUBLIC_URL}/credentials/${issued.id}/badge.png`,
+      badgeSvg: `${PUBLIC_URL}/credentials/${issued.id}/badge.svg`,
     });
     expect((await ctx.app.request(new URL(issued.links.learnerPage).pathname)).status).toBe(200);
   });
