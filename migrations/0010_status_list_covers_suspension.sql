@@ -9,3 +9,7 @@ ALTER TABLE status_lists ADD COLUMN covers_suspension INTEGER NOT NULL DEFAULT 0
 -- at most one list per issuer DID, purpose and kind takes new credentials
 DROP INDEX status_lists_one_active;
 CREATE UNIQUE INDEX status_lists_one_active ON status_lists(issuer_did, purpose, covers_suspension) WHERE state = 'active';
+
+-- An institute's logo (an https URL of an image), shown as the issuer's image and used as the
+-- image of the achievements it issues; without one, skillcert draws a badge for each.
+ALTER TABLE institutes ADD COLUMN image_url TEXT;

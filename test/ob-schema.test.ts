@@ -107,12 +107,23 @@ describe.skipIf(!schema)("1EdTech's OB 3.0 AchievementCredential schema", () => 
     await expectValid(ctx, id);
   });
 
-  it('passes a credential of an institute the ministry created (its own did:web and key)', async () => {
+  it('passes a credential of an institute the ministry created with a logo: the issuer\'s image and the achievement\'s', async () => {
     const ctx = await makeTestApp();
-    await call(ctx, 'POST', '/api/v1/institutes', { body: { slug: 'ntti', name: 'National Technical Training Institute', nameKm: 'វិទ្យាស្ថានជាតិ', accreditedFrom: '2026-01-01' } });
+    const logo = 'https://ntti.example.edu.kh/logo.png';
+    expect((await call(ctx, 'POST', '/api/v1/institutes', { body: { slug: 'bad', name: 'Bad', image: 'javascript:alert(1)' } })).status).toBe(400);
+    const created = await call(ctx, 'POST', '/api/v1/institutes', { body: { slug: 'ntti', name: 'National Technical Training Institute', nameKm: 'វិទ្យាស្ថានជាតិ', image: logo, accreditedFrom: '2026-01-01' } });
+    expect(created.body.image).toBe(logo);
     const key = (await call(ctx, 'POST', '/api/v1/institutes/ntti/api-keys', { body: { label: 'registrar', scopes: ['issue'] } })).body.key as string;
     const res = await ctx.app.request('/api/v1/credentials', authJson(sampleRequest(), key));
     expect(res.status).toBe(201);
-    await expectValid(ctx, ((await res.json()) as Json).id as string);
+    const { id, credential } = (await res.json()) as Json;
+    expect(credential.issuer.image).toEqual({ id: logo, type: 'Image' });
+    expect(credential.credentialSubject.achievement.image).toEqual({ id: logo, type: 'Image' });
+    await expectValid(ctx, id as string);
+    // Taken away again, the achievements get the badge skillcert draws.
+    await call(ctx, 'PATCH', '/api/v1/institutes/ntti', { body: { image: null } });
+    const next = (await (await ctx.app.request('/api/v1/credentials', authJson(sampleRequest(), key))).json()) as Json;
+    expect(next.credential.issuer.image).toBeUndefined();
+    expect(next.credential.credentialSubject.achievement.image.id).toMatch(/\/achievements\/ntti\/ELC-L2\/image\.svg$/);
   });
 });

@@ -12,8 +12,6 @@ export interface BuildInput {
   credentialUrl: string;
   /** The URL at which the achievement definition is published. */
   achievementUrl: string;
-  /** The achievement's image (the institute's logo); absent = the badge skillcert draws. */
-  achievementImage?: string;
   validFrom: string;
   /** BitstringStatusListEntry objects: one (an array only for more). */
   credentialStatus: JsonObject[];
@@ -128,6 +126,7 @@ export async function buildCredential(input: BuildInput): Promise<JsonObject> {
       type: ['Profile'],
       name: institute.name,
       url: institute.url ?? undefined,
+      image: institute.imageUrl ? { id: institute.imageUrl, type: 'Image' } : undefined,
       otherIdentifier: institute.nameKm ? [{ type: 'IdentifierEntry', identifier: institute.nameKm, identifierType: 'name' }] : undefined,
     }),
     name: request.achievement.name,
@@ -139,7 +138,7 @@ export async function buildCredential(input: BuildInput): Promise<JsonObject> {
       type: ['AchievementSubject'],
       name: learner.name,
       identifier: identity.length ? identity : undefined,
-      achievement: buildAchievement(request, input.achievementUrl, input.achievementImage ?? achievementImageUrl(input.achievementUrl)),
+      achievement: buildAchievement(request, input.achievementUrl, institute.imageUrl ?? achievementImageUrl(input.achievementUrl)),
       result: request.result ? [{ type: ['Result'], value: request.result }] : undefined,
     }),
   });

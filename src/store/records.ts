@@ -21,6 +21,8 @@ export const InstituteSchema = z.object({
   status: z.enum(['active', 'suspended']),
   /** The Data Integrity cryptosuite it signs with unless a request chooses. */
   cryptosuite: z.enum(['eddsa-rdfc-2022', 'eddsa-jcs-2022']),
+  /** Its logo: the issuer's image, and the image of the achievements it issues. */
+  imageUrl: z.string().nullable().optional(),
 });
 export type Institute = z.infer<typeof InstituteSchema>;
 

@@ -18,21 +18,21 @@ export function instituteMethods(db: SqlDriver, log: AuditLog): InstituteMethods
     return row ? instituteFromRow(row) : null;
   };
   const values = (i: Institute) => [
-    i.slug, i.name, i.nameKm, i.url, i.did, i.didKey, i.contact, JSON.stringify(i.programmes), i.status, i.cryptosuite, i.id,
+    i.slug, i.name, i.nameKm, i.url, i.did, i.didKey, i.contact, JSON.stringify(i.programmes), i.status, i.cryptosuite, i.imageUrl ?? null, i.id,
   ] as const;
 
   return {
     async createInstitute(i, audit) {
       await log.write([
-        sql(`INSERT INTO institutes (slug, name, name_km, url, did, did_key, contact, programmes, status, cryptosuite, id, is_default, created_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ...values(i), i.isDefault ? 1 : 0, i.createdAt),
+        sql(`INSERT INTO institutes (slug, name, name_km, url, did, did_key, contact, programmes, status, cryptosuite, image_url, id, is_default, created_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ...values(i), i.isDefault ? 1 : 0, i.createdAt),
         audited(audit),
       ]);
     },
     async updateInstitute(i, audit) {
       await log.write([
         sql(`UPDATE institutes SET slug = ?, name = ?, name_km = ?, url = ?, did = ?, did_key = ?, contact = ?, programmes = ?, status = ?,
-          cryptosuite = ? WHERE id = ?`, ...values(i)),
+          cryptosuite = ?, image_url = ? WHERE id = ?`, ...values(i)),
         audited(audit),
       ]);
     },

@@ -32,7 +32,7 @@ const jsonList = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v)
 
 export const instituteFromRow = (r: Row): Institute =>
   InstituteSchema.parse({
-    id: r.id, slug: r.slug, name: r.name, nameKm: r.name_km, url: r.url, did: r.did, didKey: r.did_key,
+    id: r.id, slug: r.slug, name: r.name, nameKm: r.name_km, url: r.url, imageUrl: r.image_url ?? undefined, did: r.did, didKey: r.did_key,
     isDefault: r.is_default === 1, createdAt: r.created_at, contact: r.contact, programmes: jsonList(r.programmes),
     status: r.status, cryptosuite: r.cryptosuite ?? 'eddsa-rdfc-2022',
   });
