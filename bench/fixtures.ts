@@ -48,11 +48,8 @@ export async function createFixtures(): Promise<Fixtures> {
   } as Institute;
   const request = IssueRequestSchema.parse(sampleRequest());
   const now = toDateTimeStamp(FIXED_NOW);
-  // Every issued credential carries a revocation and a suspension entry; fixed slots here.
-  const credentialStatus = statusEntries(PUBLIC_URL, {
-    revocation: { listId: 'BenchRevocationList01', index: 48_213 },
-    suspension: { listId: 'BenchSuspensionList01', index: 91_377 },
-  });
+  // Every issued credential carries one revocation entry whose list covers suspension; a fixed slot here.
+  const credentialStatus = statusEntries(PUBLIC_URL, { revocation: { listId: 'BenchRevocationList01', index: 48_213 } }, true);
   const build = () =>
     buildCredential({
       request,

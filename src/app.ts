@@ -15,6 +15,8 @@ import { consoleRoutes } from './http/console-routes.js';
 import { templateRoutes } from './http/template-routes.js';
 import { batchRoutes } from './http/batch-routes.js';
 import { federationRoutes } from './http/federation-routes.js';
+import { achievementRoutes } from './http/achievement-routes.js';
+import { badgeRoutes } from './http/badge-routes.js';
 
 export type { AppDeps, Services } from './services.js';
 
@@ -45,6 +47,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   routes.route('/', identityRoutes(services, basePath));
   routes.route('/', federationRoutes(services));
   routes.route('/', credentialRoutes(services));
+  routes.route('/', achievementRoutes(services));
+  routes.route('/', badgeRoutes(services));
   routes.route('/', verifyRoutes(services));
   routes.route('/', statusRoutes(services));
   routes.route('/', vcApiRoutes(services, { open: deps.vcApiOpen ?? false }));

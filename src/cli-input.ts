@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { bakedImageKind } from './verifier/baked.js';
 
 /*
  * How the command line reads what it is given: files as bytes, and an argument that is not a
@@ -33,12 +34,18 @@ const LINK = /^https?:\/\//i;
 const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 /**
- * The verify API's body for an argument: a file's contents, or the argument itself when it is
- * a link, a JWT or JSON. Anything else names a file, and a missing one says so (it used to
- * reach the API as text and come back as "expected a verify link…").
+ * The verify API's body for an argument: a file's contents (a baked badge's bytes, as an
+ * image), or the argument itself when it is a link, a JWT or JSON. Anything else names a file,
+ * and a missing one says so (it used to reach the API as text and come back as "expected a
+ * verify link…").
  */
-export function verifyBody(input: string): { text: string } {
-  if (existsSync(input)) return { text: readTextFile(input).trim() };
+export function verifyBody(input: string): { text: string } | { image: Uint8Array<ArrayBuffer>; type: string } {
+  if (existsSync(input)) {
+    const bytes = readInputFile(input);
+    const kind = bakedImageKind(bytes);
+    if (kind) return { image: bytes, type: kind === 'png' ? 'image/png' : 'image/svg+xml' };
+    return { text: readTextFile(input).trim() };
+  }
   const text = input.trim();
   if (LINK.test(text) || JWT.test(text) || text.startsWith('{')) return { text };
   throw new CliError(`no such file: ${input}`);

@@ -13,7 +13,7 @@ const USAGE = `skillcert — signed, verifiable skill certificates
 
 Usage:
   skillcert serve                                  start the HTTP service (same as npm start)
-  skillcert verify <file.json | JWT | URL>         verify a credential; exit 0 valid, 1 not valid, 2 error
+  skillcert verify <file.json | badge.png | JWT | URL>  verify a credential (or a baked badge); exit 0 valid, 1 not, 2 error
   skillcert institutes list
   skillcert institutes create --slug S --name N [--name-km K] [--url U] [--accredited-from YYYY-MM-DD]
   skillcert keys generate [--out FILE]             new secrets for a deployment (ADMIN_TOKEN, KEY_ENCRYPTION_KEY,
@@ -163,7 +163,8 @@ async function run(args: string[], env: Record<string, string | undefined>, out:
     const show = (body: unknown) => out(JSON.stringify(body, null, 2));
     if (command === 'verify') {
       if (!sub) throw new CliError('verify needs a credential file, a JWT or a link');
-      const res = await call('POST', '/api/v1/verify', verifyBody(sub));
+      const body = verifyBody(sub);
+      const res = await call('POST', '/api/v1/verify', 'image' in body ? new RawBody(body.image, body.type) : body);
       if (res.status !== 200) fail(res);
       if (flags.json) show(res.body);
       else printReport(res.body as VerificationReport, out);

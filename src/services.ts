@@ -30,6 +30,8 @@ export interface AppDeps {
   qrPng?: (text: string) => Promise<Uint8Array>;
   /** Renders a certificate's share card (link previews) as PNG, where the runtime can. */
   shareCardPng?: (input: ShareCardInput) => Promise<Uint8Array>;
+  /** Renders an SVG (a badge) as PNG, where the runtime can; elsewhere badges are baked into a plainer PNG. */
+  svgPng?: (svg: string) => Promise<Uint8Array>;
   /** Fetches other issuers' status lists; absent = only this service's lists are checked. */
   remoteFetch?: RemoteFetcher;
   /** Serve the VC API's issue and status operations without a token (conformance runs only). */
@@ -95,8 +97,8 @@ export function buildServices(deps: AppDeps): Services {
     if (listId === null) return null;
     const list = await deps.store.getStatusList(listId);
     if (!list) return { found: false };
-    const { setAt } = index < list.size ? await deps.store.statusAt(list.id, purpose, index) : { setAt: null };
-    return { found: true, issuerDid: list.issuerDid, purpose: list.purpose, size: list.size, setAt };
+    const { setAt, why } = index < list.size ? await deps.store.statusAt(list.id, purpose, index) : { setAt: null, why: undefined };
+    return { found: true, issuerDid: list.issuerDid, purpose: list.purpose, size: list.size, setAt, coversSuspension: list.coversSuspension, why };
   };
   const statusDeps = {
     local,

@@ -45,6 +45,19 @@ describe('skillcert verify', () => {
     expect(out).toMatch(/✓ proof/);
   });
 
+  it('exits 0 for a baked badge (PNG) holding a valid credential', async () => {
+    const { app, store } = await startNode(loadConfig(env), () => {});
+    const res = await app.request('/api/v1/credentials', authJson({ ...sampleRequest(), validFrom: undefined, validUntil: undefined }, TOKEN));
+    const { id } = (await res.json()) as { id: string };
+    const badge = new Uint8Array(await (await app.request(`/credentials/${id}/badge.png`)).arrayBuffer());
+    await store.close();
+    const file = join(dir, 'badge.png');
+    writeFileSync(file, badge);
+    const { code, out } = await run(['verify', file]);
+    expect(code, out).toBe(0);
+    expect(out).toContain('សុខ ដារ៉ា');
+  });
+
   it('exits 0 for a valid JWT given on the command line', async () => {
     const { jwt } = await issueLocally();
     expect((await run(['verify', jwt])).code).toBe(0);

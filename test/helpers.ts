@@ -1,7 +1,7 @@
 import { createApp, type AppDeps } from '../src/app.js';
 import { hashToken } from '../src/http/auth.js';
 import { qrPng } from '../src/issuer/qr.js';
-import { createShareCardRenderer } from '../src/node/share-card-png.js';
+import { createShareCardRenderer, createSvgRenderer } from '../src/node/share-card-png.js';
 import { createIssuerKey, createStoreKeyRing } from '../src/issuer/key-ring.js';
 import type { SigningKey } from '../src/issuer/keys.js';
 import { createKeyVault } from '../src/issuer/key-vault.js';
@@ -45,6 +45,7 @@ export const OTHER_KEY: PrivateKeyJwk = {
 
 /** One renderer for every test app (it unwraps its fonts once). */
 const shareCardPng = createShareCardRenderer();
+const svgPng = createSvgRenderer();
 
 export interface TestContext {
   app: ReturnType<typeof createApp>;
@@ -87,7 +88,7 @@ export async function makeTestApp(
   const key = (await keys.activeKey(did)) as SigningKey;
   const clock = { now: options.clock ?? FIXED_NOW };
   const deps: AppDeps = {
-    store, keys, vault, crypto: nodeCryptoProvider, clock: () => clock.now, publicUrl, qrPng, shareCardPng, packageAsset: nodePackageAssets(), ...options.deps,
+    store, keys, vault, crypto: nodeCryptoProvider, clock: () => clock.now, publicUrl, qrPng, shareCardPng, svgPng, packageAsset: nodePackageAssets(), ...options.deps,
   };
   return { app: createApp(deps), store, key, institute, clock, deps };
 }
@@ -121,9 +122,9 @@ export const authJson = (body: unknown, token = ADMIN_TOKEN): RequestInit => ({
 
 export interface IssueResponse {
   id: string;
-  credential: Record<string, unknown> & { proof: Record<string, unknown> };
+  credential: Record<string, unknown> & { proof: Array<Record<string, unknown>> };
   jwt: string;
-  links: { self: string; verify: string; qrSvg: string; qrPng: string; learnerPage: string };
+  links: { self: string; verify: string; qrSvg: string; qrPng: string; learnerPage: string; badgePng: string; badgeSvg: string };
 }
 
 /** The path of a route of the app: PUBLIC_URL's own path, if it has one, then `path`. */

@@ -79,7 +79,7 @@ describe('creating an institute', () => {
     const key = await createKey(ctx, 'ntti', ['issue']);
     const issued = await issueWith(ctx, key.key);
     expect((issued.credential.issuer as Json).id).toBe(created.did);
-    expect(issued.credential.proof.verificationMethod).toBe(created.keys[0].id);
+    expect(issued.credential.proof[0]!.verificationMethod).toBe(created.keys[0].id);
     const report = (await verify(ctx, { credential: issued.credential })).body;
     expect(report.verified).toBe(true);
     expect(checkOf(report, 'accreditation')?.status).toBe('passed');
@@ -261,7 +261,7 @@ describe('an institute chooses its default cryptosuite', () => {
     expect(patch.status).toBe(200);
     expect(((await patch.json()) as any).cryptosuite).toBe('eddsa-jcs-2022');
     const issued = (await (await ctx.app.request('/api/v1/credentials', auth(sample()))).json()) as any;
-    expect(issued.credential.proof.cryptosuite).toBe('eddsa-jcs-2022');
+    expect(issued.credential.proof[0].cryptosuite).toBe('eddsa-jcs-2022');
     const report = (await (await ctx.app.request('/api/v1/verify', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ credential: issued.credential }) })).json()) as any;
     expect(report.verified).toBe(true);
     const vc = { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], issuer: ctx.institute.did, credentialSubject: { id: 'did:example:x' } };

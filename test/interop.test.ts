@@ -120,7 +120,7 @@ describe('the key has one id everywhere it is published', () => {
     expect(decodeProtectedHeader(issued.jwt).kid).toBe(kid);
     expect(didDocument.verificationMethod.map((m) => m.id)).toEqual([kid]);
     expect(didDocument.assertionMethod).toEqual([kid]);
-    expect(issued.credential.proof.verificationMethod).toBe(kid);
+    expect(issued.credential.proof[0]!.verificationMethod).toBe(kid);
     expect(kid?.startsWith(`${ctx.institute.did}#`)).toBe(true);
     expect(jwks.keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA', x: ctx.key.publicJwk.x });
     expect(jwks.keys[0]).not.toHaveProperty('d');

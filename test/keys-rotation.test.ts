@@ -38,9 +38,9 @@ describe('rotating an institute\'s signing key', () => {
     expect(rotated.activeKey).toMatch(/^did:web:localhost%3A8787:issuers:alpha#/);
     const after = await issueWith(ctx, key.key);
 
-    expect(before.credential.proof.verificationMethod).toBe(oldKeyId);
-    expect(after.credential.proof.verificationMethod).toBe(rotated.activeKey);
-    expect(after.credential.proof.verificationMethod).not.toBe(before.credential.proof.verificationMethod);
+    expect(before.credential.proof[0]!.verificationMethod).toBe(oldKeyId);
+    expect(after.credential.proof[0]!.verificationMethod).toBe(rotated.activeKey);
+    expect(after.credential.proof[0]!.verificationMethod).not.toBe(before.credential.proof[0]!.verificationMethod);
     expect(decodeJwtHeader(after.jwt).kid).toBe(rotated.activeKey);
     expect(decodeJwtHeader(before.jwt).kid).toBe(oldKeyId);
     await expectVerified(ctx, before, true);
@@ -64,7 +64,7 @@ describe('rotating an institute\'s signing key', () => {
       await rotate(ctx, key.key);
       issued.push(await issueWith(ctx, key.key));
     }
-    expect(new Set(issued.map((c) => c.credential.proof.verificationMethod)).size).toBe(3);
+    expect(new Set(issued.map((c) => c.credential.proof[0]!.verificationMethod)).size).toBe(3);
     const doc = (await call(ctx, 'GET', '/issuers/alpha/did.json', { token: null })).body as Json;
     expect(doc.verificationMethod).toHaveLength(3);
     for (const credential of issued) await expectVerified(ctx, credential, true);
@@ -75,7 +75,7 @@ describe('rotating an institute\'s signing key', () => {
     const issued = await issueWith(ctx, key.key);
     const rotated = await rotate(ctx, key.key);
     await call(ctx, 'POST', `/api/v1/credentials/${issued.id}/revoke`, { token: key.key, body: { reason: 'fraud' } });
-    const entry = (issued.credential.credentialStatus as Json[]).find((e) => e.statusPurpose === 'revocation')!;
+    const entry = ([] as Json[]).concat(issued.credential.credentialStatus as Json).find((e) => e.statusPurpose === 'revocation')!;
     const list = (await call(ctx, 'GET', new URL(entry.statusListCredential).pathname, { token: null })).body as Json;
     expect(list.proof.verificationMethod).toBe(rotated.activeKey);
     expect((await verify(ctx, { credential: list })).body.verified).toBe(true);
@@ -103,7 +103,7 @@ describe('marking a key compromised as of a time T', () => {
 
   it('a credential whose proof was created after T fails the proof check, naming the compromise', async () => {
     const { ctx, oldKeyId, afterT } = await compromisedWorld();
-    expect(afterT.credential.proof.created).toBe('2026-03-03T10:00:00Z');
+    expect(afterT.credential.proof[0]!.created).toBe('2026-03-03T10:00:00Z');
     const report = (await verify(ctx, { credential: afterT.credential })).body;
     expect(report.verified).toBe(false);
     expect(checkOf(report, 'issuer')?.status).toBe('passed');
@@ -141,14 +141,14 @@ describe('marking a key compromised as of a time T', () => {
   it('credentials signed by the new key verify', async () => {
     const { ctx, key, rotated } = await compromisedWorld();
     const fresh = await issueWith(ctx, key.key, { ...sampleRequest(), validFrom: '2026-03-05' });
-    expect(fresh.credential.proof.verificationMethod).toBe(rotated.activeKey);
+    expect(fresh.credential.proof[0]!.verificationMethod).toBe(rotated.activeKey);
     await expectVerified(ctx, fresh, true);
   });
 
   it('a status list the old key signed after T is served re-signed by the new key, and verifies', async () => {
     const { ctx, key } = await alphaWorld();
     const listPath = async (issued: IssueResponse) =>
-      new URL((issued.credential.credentialStatus as Json[]).find((e) => e.statusPurpose === 'revocation')!.statusListCredential).pathname;
+      new URL(([] as Json[]).concat(issued.credential.credentialStatus as Json).find((e) => e.statusPurpose === 'revocation')!.statusListCredential).pathname;
     const issued = await issueWith(ctx, key.key);
     ctx.clock.now = at('2026-03-03T10:00:00Z');
     const signedAfterT = (await call(ctx, 'GET', await listPath(issued), { token: null })).body as Json;
@@ -174,7 +174,7 @@ describe('marking a key compromised as of a time T', () => {
   it('a proof that does not say when it was created fails', async () => {
     const ctx = await makeTestApp();
     const { proof, ...unsecured } = (await issueWith(ctx, (await createKey(ctx, 'default', ['issue'])).key)).credential as Json;
-    const { proofValue: _v, created: _c, ...options } = proof as Json;
+    const { proofValue: _v, created: _c, ...options } = proof[0] as Json;
     const hash = await diHashData('eddsa-rdfc-2022', unsecured, options as never, nodeCryptoProvider);
     const undated = { ...unsecured, proof: { ...options, proofValue: `z${toBase58(await ctx.key.signer.sign(hash))}` } };
     expect((await verify(ctx, { credential: undated })).body.verified).toBe(true);
@@ -191,7 +191,7 @@ describe('marking a key compromised as of a time T', () => {
     const ctx = await makeTestApp();
     const { proof, ...unsecured } = (await issueWith(ctx, (await createKey(ctx, 'default', ['issue'])).key)).credential as Json;
     const forgedDoc = { ...unsecured, id: 'http://localhost:8787/credentials/ForgedByTheThief01', validFrom: '2026-01-15T00:00:00Z' };
-    const { proofValue: _v, ...options } = { ...(proof as Json), created: '2026-01-15T00:00:00Z' } as Json;
+    const { proofValue: _v, ...options } = { ...(proof[0] as Json), created: '2026-01-15T00:00:00Z' } as Json;
     const hash = await diHashData('eddsa-rdfc-2022', forgedDoc, options as never, nodeCryptoProvider);
     const forged = { ...forgedDoc, proof: { ...options, proofValue: `z${toBase58(await ctx.key.signer.sign(hash))}` } };
     const res = await call(ctx, 'POST', '/api/v1/institutes/default/keys/compromised', { body: { keyId: ctx.key.id, since: '2026-02-01' } });

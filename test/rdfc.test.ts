@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { canonize, canonizeWithJsonld, JsonLdError } from '../src/jsonld/canonize.js';
 import { DID_V1_CONTEXT, KHMER_TERMS_CONTEXT, MULTIKEY_V1_CONTEXT, OB_V3_CONTEXT, VC_V2_CONTEXT } from '../src/jsonld/contexts.js';
+import { issueOldShape } from './fixtures/old-shape.js';
 import { issue, makeTestApp, sampleRequest } from './helpers.js';
 
 /*
@@ -37,15 +38,17 @@ beforeAll(async () => {
   const plain = await issue(ctx, plainRequest);
   const { proof: _p, ...khmerUnsecured } = structuredClone(khmer.credential) as Json;
   const { proof: _q, ...plainUnsecured } = structuredClone(plain.credential) as Json;
+  // Credentials issued before migrations/0010 carry their Khmer terms in an inline context.
+  const { proof: _r, ...oldUnsecured } = structuredClone((await issueOldShape(ctx)).credential);
 
   const awkward = structuredClone(khmerUnsecured);
   awkward.credentialSubject.name = 'Line one\nline "two"\t\\ tab — ✓ 😀 ញ្ញ';
-  awkward.credentialSubject.nameKm = 'សុខ ដារ៉ា\u200b (ញ៉ាំ)';
+  awkward.credentialSubject.identifier.at(-1).identityHash = 'សុខ ដារ៉ា\u200b (ញ៉ាំ)';
   awkward.credentialSubject.achievement.creditsAvailable = 1.5;
   awkward.credentialSubject.achievement.description = 'A'.repeat(3000);
 
   corpus.push(
-    ['an issued credential with Khmer terms (unsecured)', khmerUnsecured],
+    ['an issued credential with Khmer texts (unsecured)', khmerUnsecured],
     ['the same credential with its proof (a named graph)', structuredClone(khmer.credential)],
     ['an issued credential without Khmer terms', plainUnsecured],
     ['escapes, emoji, Khmer clusters, a double, a long string', awkward],
@@ -73,8 +76,9 @@ beforeAll(async () => {
       }],
       assertionMethod: ['did:web:example.org#k1'],
     }],
+    ['a credential issued before migrations/0010, with its inline Khmer terms', oldUnsecured],
     ['an inline context that gives nameKm another meaning', {
-      ...structuredClone(khmerUnsecured),
+      ...structuredClone(oldUnsecured),
       '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT, { nameKm: { '@id': 'https://example.org/other#nameKm' }, descriptionKm: 'https://example.org/other#d' }],
     }],
   );
@@ -85,10 +89,13 @@ describe('canonize() gives the same N-Quads as jsonld.canonize', () => {
     for (const [, document] of corpus) await expectSameAsJsonld(document);
   });
 
-  it('with the Khmer text in the canonical form, tagged km', async () => {
+  it('with the Khmer text in the canonical form, tagged km where the credential tags it', async () => {
     const nquads = await expectSameAsJsonld(corpus[0]?.[1] as Json);
-    expect(nquads).toContain('"សុខ ដារ៉ា"@km');
     expect(nquads).toContain('"ការដំឡើងអគ្គិសនី"@km');
+    expect(nquads).toContain('"សុខ ដារ៉ា" .');
+    const old = await expectSameAsJsonld(corpus.find(([what]) => what.includes('before migrations/0010'))?.[1] as Json);
+    expect(old).toContain('"សុខ ដារ៉ា"@km');
+    expect(old).toContain('"ការដំឡើងអគ្គិសនី"@km');
   });
 
   it('again and again, in any order, and concurrently (what it keeps between calls changes nothing)', async () => {
@@ -103,8 +110,8 @@ describe('canonize() gives the same N-Quads as jsonld.canonize', () => {
   });
 
   it('and the same inline context under two meanings gives two different, correct forms', async () => {
-    const ours = await expectSameAsJsonld(corpus[0]?.[1] as Json);
-    const theirs = await expectSameAsJsonld(corpus[7]?.[1] as Json);
+    const ours = await expectSameAsJsonld(corpus.find(([what]) => what.includes('before migrations/0010'))?.[1] as Json);
+    const theirs = await expectSameAsJsonld(corpus.find(([what]) => what.includes('another meaning'))?.[1] as Json);
     expect(theirs).toContain('<https://example.org/other#nameKm>');
     expect(theirs).not.toBe(ours);
   });

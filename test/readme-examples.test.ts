@@ -37,7 +37,7 @@ function writtenFiles(): string[] {
 describe('the README\'s examples', () => {
   it('write only files that .gitignore keeps out of git, the live API key included', () => {
     const files = writtenFiles();
-    expect(files).toEqual(expect.arrayContaining(['issued.json', 'ntti-key.json', 'ntti-issued.json', 'request.json', 'cohort.csv', 'batch.json', 'results.csv', 'qr.zip', 'qr.png', 'qr.svg']));
+    expect(files).toEqual(expect.arrayContaining(['issued.json', 'ntti-key.json', 'ntti-issued.json', 'request.json', 'cohort.csv', 'batch.json', 'results.csv', 'qr.zip', 'qr.png', 'qr.svg', 'badge.png', 'badge.svg']));
     expect(files.filter((f) => !isIgnored(f))).toEqual([]);
   });
 

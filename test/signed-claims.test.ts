@@ -11,6 +11,7 @@ import { issue, makeTestApp, authJson, sampleRequest, verifyBody, type TestConte
 type Json = Record<string, any>;
 const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
 const SCHEMA_NAME = 'https://schema.org/name';
+const OB = 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#';
 
 /** The JSON forms of one plain string that JSON-LD gives the same RDF. */
 const sameRdfForms = (value: string): Array<[string, unknown]> => [
@@ -45,14 +46,20 @@ describe('a report shows a claim in every JSON-LD form whose signature still hol
     });
   }
 
-  it('reads a Khmer name written as a value object with its language', async () => {
+  it('reads the Khmer names (identities of type name) and the Khmer achievement name written as value objects', async () => {
     const ctx = await makeTestApp();
     const vc = await issued(ctx);
     const rewritten = clone(vc);
-    rewritten.credentialSubject.nameKm = { '@value': vc.credentialSubject.nameKm, '@language': 'km' };
+    const learnerKm = rewritten.credentialSubject.identifier.at(-1);
+    learnerKm.identityHash = { '@value': learnerKm.identityHash };
+    rewritten.issuer.otherIdentifier[0].identifier = [rewritten.issuer.otherIdentifier[0].identifier];
+    rewritten.credentialSubject.achievement.related[0].name = [rewritten.credentialSubject.achievement.related[0].name];
     const { body } = await verifyBody(ctx, { credential: rewritten });
+    expect(checkOf(body, 'proof').status).toBe('passed');
     expect(body.verified).toBe(true);
     expect(body.credential.learner).toEqual({ name: 'Sok Dara', nameKm: 'សុខ ដារ៉ា' });
+    expect(body.credential.issuer.nameKm).toBe(ctx.institute.nameKm);
+    expect(body.credential.achievement.nameKm).toBe('ការដំឡើងអគ្គិសនី');
   });
 
   it('reads a VC 2.0 name given in several languages (a list of language value objects), joining them', async () => {
@@ -86,7 +93,23 @@ describe('a claim in a form the report cannot read fails the format check, thoug
       vc['https://www.w3.org/2018/credentials#validUntil'] = { '@value': vc.validUntil, '@type': 'http://www.w3.org/2001/XMLSchema#dateTime' };
       delete vc.validUntil;
     }],
-    ['a status entry\'s purpose as a value object', (vc) => { vc.credentialStatus[0].statusPurpose = { '@value': vc.credentialStatus[0].statusPurpose }; }],
+    ['the learner\'s Khmer name (a name identity) as a full IRI key', (vc) => {
+      const k = vc.credentialSubject.identifier.at(-1);
+      k[`${OB}identityHash`] = k.identityHash;
+      delete k.identityHash;
+    }],
+    ['the Khmer achievement name as a full IRI key', (vc) => {
+      const r = vc.credentialSubject.achievement.related[0];
+      r[SCHEMA_NAME] = r.name;
+      delete r.name;
+    }],
+    ['the institute\'s Khmer name under an alias an inline context defines', (vc) => {
+      vc['@context'] = [...vc['@context'], { khmerName: `${OB}identifier` }];
+      const k = vc.issuer.otherIdentifier[0];
+      k.khmerName = k.identifier;
+      delete k.identifier;
+    }],
+    ['a status entry\'s purpose as a value object', (vc) => { vc.credentialStatus.statusPurpose = { '@value': vc.credentialStatus.statusPurpose }; }],
   ];
   for (const [what, rewrite] of hidden) {
     it(`${what}: proof passes, format fails, not verified`, async () => {
@@ -106,9 +129,10 @@ describe('a claim in a form the report cannot read fails the format check, thoug
     await ctx.app.request(`/api/v1/credentials/${id}/revoke`, authJson({ reason: 'issued by mistake' }));
     const vc = clone(credential as Json);
     const STATUS = 'https://www.w3.org/ns/credentials/status#';
-    vc['https://www.w3.org/2018/credentials#credentialStatus'] = vc.credentialStatus.map((e: Json) => ({
+    vc['https://www.w3.org/2018/credentials#credentialStatus'] = [vc.credentialStatus].map((e: Json) => ({
       '@id': e.id, '@type': `${STATUS}BitstringStatusListEntry`, [`${STATUS}statusPurpose`]: e.statusPurpose,
       [`${STATUS}statusListIndex`]: e.statusListIndex, [`${STATUS}statusListCredential`]: { '@id': e.statusListCredential },
+      [`${STATUS}statusMessage`]: e.statusMessage.map((m: Json) => ({ [`${STATUS}status`]: m.status, [`${STATUS}message`]: m.message })),
     }));
     delete vc.credentialStatus;
     const { body } = await verifyBody(ctx, { credential: vc });

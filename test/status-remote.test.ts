@@ -8,6 +8,8 @@ import { fromBase64url } from '../src/crypto/encoding.js';
 import { nodeCryptoProvider } from '../src/node/crypto.js';
 import { createRemoteFetcher, RemoteFetchError, type RemoteFetcher } from '../src/verifier/remote.js';
 import { MAX_REMOTE_LIST_BYTES, MAX_STATUS_ENTRIES } from '../src/verifier/status.js';
+import { COVERING_STATUS_MESSAGE } from '../src/issuer/status-list.js';
+import { verdictOf } from '../src/verifier/verdict.js';
 import { makeTestApp, OTHER_KEY, TEST_KEY, verifyBody } from './helpers.js';
 
 const LIST_URL = 'https://status.issuer-b.example/lists/7';
@@ -32,7 +34,7 @@ async function listCredential(key: SigningKey, setIndexes: number[], purpose = '
   return addDataIntegrityProof(unsecured, key, '2026-01-01T00:00:00Z', nodeCryptoProvider);
 }
 
-async function credentialWithRemoteStatus(key: SigningKey, index: number) {
+async function credentialWithRemoteStatus(key: SigningKey, index: number, entryExtra: Record<string, unknown> = {}) {
   const unsecured = {
     '@context': ['https://www.w3.org/ns/credentials/v2'],
     id: 'urn:uuid:0b6c1d6e-8f5a-4f5e-9a55-1c2a3b4c5d6e',
@@ -40,7 +42,7 @@ async function credentialWithRemoteStatus(key: SigningKey, index: number) {
     issuer: key.controller,
     validFrom: '2026-01-01T00:00:00Z',
     credentialSubject: { id: 'did:example:learner', name: 'Chan Sophea' },
-    credentialStatus: { id: `${LIST_URL}#${index}`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: String(index), statusListCredential: LIST_URL },
+    credentialStatus: { id: `${LIST_URL}#${index}`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: String(index), statusListCredential: LIST_URL, ...entryExtra },
   };
   return addDataIntegrityProof(unsecured, key, '2026-01-01T00:00:00Z', nodeCryptoProvider);
 }
@@ -69,6 +71,31 @@ describe("another issuer's status list", () => {
     expect(revocationCheck(fine.body).status).toBe('passed');
     // Everything but accreditation passes: this did:key issuer is in no registry.
     expect(fine.body.checks.filter((c: any) => c.status !== 'passed').map((c: any) => c.id)).toEqual(['accreditation']);
+  });
+
+  it('whose entry says a set bit means "revoked or suspended" (as skillcert writes it) reads as REVOKED OR SUSPENDED, not REVOKED', async () => {
+    const key = await didKeySigner();
+    const ctx = await verifierWith(serving(JSON.stringify(await listCredential(key, [42]))));
+    const either = { statusMessage: COVERING_STATUS_MESSAGE };
+    const set = (await verifyBody(ctx, { credential: await credentialWithRemoteStatus(key, 42, either) })).body;
+    expect(revocationCheck(set)).toMatchObject({ status: 'failed', code: 'revoked_or_suspended' });
+    expect(verdictOf(set)).toBe('revoked-or-suspended');
+    const clear = (await verifyBody(ctx, { credential: await credentialWithRemoteStatus(key, 43, either) })).body;
+    expect(clear.checks.filter((c: any) => c.id === 'revocation' || c.id === 'suspension').map((c: any) => [c.id, c.status])).toEqual([['revocation', 'passed'], ['suspension', 'passed']]);
+    // The same bit without the message is a revocation, as the specification defines it.
+    expect(revocationCheck((await verifyBody(ctx, { credential: await credentialWithRemoteStatus(key, 42) })).body)).toMatchObject({ code: 'revoked' });
+  });
+
+  it('the /verify page says REVOKED OR SUSPENDED for it, in English and in Khmer', async () => {
+    const key = await didKeySigner();
+    const ctx = await verifierWith(serving(JSON.stringify(await listCredential(key, [42]))));
+    const text = JSON.stringify(await credentialWithRemoteStatus(key, 42, { statusMessage: COVERING_STATUS_MESSAGE }));
+    for (const [lang, word] of [['en', 'REVOKED OR SUSPENDED'], ['km', 'ត្រូវបាន\u200bដកហូត\u200bឬ\u200bផ្អាក']]) {
+      const res = await ctx.app.request('/verify', { method: 'POST', body: new URLSearchParams({ text }), headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: `sc_lang=${lang}` } });
+      const html = await res.text();
+      expect(html).toContain('data-verdict="revoked-or-suspended"');
+      expect(html.replace(/<wbr\/?>|<\/?span[^>]*>/g, '\u200b').replace(/\u200b+/g, '\u200b')).toContain(word);
+    }
   });
 
   it('that expands past 2 MB (a few KB of gzip, signed by anyone) leaves the status unknown and is not kept', async () => {

@@ -8,7 +8,7 @@ async function post(ctx: TestContext, path: string, body: unknown = {}) {
 }
 
 function entry(credential: any, purpose: string) {
-  return credential.credentialStatus.find((e: any) => e.statusPurpose === purpose);
+  return [].concat(credential.credentialStatus).find((e: any) => e.statusPurpose === purpose) as any;
 }
 
 async function listBits(ctx: TestContext, url: string): Promise<Buffer> {
@@ -23,25 +23,28 @@ async function listBits(ctx: TestContext, url: string): Promise<Buffer> {
 const bitAt = (bits: Buffer, i: number) => ((bits[i >> 3]! >> (7 - (i & 7))) & 1) === 1;
 
 describe('status entries', () => {
-  it('every credential carries a revocation and a suspension BitstringStatusListEntry in both forms', async () => {
+  it('every credential carries ONE revocation BitstringStatusListEntry saying its bit also means suspended, in both forms', async () => {
     const ctx = await makeTestApp();
     const issued = await issue(ctx);
-    for (const purpose of ['revocation', 'suspension']) {
-      const e = entry(issued.credential, purpose);
-      expect(e.type).toBe('BitstringStatusListEntry');
-      expect(e.statusListIndex).toMatch(/^\d+$/);
-      expect(e.statusListCredential).toMatch(/^http:\/\/localhost:8787\/status\//);
-      expect(e.id).toBe(`${e.statusListCredential}#${e.statusListIndex}`);
-    }
+    const e = issued.credential.credentialStatus as any;
+    expect(Array.isArray(e)).toBe(false);
+    expect(e).toEqual({
+      id: `${e.statusListCredential}#${e.statusListIndex}`,
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: expect.stringMatching(/^\d+$/),
+      statusListCredential: expect.stringMatching(/^http:\/\/localhost:8787\/status\//),
+      statusMessage: [{ status: '0x0', message: 'valid' }, { status: '0x1', message: 'revoked or suspended' }],
+    });
     const payload = JSON.parse(Buffer.from(issued.jwt.split('.')[1]!, 'base64url').toString());
     expect(payload.credentialStatus).toEqual(issued.credential.credentialStatus);
   });
 
-  it('200 concurrent issuances get 400 distinct indexes', async () => {
+  it('200 concurrent issuances get 200 distinct indexes', async () => {
     const ctx = await makeTestApp();
     const all = await Promise.all(Array.from({ length: 200 }, () => issue(ctx)));
-    const slots = new Set(all.flatMap((i) => (i.credential as any).credentialStatus.map((e: any) => `${e.statusListCredential}#${e.statusListIndex}`)));
-    expect(slots.size).toBe(400);
+    const slots = new Set(all.map((i) => entry(i.credential, 'revocation')).map((e: any) => `${e.statusListCredential}#${e.statusListIndex}`));
+    expect(slots.size).toBe(200);
   });
 });
 
@@ -81,7 +84,7 @@ describe('status list credential', () => {
   it('verifies as a credential of the same issuer, in both forms', async () => {
     const ctx = await makeTestApp();
     const issued = await issue(ctx);
-    const path = new URL(entry(issued.credential, 'suspension').statusListCredential).pathname;
+    const path = new URL(entry(issued.credential, 'revocation').statusListCredential).pathname;
     const di = await (await ctx.app.request(path)).json();
     const jwt = await (await ctx.app.request(path, { headers: { Accept: 'application/vc+jwt' } })).text();
     for (const body of [{ credential: di }, { jwt }]) {
@@ -89,7 +92,7 @@ describe('status list credential', () => {
       expect(report.verified).toBe(true);
       expect(report.credential.issuer.id).toBe(ctx.institute.did);
     }
-    expect((di as any).credentialSubject.statusPurpose).toBe('suspension');
+    expect((di as any).credentialSubject.statusPurpose).toBe('revocation');
   });
 
   it('an unknown list id is 404', async () => {
@@ -178,6 +181,28 @@ describe('suspension', () => {
     report = (await verifyBody(ctx, { credential: issued.credential })).body;
     expect(report.verified).toBe(true);
     expect((await post(ctx, `/api/v1/credentials/${issued.id}/reinstate`, {})).status).toBe(409);
+  });
+
+  it("sets the credential's one bit while suspended and clears it on reinstatement; this verifier says SUSPENDED, not revoked", async () => {
+    const ctx = await makeTestApp();
+    const issued = await issue(ctx);
+    const e = entry(issued.credential, 'revocation');
+    const bit = async () => bitAt(await listBits(ctx, e.statusListCredential), Number(e.statusListIndex));
+    expect(await bit()).toBe(false);
+    await post(ctx, `/api/v1/credentials/${issued.id}/suspend`, { reason: 'complaint' });
+    expect(await bit()).toBe(true);
+    const report = (await verifyBody(ctx, { credential: issued.credential })).body;
+    expect(report.checks.filter((c: any) => c.id === 'revocation' || c.id === 'suspension')).toEqual([
+      expect.objectContaining({ id: 'revocation', status: 'passed' }),
+      expect.objectContaining({ id: 'suspension', status: 'failed', code: 'suspended' }),
+    ]);
+    expect(await (await ctx.app.request(`/v/${issued.id}`)).text()).toContain('SUSPENDED');
+    await post(ctx, `/api/v1/credentials/${issued.id}/reinstate`, {});
+    expect(await bit()).toBe(false);
+    await post(ctx, `/api/v1/credentials/${issued.id}/revoke`, { reason: 'fraud' });
+    expect(await bit()).toBe(true);
+    const revoked = (await verifyBody(ctx, { jwt: issued.jwt })).body;
+    expect(revoked.checks.find((c: any) => c.id === 'revocation')).toMatchObject({ status: 'failed', code: 'revoked' });
   });
 
   it('the verify page shows Revoked prominently with the date', async () => {

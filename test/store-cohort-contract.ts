@@ -29,7 +29,7 @@ const row = (batchId: string, rowNo: number): BatchRow => ({
 });
 
 const list = (id: string, purpose: StatusList['purpose']): StatusList => ({
-  id, instituteId: 'inst-a', issuerDid: institute.did, purpose, size: 131072, capacity: 100, allocated: 0, state: 'active', version: 1,
+  id, instituteId: 'inst-a', issuerDid: institute.did, purpose, coversSuspension: false, size: 131072, capacity: 100, allocated: 0, state: 'active', version: 1,
   signedVersion: null, signedJson: null, signedJwt: null, signedAt: null, validUntil: null, createdAt: T0,
 });
 

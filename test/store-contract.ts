@@ -40,7 +40,7 @@ const key = (id: string, controller: string, over: Partial<IssuerKeyRecord> = {}
 });
 
 const list = (id: string, over: Partial<StatusList> = {}): StatusList => ({
-  id, instituteId: 'inst-a', issuerDid: 'did:web:example.org:issuers:a', purpose: 'revocation', size: 131072, capacity: 3,
+  id, instituteId: 'inst-a', issuerDid: 'did:web:example.org:issuers:a', purpose: 'revocation', coversSuspension: false, size: 131072, capacity: 3,
   allocated: 0, state: 'active', version: 1, signedVersion: null, signedJson: null, signedJwt: null, signedAt: null,
   validUntil: null, createdAt: T0, ...over,
 });

@@ -20,7 +20,7 @@ const institute: Institute = {
   createdAt: T0, contact: null, programmes: [], status: 'active', cryptosuite: 'eddsa-rdfc-2022',
 };
 const list = (id: string, purpose: StatusList['purpose'], capacity = 100): StatusList => ({
-  id, instituteId: 'inst-a', issuerDid: DID, purpose, size: 131072, capacity, allocated: 0, state: 'active', version: 1,
+  id, instituteId: 'inst-a', issuerDid: DID, purpose, coversSuspension: false, size: 131072, capacity, allocated: 0, state: 'active', version: 1,
   signedVersion: null, signedJson: null, signedJwt: null, signedAt: null, validUntil: null, createdAt: T0,
 });
 const batch: BatchRecord = { id: 'b1', instituteId: 'inst-a', idempotencyKey: null, requestSha256: null, state: 'issuing', actor: 'token:t', createdAt: T0, updatedAt: T0, summary: '{}' };

@@ -95,7 +95,7 @@ const key = (id: string, createdAt = T0): IssuerKeyRecord => ({
 const token = { id: 't1', tokenHash: 'hash-t1', role: 'institute' as const, instituteId: 'inst-a', label: 't1', source: 'created' as const,
   createdAt: T0, revokedAt: null, scopes: ['issue' as const], expiresAt: null, lastUsedAt: null };
 const list = (id: string, purpose: StatusList['purpose']): StatusList => ({
-  id, instituteId: 'inst-a', issuerDid: DID, purpose, size: 131072, capacity: 100, allocated: 0, state: 'active', version: 1,
+  id, instituteId: 'inst-a', issuerDid: DID, purpose, coversSuspension: false, size: 131072, capacity: 100, allocated: 0, state: 'active', version: 1,
   signedVersion: null, signedJson: null, signedJwt: null, signedAt: null, validUntil: null, createdAt: T0,
 });
 const credential = (n: number): CredentialRecord => ({

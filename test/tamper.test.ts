@@ -19,12 +19,14 @@ function oneCharOff(value: string, index: number, to: string): string {
 
 const SIGNED_FIELDS: Array<[string, (c: Json) => void]> = [
   ['the learner name', (c) => { c.credentialSubject.name = oneCharOff(c.credentialSubject.name, -1, 'b'); }],
-  ['the learner Khmer name', (c) => { c.credentialSubject.nameKm = oneCharOff(c.credentialSubject.nameKm, 0, 'ហ'); }],
+  ['the learner Khmer name', (c) => { const k = c.credentialSubject.identifier.at(-1); k.identityHash = oneCharOff(k.identityHash, 0, 'ហ'); }],
+  ['the Khmer achievement name', (c) => { const r = c.credentialSubject.achievement.related[0]; r.name['@value'] = oneCharOff(r.name['@value'], 0, 'ហ'); }],
+  ['the institute Khmer name', (c) => { const k = c.issuer.otherIdentifier[0]; k.identifier = oneCharOff(k.identifier, 0, 'ហ'); }],
   ['the achievement name', (c) => { c.credentialSubject.achievement.name = oneCharOff(c.credentialSubject.achievement.name, 0, 'F'); }],
   ['the issuer name', (c) => { c.issuer.name = oneCharOff(c.issuer.name, -1, 'f'); }],
   ['validFrom', (c) => { c.validFrom = oneCharOff(c.validFrom, 9, '4'); }],
   ['an alignment targetCode', (c) => { c.credentialSubject.achievement.alignment[0].targetCode = oneCharOff(c.credentialSubject.achievement.alignment[0].targetCode, -1, '2'); }],
-  ['the proof created', (c) => { c.proof.created = oneCharOff(c.proof.created, -2, '1'); }],
+  ['the proof created', (c) => { c.proof[0].created = oneCharOff(c.proof[0].created, -2, '1'); }],
 ];
 
 describe('a Data Integrity credential changed after signing fails the proof check', () => {
@@ -53,8 +55,8 @@ describe('a Data Integrity credential changed after signing fails the proof chec
 
   it('one changed character in the proofValue fails the proof check', async () => {
     const credential = structuredClone(issued.credential) as Json;
-    const value: string = credential.proof.proofValue;
-    credential.proof.proofValue = oneCharOff(value, 10, value[10] === 'A' ? 'B' : 'A');
+    const value: string = credential.proof[0].proofValue;
+    credential.proof[0].proofValue = oneCharOff(value, 10, value[10] === 'A' ? 'B' : 'A');
     const { body } = await verifyBody(ctx, { credential });
     expect(body.verified).toBe(false);
     expect(checkOf(body, 'proof')?.status).toBe('failed');
@@ -63,7 +65,7 @@ describe('a Data Integrity credential changed after signing fails the proof chec
   it('a proof by another key under the issuer verification method fails the proof check', async () => {
     const { proof, ...unsecured } = structuredClone(issued.credential) as Json;
     const attacker = await loadSigningKey(OTHER_KEY, ctx.institute.did, nodeCryptoProvider);
-    const forged = await addDataIntegrityProof(unsecured, { ...attacker, id: ctx.key.id }, proof.created, nodeCryptoProvider);
+    const forged = await addDataIntegrityProof(unsecured, { ...attacker, id: ctx.key.id }, proof[0].created, nodeCryptoProvider);
     expect(forged.proof.verificationMethod).toBe(ctx.key.id);
     const { body } = await verifyBody(ctx, { credential: forged });
     expect(body.verified).toBe(false);

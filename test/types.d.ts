@@ -6,7 +6,12 @@ declare module '@digitalbazaar/vc' {
     documentLoader: (url: string) => Promise<unknown>;
     now?: Date | string;
     checkStatus?: (options: unknown) => Promise<{ verified: boolean }>;
-  }): Promise<{ verified: boolean; error?: unknown; results?: Array<{ verified: boolean; error?: unknown }> }>;
+  }): Promise<{
+    verified: boolean;
+    error?: unknown;
+    results?: Array<{ verified: boolean; error?: unknown }>;
+    statusResult?: { verified: boolean; error?: unknown; results?: Array<{ status: boolean; credentialStatus: { statusPurpose: string } }> };
+  }>;
 }
 declare module '@digitalbazaar/data-integrity' {
   export class DataIntegrityProof {
@@ -66,4 +71,20 @@ declare module '@digitalbazaar/ed25519-signature-2020' {
   export class Ed25519Signature2020 {
     constructor(options?: { key?: unknown; signer?: unknown; date?: string | Date });
   }
+}
+declare module '@digitalbazaar/vc-bitstring-status-list' {
+  /** `verified` is true whenever the list could be read; the bit is each result's `status`. */
+  export function checkStatus(options: unknown): Promise<{
+    verified: boolean;
+    error?: unknown;
+    results?: Array<{ verified: boolean; status: boolean; credentialStatus: { statusPurpose: string } }>;
+  }>;
+}
+declare module '@digitalcredentials/verifier-core' {
+  export function verifyCredential(options: { credential: unknown; knownDIDRegistries: unknown[] }): Promise<{
+    credential?: unknown;
+    log?: Array<{ id: string; valid?: boolean; error?: unknown }>;
+    errors?: Array<{ name: string; message: string }>;
+    additionalInformation?: Array<{ id: string; results?: Array<{ schema?: string; result?: { valid: boolean; errors?: unknown[] } }> }>;
+  }>;
 }

@@ -42,13 +42,13 @@ export async function buildVerdictCases(ctx: TestContext): Promise<VerdictCase[]
   tampered.credentialSubject.name = 'Keo Malis';
   tampered.credentialSubject.achievement.name = 'Level 4 Master Electrician';
   const strangeKey = structuredClone(valid.credential) as Json;
-  strangeKey.proof.verificationMethod = `${String(strangeKey.proof.verificationMethod).split('#')[0]}#z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK`;
+  strangeKey.proof[0].verificationMethod = `${String(strangeKey.proof[0].verificationMethod).split('#')[0]}#z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK`;
 
   // A key its institute then reported compromised as of a time before this credential's signing.
   await createInstitute(ctx, 'alpha');
   const alpha = await createKey(ctx, 'alpha', ['issue', 'admin']);
   const signedAfterLeak = await issueWith(ctx, alpha.key);
-  const keyId = signedAfterLeak.credential.proof.verificationMethod as string;
+  const keyId = signedAfterLeak.credential.proof[0]!.verificationMethod as string;
   await call(ctx, 'POST', '/api/v1/institutes/alpha/keys/rotate', { token: alpha.key });
   const marked = await call(ctx, 'POST', '/api/v1/institutes/alpha/keys/compromised', { token: alpha.key, body: { keyId, since: '2026-02-01T00:00:00Z' } });
   if (marked.status !== 200) throw new Error(`marking the key compromised failed: ${marked.status}`);

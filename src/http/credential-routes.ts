@@ -47,6 +47,8 @@ export function credentialLinks(publicUrl: string, id: string) {
     qrSvg: `${publicUrl}/credentials/${id}/qr.svg`,
     qrPng: `${publicUrl}/credentials/${id}/qr.png`,
     learnerPage: learnerPageFor(publicUrl, id),
+    badgePng: `${publicUrl}/credentials/${id}/badge.png`,
+    badgeSvg: `${publicUrl}/credentials/${id}/badge.svg`,
   };
 }
 

@@ -25,6 +25,7 @@ const CreateInstitute = z.strictObject({
   name: singleLine(200),
   nameKm: singleLine(200).optional(),
   url: httpUrl.optional(),
+  image: httpUrl.optional(),
   contact: singleLine(200).optional(),
   programmes: programmes.optional(),
   accreditedFrom: dateInput.optional(),
@@ -35,6 +36,7 @@ const UpdateInstitute = z.strictObject({
   name: singleLine(200).optional(),
   nameKm: singleLine(200).nullable().optional(),
   url: httpUrl.nullable().optional(),
+  image: httpUrl.nullable().optional(),
   contact: singleLine(200).nullable().optional(),
   programmes: programmes.optional(),
   cryptosuite: z.enum(CRYPTOSUITES).optional(),
@@ -53,7 +55,7 @@ const Compromise = z.strictObject({ since: dateInput });
 async function view(s: Services, i: Institute) {
   const [keys, periods] = await Promise.all([s.keys.publicKeys(i.did), s.store.accreditations(i.id)]);
   return {
-    slug: i.slug, name: i.name, nameKm: i.nameKm, url: i.url, contact: i.contact, programmes: i.programmes, status: i.status,
+    slug: i.slug, name: i.name, nameKm: i.nameKm, url: i.url, image: i.imageUrl ?? null, contact: i.contact, programmes: i.programmes, status: i.status,
     cryptosuite: i.cryptosuite, compatibility: compatibilityOf(i),
     did: i.did, didKey: i.didKey, isDefault: i.isDefault, createdAt: i.createdAt,
     accreditations: periods.map(({ validFrom, validUntil, programmes: p }) => ({ validFrom, validUntil, programmes: p })),
@@ -99,7 +101,7 @@ export function instituteRoutes(s: Services): Hono<Env> {
     const institute: Institute = {
       id: randomId(), slug: body.slug, name: body.name, nameKm: body.nameKm ?? null, url: body.url ?? null, did, didKey: null,
       isDefault: false, createdAt: at, contact: body.contact ?? null, programmes: body.programmes ?? [], status: 'active',
-      cryptosuite: body.cryptosuite ?? 'eddsa-rdfc-2022',
+      cryptosuite: body.cryptosuite ?? 'eddsa-rdfc-2022', imageUrl: body.image ?? null,
     };
     await s.store.createInstitute(institute, audit(c, institute, 'institute.create', { slug: body.slug, name: body.name }));
     const key = await createIssuerKey(s.store, keyVault, { controller: did, owner: institute.id, now: at, audit: audit(c, institute, 'key.create') });
@@ -142,6 +144,7 @@ export function instituteRoutes(s: Services): Hono<Env> {
       programmes: body.programmes ?? institute.programmes,
       cryptosuite: body.cryptosuite ?? institute.cryptosuite,
       compatibility,
+      imageUrl: body.image === undefined ? institute.imageUrl : body.image,
     };
     await s.store.updateInstitute(updated, audit(c, institute, 'institute.update', body));
     s.keys.invalidate(institute.did);

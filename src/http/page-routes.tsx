@@ -5,6 +5,7 @@ import type { AppEnv, Services } from '../app.js';
 import { verifyUrlFor } from '../issuer/issue.js';
 import type { VerificationReport } from '../schemas/report.js';
 import type { CredentialRecord } from '../store/port.js';
+import { bakedInput, extractBaked } from '../verifier/baked.js';
 import { isCredentialId, parseVerifyText } from '../verifier/input.js';
 import { verdictOf } from '../verifier/verdict.js';
 import { verifyStored } from '../verifier/verify.js';
@@ -89,8 +90,20 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
       if (s.limits.verify.hit(`ip:${s.clientAddress?.(c) ?? 'unknown'}`) > 0) return render({ error: p.m.tooMany }, 429);
       const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
       const file = form.file;
-      const fromFile = file instanceof File && file.size > 0 ? await file.text() : '';
+      const bytes = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
       const pasted = typeof form.text === 'string' ? form.text : '';
+      // A baked badge (PNG or SVG) carries the credential itself.
+      const baked = bytes && !pasted.trim() ? extractBaked(bytes) : null;
+      if (baked) {
+        const input = bakedInput(baked, s.publicUrl);
+        if (!input.ok) return render({ error: input.problem === 'none' ? p.m.badgeNone : p.m.badgeBad }, 422);
+        if (input.parsed.kind === 'verify') {
+          const outcome = await verifyAnything(s.verifier, input.parsed.input);
+          if ('problem' in outcome) return render({ error: p.m.presentationNotOne }, 422);
+          return render({ report: outcome.report });
+        }
+      }
+      const fromFile = bytes ? new TextDecoder().decode(bytes) : '';
       const text = (pasted.trim() || fromFile).trim();
       if (!text) return render({ error: p.m.verifyEmpty }, 400);
       const parsed = parseVerifyText(text, s.publicUrl);
@@ -135,6 +148,7 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
           qrSvg: `${p.base}/credentials/${id}/qr.svg`,
           json: `${p.base}/c/${id}/credential.json`,
           jwt: record.jwt ? `${p.base}/c/${id}/credential.jwt` : null,
+          badgePng: `${p.base}/credentials/${id}/badge.png`,
         }}
         og={{
           title: `${learner} · ${achievement}`,

@@ -1,9 +1,9 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { AppEnv, Services } from '../app.js';
-import { issueAnyCredential, statusPurposesFor } from '../issuer/any-credential.js';
+import { issueAnyCredential, statusLayoutFor } from '../issuer/any-credential.js';
 import { IssueError } from '../issuer/issue.js';
-import { statusOf } from '../issuer/status.js';
+import { changeablePurposes, statusOf } from '../issuer/status.js';
 import { CRYPTOSUITES } from '../jsonld/data-integrity.js';
 import { issuerIdOf, type Credential } from '../schemas/credential.js';
 import type { VerificationReport } from '../schemas/report.js';
@@ -112,7 +112,7 @@ export function vcApiRoutes(s: Services, options: { open: boolean }): Hono<Env> 
     }
     await assertMayIssue(s, institute);
     const requested = opts.credentialStatus === undefined ? [] : Array.isArray(opts.credentialStatus) ? opts.credentialStatus : [opts.credentialStatus];
-    const purposes = statusPurposesFor(credential, requested.map((r) => r.statusPurpose));
+    const status = statusLayoutFor(credential, requested.map((r) => r.statusPurpose));
     const wantsJwt = opts.format === 'vc+jwt' || opts.format === 'application/vc+jwt';
     const toSign = opts.credentialId && credential.id === undefined ? { ...credential, id: opts.credentialId } : credential;
     // An id names one credential (a status change by the id must reach every copy, so there
@@ -125,7 +125,7 @@ export function vcApiRoutes(s: Services, options: { open: boolean }): Hono<Env> 
         institute,
         issuerDid,
         cryptosuite: opts.cryptosuite ?? institute.cryptosuite,
-        purposes,
+        status,
         actor: actorToken ? `token:${actorToken.id}` : 'vc-api',
       });
       if (wantsJwt) {
@@ -176,11 +176,12 @@ export function vcApiRoutes(s: Services, options: { open: boolean }): Hono<Env> 
       throw new ApiError('not_found', 'no credential with this id');
     }
     const entries = Array.isArray(body.credentialStatus) ? body.credentialStatus : [body.credentialStatus];
+    const changeable = await changeablePurposes(s.store, record);
     for (const entry of entries) {
       const set = entry.status ?? body.status ?? true;
       const action: StatusAction = entry.statusPurpose === 'revocation' ? 'revoke' : set ? 'suspend' : 'reinstate';
       if (entry.statusPurpose === 'revocation' && !set) throw new ApiError('conflict', 'revocation is permanent and cannot be lifted');
-      if (!record[entry.statusPurpose]) throw new ApiError('conflict', `the credential has no ${entry.statusPurpose} status entry`);
+      if (!changeable.has(entry.statusPurpose)) throw new ApiError('conflict', `the credential has no ${entry.statusPurpose} status entry`);
       const current = (await s.store.getCredential(record.id)) ?? record;
       await applyStatusChange(s, current, action, null, actorToken ? `token:${actorToken.id}` : 'vc-api');
     }

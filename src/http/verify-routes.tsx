@@ -3,6 +3,7 @@ import { bodyLimit } from './body-limit.js';
 import { z } from 'zod';
 import type { AppEnv, Services } from '../app.js';
 import type { VerificationReport } from '../schemas/report.js';
+import { bakedInput, extractBaked } from '../verifier/baked.js';
 import { parseVerifyText, type ParsedVerifyInput } from '../verifier/input.js';
 import { notIssuedReport, verifyStored } from '../verifier/verify.js';
 import { verifyAnything } from '../verifier/any-input.js';
@@ -41,8 +42,29 @@ export function verifyRoutes(s: Services): Hono<AppEnv> {
     }
   };
 
+  /** A baked badge's credential, or the 4xx that says why there is none to verify. */
+  const fromBytes = (bytes: Uint8Array, alsoText: boolean): ParsedVerifyInput => {
+    const extracted = extractBaked(bytes);
+    if (extracted === null) {
+      if (alsoText) return parseVerifyText(new TextDecoder().decode(bytes), s.publicUrl);
+      throw new ApiError('invalid_request', 'the body is not a PNG or SVG image');
+    }
+    const baked = bakedInput(extracted, s.publicUrl);
+    if (baked.ok) return baked.parsed;
+    throw new ApiError(baked.problem === 'malformed' ? 'invalid_request' : 'unprocessable', baked.message);
+  };
+
   const readInput = async (c: Context): Promise<ParsedVerifyInput> => {
     const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    if (type === 'image/png' || type === 'image/svg+xml') return fromBytes(new Uint8Array(await c.req.arrayBuffer()), false);
+    if (type === 'multipart/form-data') {
+      const form = await c.req.parseBody().catch(() => {
+        throw new ApiError('invalid_request', 'the multipart body cannot be read');
+      });
+      const file = form.file;
+      if (!(file instanceof File)) throw new ApiError('invalid_request', 'send the baked badge (or a credential file) in a form field named file');
+      return fromBytes(new Uint8Array(await file.arrayBuffer()), true);
+    }
     const text = await c.req.text();
     if (type === 'application/vc+jwt' || type === 'application/vp+jwt' || type === 'application/jwt') {
       return { kind: 'verify', input: { kind: 'jwt', jwt: text.trim() } };
@@ -52,7 +74,7 @@ export function verifyRoutes(s: Services): Hono<AppEnv> {
     }
     if (type === 'text/plain') return parseVerifyText(text, s.publicUrl);
     if (type !== 'application/json') {
-      throw new ApiError('unsupported_media_type', 'send application/json, application/vc, application/vc+jwt, application/vp+jwt or text/plain');
+      throw new ApiError('unsupported_media_type', 'send application/json, application/vc, application/vc+jwt, application/vp+jwt, text/plain, a baked badge (image/png, image/svg+xml) or multipart/form-data');
     }
     const parsed = VerifyRequestSchema.safeParse(parseJsonText(text));
     if (!parsed.success) {

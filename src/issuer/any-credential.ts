@@ -3,7 +3,8 @@ import type { Cryptosuite } from '../jsonld/data-integrity.js';
 import type { JsonObject } from '../schemas/credential.js';
 import { VC_V1_CONTEXT_URL } from '../schemas/vc-rules.js';
 import type { Institute, StatusPurpose } from '../store/port.js';
-import { secureAndStore, type IssuedCredential, type IssuerDeps } from './issue.js';
+import { isOpenBadge, secureAndStore, type IssuedCredential, type IssuerDeps } from './issue.js';
+import { SINGLE_ENTRY, type StatusLayout } from './status.js';
 
 export interface AnyCredentialRequest {
   /** A credential already checked with credentialProblems(). */
@@ -11,7 +12,7 @@ export interface AnyCredentialRequest {
   institute: Institute;
   issuerDid: string;
   cryptosuite?: Cryptosuite;
-  purposes: readonly StatusPurpose[];
+  status: StatusLayout;
   actor: string;
 }
 
@@ -35,6 +36,16 @@ export function statusPurposesFor(credential: JsonObject, requested: readonly St
 }
 
 /**
+ * The status entries of a VC API credential as {@link statusPurposesFor} names them; an Open
+ * Badges credential gets its one entry instead (1EdTech's schema allows one `credentialStatus`),
+ * which revocation and suspension both set.
+ */
+export function statusLayoutFor(credential: JsonObject, requested: readonly StatusPurpose[]): StatusLayout {
+  const purposes = statusPurposesFor(credential, requested);
+  return isOpenBadge(credential) && purposes.length > 0 ? SINGLE_ENTRY : { purposes, coversSuspension: false };
+}
+
+/**
  * Signs a caller's own VC Data Model credential (the VC API's issue operation): it is signed
  * as given, with this service's status entries in place of any it carried (see
  * {@link statusPurposesFor}). A VC 1.1 document gets the Data Integrity
@@ -47,7 +58,7 @@ export async function issueAnyCredential(deps: IssuerDeps, request: AnyCredentia
   return secureAndStore(deps, {
     institute: request.institute,
     issuerDid: request.issuerDid,
-    purposes: request.purposes,
+    status: request.status,
     cryptosuite: request.cryptosuite,
     withJwt: !v1,
     actor: request.actor,

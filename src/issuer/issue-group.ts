@@ -2,9 +2,9 @@ import type { IssueRequest } from '../schemas/issue-request.js';
 import { toDateTimeStamp } from '../schemas/dates.js';
 import type { BatchRowRef } from '../store/port.js';
 import type { Institute, IssuedCredentialWrite } from '../store/port.js';
-import { CREDENTIAL_PURPOSES, credentialRequest, IssueError, prepare, signingKeyOf, type IssuerDeps } from './issue.js';
+import { credentialRequest, IssueError, prepare, signingKeyOf, type IssuerDeps } from './issue.js';
 import type { SigningKey } from './keys.js';
-import { allocateStatusSlotGroup } from './status.js';
+import { allocateStatusSlotGroup, SINGLE_ENTRY } from './status.js';
 
 /** One row of a batch group: an API request, and the batch row it issues. */
 export interface GroupRow {
@@ -34,7 +34,7 @@ export async function issueCredentialGroup(
     if (!(error instanceof IssueError)) throw error;
     return { taken: rows.length, refused: rows.map((row) => ({ row, error })) };
   }
-  const slots = await allocateStatusSlotGroup(deps.store, institute, institute.did, toDateTimeStamp(deps.clock()), CREDENTIAL_PURPOSES, rows.length);
+  const slots = await allocateStatusSlotGroup(deps.store, institute, institute.did, toDateTimeStamp(deps.clock()), SINGLE_ENTRY, rows.length);
   const taken = rows.slice(0, slots.length);
   const writes: IssuedCredentialWrite[] = [];
   for (const [i, row] of taken.entries()) {

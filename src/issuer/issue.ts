@@ -25,7 +25,7 @@ import type { SigningKey } from './keys.js';
 import { addDataIntegrityProof, signVcJwt } from './secure.js';
 import { addEd25519Signature2020Proof, signEs256VcJwt, withEd25519Signature2020Context } from './compat-proofs.js';
 import type { P256SigningKey } from './p256-keys.js';
-import { allocateStatusSlots } from './status.js';
+import { allocateStatusSlots, SINGLE_ENTRY, type StatusLayout } from './status.js';
 import { statusEntries } from './status-list.js';
 
 export interface IssuerDeps {
@@ -83,7 +83,8 @@ export interface SecureRequest {
   institute: Institute;
   /** The DID to sign as: the institute's did:web, or its did:key. */
   issuerDid: string;
-  purposes: readonly StatusPurpose[];
+  /** The status entries it gets (an Open Badges credential: SINGLE_ENTRY). */
+  status: StatusLayout;
   cryptosuite?: Cryptosuite;
   /** Also secure as vc+jwt (VC 2.0 documents only). */
   withJwt: boolean;
@@ -122,7 +123,8 @@ export interface Prepared {
 export async function prepare(deps: IssuerDeps, request: SecureRequest, key: SigningKey, slots: Partial<Record<StatusPurpose, StatusSlot>>, now: string): Promise<Prepared> {
   const id = randomId();
   const credentialUrl = credentialUrlFor(deps.publicUrl, id);
-  const draft = await request.build({ id, credentialUrl, credentialStatus: statusEntries(deps.publicUrl, slots), now });
+  const credentialStatus = statusEntries(deps.publicUrl, slots, request.status.coversSuspension);
+  const draft = await request.build({ id, credentialUrl, credentialStatus, now });
 
   const compatibility = request.compatibility ?? NO_COMPATIBILITY;
   const unsecured = compatibility.ed25519Signature2020 ? withEd25519Signature2020Context(draft.unsecured) : draft.unsecured;
@@ -134,7 +136,7 @@ export async function prepare(deps: IssuerDeps, request: SecureRequest, key: Sig
   try {
     [secured, jwt, jwtEs256] = await Promise.all([
       addDataIntegrityProof(unsecured, key, now, deps.crypto, { cryptosuite: request.cryptosuite })
-        .then((di) => (compatibility.ed25519Signature2020 ? addEd25519Signature2020Proof(di, key, now, deps.crypto) : di)),
+        .then((di) => (compatibility.ed25519Signature2020 ? addEd25519Signature2020Proof(di, key, now, deps.crypto) : proofAsSetFor(di))),
       request.withJwt ? signVcJwt(unsecured, key) : null,
       p256 ? signEs256VcJwt(unsecured, p256) : null,
     ]);
@@ -193,15 +195,15 @@ const p256KeyOf = async (deps: IssuerDeps, did: string): Promise<P256SigningKey>
 async function secureOnce(deps: IssuerDeps, request: SecureRequest): Promise<IssuedCredential> {
   const key = await signingKeyOf(deps, request.issuerDid);
   const now = toDateTimeStamp(deps.clock());
-  const slots = await allocateStatusSlots(deps.store, request.institute, request.issuerDid, now, request.purposes);
+  const slots = await allocateStatusSlots(deps.store, request.institute, request.issuerDid, now, request.status);
   const { write, issued } = await prepare(deps, request, key, slots, now);
   await deps.store.saveIssuedCredential(write.credential, write.achievement, write.audit, write.batchRow);
   return issued;
 }
 
 /**
- * Issues one Open Badges credential from an API request: revocation and suspension entries,
- * both secured forms, and the achievement it names published beside it.
+ * Issues one Open Badges credential from an API request: its one status entry (revocation,
+ * covering suspension), both secured forms, and the achievement it names published beside it.
  */
 export async function issueCredential(
   deps: IssuerDeps,
@@ -213,8 +215,19 @@ export async function issueCredential(
   return secureAndStore(deps, credentialRequest(deps, institute, request, actor, batchRow));
 }
 
-/** The status entries every Open Badges credential gets. */
-export const CREDENTIAL_PURPOSES: readonly StatusPurpose[] = ['revocation', 'suspension'];
+const OPEN_BADGE_TYPES = ['OpenBadgeCredential', 'AchievementCredential'];
+
+/** An Open Badges 3.0 credential, by its type: what 1EdTech's AchievementCredential schema holds us to. */
+export const isOpenBadge = (credential: JsonObject): boolean =>
+  ([] as unknown[]).concat(credential.type).some((t) => OPEN_BADGE_TYPES.includes(t as string));
+
+/**
+ * An Open Badges credential's `proof` is an array (1EdTech's schema requires one); a proof
+ * set of one is the same proof to every Data Integrity verifier. Other documents keep theirs.
+ */
+function proofAsSetFor<T extends JsonObject>(secured: T): T {
+  return isOpenBadge(secured) && secured.proof !== undefined && !Array.isArray(secured.proof) ? { ...secured, proof: [secured.proof] } : secured;
+}
 
 /** What securing an Open Badges credential for an API request takes. */
 export function credentialRequest(deps: IssuerDeps, institute: Institute, request: IssueRequest, actor: string, batchRow?: BatchRowRef): SecureRequest {
@@ -222,7 +235,7 @@ export function credentialRequest(deps: IssuerDeps, institute: Institute, reques
     batchRow,
     institute,
     issuerDid: institute.did,
-    purposes: CREDENTIAL_PURPOSES,
+    status: SINGLE_ENTRY,
     cryptosuite: institute.cryptosuite,
     withJwt: true,
     compatibility: compatibilityOf(institute),

@@ -15,8 +15,18 @@ const RESIGN_WHEN_LEFT_MS = 6 * 24 * 3600 * 1000;
 
 export const statusListUrl = (publicUrl: string, listId: string) => `${publicUrl}/status/${listId}`;
 
+/**
+ * What the set bit of a revocation entry whose list covers suspension means, said in the
+ * entry (Bitstring Status List: `statusMessage` "MAY be present if statusSize is 1"): every
+ * verifier reads the bit as revoked; one that reads this knows it may be a suspension.
+ */
+export const COVERING_STATUS_MESSAGE = Object.freeze([
+  Object.freeze({ status: '0x0', message: 'valid' }),
+  Object.freeze({ status: '0x1', message: 'revoked or suspended' }),
+]);
+
 /** The `BitstringStatusListEntry` objects a credential carries, one per allocated slot. */
-export function statusEntries(publicUrl: string, slots: Partial<Record<StatusPurpose, StatusSlot>>): JsonObject[] {
+export function statusEntries(publicUrl: string, slots: Partial<Record<StatusPurpose, StatusSlot>>, coversSuspension = false): JsonObject[] {
   return (['revocation', 'suspension'] as const).flatMap((purpose) => {
     const slot = slots[purpose];
     if (!slot) return [];
@@ -28,6 +38,7 @@ export function statusEntries(publicUrl: string, slots: Partial<Record<StatusPur
       statusPurpose: purpose,
       statusListIndex: String(index),
       statusListCredential: url,
+      ...(purpose === 'revocation' && coversSuspension ? { statusMessage: COVERING_STATUS_MESSAGE.map((m) => ({ ...m })) } : {}),
     };
   });
 }

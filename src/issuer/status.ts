@@ -13,15 +13,28 @@ function randomIndexes(size: number, count: number): number[] {
   return Array.from({ length: count }, (_, i) => view.getUint32(i * 4) % size);
 }
 
-const candidateList = (institute: Institute, issuerDid: string, purpose: StatusPurpose, now: string): StatusList => ({
-  id: randomId(), instituteId: institute.id, issuerDid, purpose, size: MIN_STATUS_LIST_SIZE,
+/**
+ * Which status entries a credential gets: one per purpose, each in that purpose's own list;
+ * with `coversSuspension`, its revocation entry is in a list whose bit is also set while it
+ * is suspended (an Open Badges credential's single entry: purposes ['revocation']).
+ */
+export interface StatusLayout {
+  purposes: readonly StatusPurpose[];
+  coversSuspension: boolean;
+}
+
+/** The one entry of an Open Badges credential (OB 3.0 allows a single credentialStatus). */
+export const SINGLE_ENTRY: StatusLayout = { purposes: ['revocation'], coversSuspension: true };
+
+const candidateList = (institute: Institute, issuerDid: string, purpose: StatusPurpose, now: string, coversSuspension: boolean): StatusList => ({
+  id: randomId(), instituteId: institute.id, issuerDid, purpose, coversSuspension: purpose === 'revocation' && coversSuspension, size: MIN_STATUS_LIST_SIZE,
   capacity: Math.floor(MIN_STATUS_LIST_SIZE * CAPACITY_SHARE), allocated: 0, state: 'active', version: 1,
   signedVersion: null, signedJson: null, signedJwt: null, signedAt: null, validUntil: null, createdAt: now,
 });
 
-async function pickSlot(store: Store, institute: Institute, issuerDid: string, purpose: StatusPurpose, now: string): Promise<StatusSlot> {
+async function pickSlot(store: Store, institute: Institute, issuerDid: string, purpose: StatusPurpose, now: string, covers: boolean): Promise<StatusSlot> {
   for (let attempt = 0; attempt < 8; attempt++) {
-    const list = await store.activeStatusList(issuerDid, purpose, candidateList(institute, issuerDid, purpose, now));
+    const list = await store.activeStatusList(issuerDid, purpose, candidateList(institute, issuerDid, purpose, now, covers));
     const indexes = randomIndexes(list.size, CANDIDATES_PER_TRY);
     const taken = await store.takenStatusIndexes(list.id, purpose, indexes);
     const free = indexes.find((i) => !taken.has(i));
@@ -54,10 +67,11 @@ export async function allocateStatusSlotGroup(
   institute: Institute,
   issuerDid: string,
   now: string,
-  purposes: readonly StatusPurpose[],
+  layout: StatusLayout,
   count: number,
 ): Promise<Array<Partial<Record<StatusPurpose, StatusSlot>>>> {
-  const lists = await Promise.all(purposes.map((p) => store.activeStatusList(issuerDid, p, candidateList(institute, issuerDid, p, now))));
+  const { purposes, coversSuspension } = layout;
+  const lists = await Promise.all(purposes.map((p) => store.activeStatusList(issuerDid, p, candidateList(institute, issuerDid, p, now, coversSuspension))));
   const n = Math.max(1, Math.min(count, ...lists.map((l) => l.capacity - l.allocated)));
   const picked = await Promise.all(lists.map((list, k) => pickFree(store, list, purposes[k] as StatusPurpose, n)));
   return Array.from({ length: n }, (_, i) =>
@@ -74,10 +88,23 @@ export async function allocateStatusSlots(
   institute: Institute,
   issuerDid: string,
   now: string,
-  purposes: readonly StatusPurpose[] = ['revocation', 'suspension'],
+  layout: StatusLayout = { purposes: ['revocation', 'suspension'], coversSuspension: false },
 ): Promise<Partial<Record<StatusPurpose, StatusSlot>>> {
-  const slots = await Promise.all(purposes.map((p) => pickSlot(store, institute, issuerDid, p, now)));
+  const { purposes } = layout;
+  const slots = await Promise.all(purposes.map((p) => pickSlot(store, institute, issuerDid, p, now, layout.coversSuspension)));
   return Object.fromEntries(purposes.map((p, i) => [p, slots[i]]));
+}
+
+/**
+ * The purposes a credential's status can be changed for: those it has an entry of, and
+ * suspension too when its revocation entry's list covers suspension.
+ */
+export async function changeablePurposes(store: Store, record: CredentialRecord): Promise<Set<StatusPurpose>> {
+  const purposes = new Set<StatusPurpose>();
+  if (record.revocation) purposes.add('revocation');
+  if (record.suspension) purposes.add('suspension');
+  if (record.revocation && !record.suspension && (await store.getStatusList(record.revocation.listId))?.coversSuspension) purposes.add('suspension');
+  return purposes;
 }
 
 export type CredentialStatus = 'active' | 'suspended' | 'revoked';

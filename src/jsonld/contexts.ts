@@ -15,10 +15,11 @@ export const DATA_INTEGRITY_V2_CONTEXT = 'https://w3id.org/security/data-integri
 export const ED25519_2020_CONTEXT = 'https://w3id.org/security/suites/ed25519-2020/v1';
 
 /**
- * skillcert's own terms, defined inline so that no context has to be hosted: the Khmer
- * name and description map to schema.org `name`/`description` with `@language: km`, so an
- * RDF reader sees one name in English and one in Khmer, while the Open Badges fields stay
- * plain strings as OB 3.0 requires.
+ * The inline terms of credentials skillcert issued before migrations/0010 (the Khmer name
+ * and description, mapped to schema.org `name`/`description` with `@language: km`). No longer
+ * issued: Digital Bazaar's eddsa-jcs-2022 verifier refuses inline contexts, so Khmer now
+ * travels in OB 3.0's own terms (src/issuer/credential.ts). Kept because those credentials
+ * still verify (the proof-options fast path knows this context).
  */
 export const KHMER_TERMS_CONTEXT = Object.freeze({
   nameKm: { '@id': 'https://schema.org/name', '@language': 'km' },

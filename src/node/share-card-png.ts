@@ -9,11 +9,11 @@ import { woffToSfnt } from './woff.js';
 const FACES = ['khmer-400', 'khmer-700', 'latin-400', 'latin-700'];
 
 /**
- * Renders share cards to PNG with resvg (Rust, with HarfBuzz-grade shaping, so Khmer
- * clusters are drawn right) in the service's own font. resvg reads fonts from files only:
- * the package's WOFF faces are unwrapped once into a directory of the temp dir.
+ * Renders SVG to PNG with resvg (Rust, with HarfBuzz-grade shaping, so Khmer clusters are
+ * drawn right) in the service's own font: share cards and baked badges. resvg reads fonts
+ * from files only: the package's WOFF faces are unwrapped once into a directory of the temp dir.
  */
-export function createShareCardRenderer(fontDir = join(tmpdir(), 'skillcert-fonts')): (input: ShareCardInput) => Promise<Uint8Array> {
+export function createSvgRenderer(fontDir = join(tmpdir(), 'skillcert-fonts')): (svg: string) => Promise<Uint8Array> {
   let fontFiles: string[] | null = null;
   const fonts = (): string[] => {
     if (fontFiles) return fontFiles;
@@ -30,9 +30,14 @@ export function createShareCardRenderer(fontDir = join(tmpdir(), 'skillcert-font
     });
     return fontFiles;
   };
-  return async (input) => {
-    const svg = shareCardSvg(input);
+  return async (svg) => {
     const resvg = new Resvg(svg, { font: { fontFiles: fonts(), loadSystemFonts: false, defaultFontFamily: CARD_FONT }, fitTo: { mode: 'original' } });
     return new Uint8Array(resvg.render().asPng());
   };
+}
+
+/** Renders share cards (the picture a shared link shows) to PNG. */
+export function createShareCardRenderer(fontDir?: string): (input: ShareCardInput) => Promise<Uint8Array> {
+  const render = createSvgRenderer(fontDir);
+  return async (input) => render(shareCardSvg(input));
 }

@@ -17,7 +17,7 @@ import { ensureAdminToken, ensureDatabaseDir, ensureDefaultInstitute, ensureInst
 import { nodeCryptoProvider } from './crypto.js';
 import { readMigrations } from './migrations.js';
 import { nodePackageAssets } from './assets.js';
-import { createShareCardRenderer } from './share-card-png.js';
+import { createShareCardRenderer, createSvgRenderer } from './share-card-png.js';
 import { resumeBatches } from '../batch/run.js';
 
 /**
@@ -77,6 +77,7 @@ export async function startNode(config: ServiceConfig, say: Say, clock: () => Da
     publicUrl: config.publicUrl,
     qrPng,
     shareCardPng: createShareCardRenderer(),
+    svgPng: createSvgRenderer(),
     packageAsset: nodePackageAssets(),
     vcApiOpen: config.vcApiAuth === 'none',
     remoteFetch: createRemoteFetcher({

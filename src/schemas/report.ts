@@ -7,9 +7,10 @@ export type CheckId = (typeof CHECK_IDS)[number];
  * Why a check failed, where the reader must tell failures of one check apart by more than
  * its message: "revoked" from "could not find out" (both fail: an unknown status is never
  * valid), a signature by a key its institute reported compromised from an altered one, an
- * expired credential from one not valid yet.
+ * expired credential from one not valid yet. `revoked_or_suspended`: another service's list
+ * whose entry says its bit is set for either (this service's own lists say which).
  */
-export const CHECK_CODES = ['revoked', 'suspended', 'status_unknown', 'key_compromised', 'expired', 'not_yet_valid'] as const;
+export const CHECK_CODES = ['revoked', 'suspended', 'revoked_or_suspended', 'status_unknown', 'key_compromised', 'expired', 'not_yet_valid'] as const;
 export type CheckCode = (typeof CHECK_CODES)[number];
 
 export const CheckSchema = z.object({

@@ -111,15 +111,21 @@ export interface Store extends CohortStore {
   getCredentialByVcId(vcId: string): Promise<CredentialRecord | null>;
   getAchievement(instituteId: string, key: string): Promise<AchievementRecord | null>;
 
-  /** The issuer DID's list taking new credentials for `purpose`; `candidate` is created when there is none. */
+  /**
+   * The issuer DID's list taking new credentials for `purpose` (of the candidate's kind: covering
+   * suspension or not); `candidate` is created when there is none.
+   */
   activeStatusList(issuerDid: string, purpose: StatusPurpose, candidate: StatusList): Promise<StatusList>;
   getStatusList(id: string): Promise<StatusList | null>;
   /** Which of `indexes` are already handed out in the list. */
   takenStatusIndexes(listId: string, purpose: StatusPurpose, indexes: number[]): Promise<Set<number>>;
   /** The indexes whose bit is set: revoked (or suspended) credentials in the list. */
   setStatusIndexes(listId: string, purpose: StatusPurpose): Promise<number[]>;
-  /** The status of one slot: when its bit was set, or null when it is clear (or never handed out). */
-  statusAt(listId: string, purpose: StatusPurpose, index: number): Promise<{ setAt: string | null }>;
+  /**
+   * The status of one slot: when its bit was set, or null when it is clear (or never handed
+   * out); in a list that covers suspension, also `why` it is set.
+   */
+  statusAt(listId: string, purpose: StatusPurpose, index: number): Promise<{ setAt: string | null; why?: 'revoked' | 'suspended' }>;
   /** Caches a signed list credential, unless a newer version was saved meanwhile. */
   saveSignedStatusList(signed: { id: string; version: number; json: string; jwt: string; signedAt: string; validUntil: string }): Promise<void>;
 

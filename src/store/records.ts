@@ -26,6 +26,8 @@ export const InstituteSchema = z.object({
    * all off): an Ed25519Signature2020 proof beside the Data Integrity one, an ES256 vc+jwt.
    */
   compatibility: z.object({ ed25519Signature2020: z.boolean(), es256Jwt: z.boolean() }).optional(),
+  /** Its logo: the issuer's image, and the image of the achievements it issues. */
+  imageUrl: z.string().nullable().optional(),
 });
 export type Compatibility = NonNullable<z.infer<typeof InstituteSchema>['compatibility']>;
 export const NO_COMPATIBILITY: Compatibility = Object.freeze({ ed25519Signature2020: false, es256Jwt: false });
@@ -112,6 +114,12 @@ export const StatusListSchema = z.object({
   /** The DID that signs the list: the issuer of every credential in it. */
   issuerDid: z.string(),
   purpose: z.enum(STATUS_PURPOSES),
+  /**
+   * A revocation list whose bit is also set while the credential is suspended: the one
+   * status entry of an Open Badges credential (migrations/0010). False for the lists of
+   * credentials issued with two entries, whose bits keep their one meaning.
+   */
+  coversSuspension: z.boolean(),
   size: z.number().int().positive(),
   capacity: z.number().int().positive(),
   allocated: z.number().int().nonnegative(),

@@ -62,6 +62,35 @@ export function shownPair(node: JsonObject | undefined, base: string): { text?: 
   return { text: shown(texts.filter((t) => t.lang !== 'km')), km: shown(texts.filter((t) => t.lang === 'km')) };
 }
 
+/** The Khmer ones among texts written in Khmer (a plain string there counts as Khmer), as shown. */
+export const shownKhmer = (values: unknown[]): string | undefined =>
+  shown(values.flatMap((v) => textsOf(v, 'km')).filter((t) => t.lang === 'km'));
+
+const KHMER_SCRIPT = /[\u1780-\u17ff]/u;
+const isKhmerLanguage = (lang: unknown): boolean => typeof lang === 'string' && /^km(-|$)/i.test(lang);
+
+/**
+ * Names carried as OB 3.0 identities of type `name` (an AchievementSubject's `identifier`,
+ * `hashed: false`; a Profile's `otherIdentifier`): skillcert writes the learner's and the
+ * institute's Khmer names so, as Open Badges has no language-tagged name a wallet shows.
+ * Every such value, as signed (src/verifier/signed-claims.ts holds them to the graph).
+ */
+export function nameIdentities(node: JsonObject | undefined, member: 'identifier' | 'otherIdentifier'): string[] {
+  const [typeKey, valueKey] = member === 'identifier' ? ['identityType', 'identityHash'] : ['identifierType', 'identifier'];
+  return nodesOf(node?.[member])
+    .filter((i) => i[typeKey] === 'name' && (member === 'otherIdentifier' || i.hashed === false))
+    .flatMap((i) => textsOf(i[valueKey]).map((t) => t.value))
+    .slice(0, MAX_TEXTS);
+}
+
+/** The name identities written in Khmer script, as shown. */
+export const shownKhmerName = (names: string[]): string | undefined =>
+  shown(names.filter((n) => KHMER_SCRIPT.test(n)).map((value) => ({ value, lang: 'km' })));
+
+/** An achievement's Khmer versions, named in `related` (OB 3.0 translated achievements, `inLanguage` km). */
+export const khmerRelated = (achievement: JsonObject | undefined): JsonObject[] =>
+  nodesOf(achievement?.related).filter((r) => isKhmerLanguage(r.inLanguage)).slice(0, MAX_TEXTS);
+
 /** A single-valued text as shown (every value joined). */
 export const shownText = (value: unknown): string | undefined => shown(textsOf(value));
 

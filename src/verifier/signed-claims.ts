@@ -1,5 +1,5 @@
 import { issuerIdOf, typesOf, type Credential, type JsonObject } from '../schemas/credential.js';
-import { nodesOf, pairTexts, textsOf, type Text } from './claim-text.js';
+import { khmerRelated, nameIdentities, nodesOf, pairTexts, textsOf, type Text } from './claim-text.js';
 import { parseNquads, type Term, type Triple } from './nquads.js';
 import { summaryNodes } from './summary.js';
 
@@ -26,6 +26,7 @@ const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
 const SCHEMA_NAME = 'https://schema.org/name';
 const SCHEMA_DESCRIPTION = 'https://schema.org/description';
 const SCHEMA_VALUE = 'https://schema.org/value';
+const SCHEMA_IN_LANGUAGE = 'https://schema.org/inLanguage';
 const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
 const I18N = 'https://www.w3.org/ns/i18n#';
 const PURPOSES = ['revocation', 'suspension'];
@@ -96,6 +97,15 @@ export function signedClaimsProblem(credential: Credential, nquads: string): str
   const { issuer, subject, achievement } = summaryNodes(credential);
   const issuerNodes = graph.objects(node, `${CRED}issuer`);
   const textsAt = (terms: Term[], predicate: string) => terms.flatMap((t) => graph.objects(t, predicate)).map(textOfLiteral);
+  // The Khmer names (identities of type name) and the Khmer achievement (related, in km), as the summary reads them.
+  const namesAt = (terms: Term[], member: string, typeKey: string, valueKey: string) => valuesOf(terms.flatMap((t) => graph.objects(t, `${OB}${member}`))
+    .filter((n) => graph.objects(n, `${OB}${typeKey}`).some((v) => v.value === 'name'))
+    .filter((n) => member !== 'identifier' || graph.objects(n, `${OB}hashed`).some((v) => v.value === 'false'))
+    .flatMap((n) => graph.objects(n, `${OB}${valueKey}`)));
+  const relatedKm = achievements.flatMap((a) => graph.objects(a, `${OB}related`))
+    .filter((r) => graph.objects(r, SCHEMA_IN_LANGUAGE).some((l) => /^km(-|$)/i.test(l.value)));
+  const relatedJson = khmerRelated(achievement);
+  const plain = (texts: Text[]) => JSON.stringify([...new Set(texts.map((t) => t.value))].sort());
   const idOk = typeof credential.id === 'string' ? node.kind === 'iri' && node.value === credential.id : node.kind === 'blank';
 
   const comparisons: Array<[string, string, string]> = [
@@ -110,6 +120,10 @@ export function signedClaimsProblem(credential: Credential, nquads: string): str
     ['learner name', keys(pairTexts(subject, 'name')), keys(textsAt(subjects, SCHEMA_NAME))],
     ['achievement name', keys(pairTexts(achievement, 'name')), keys(textsAt(achievements, SCHEMA_NAME))],
     ['achievement description', keys(pairTexts(achievement, 'description')), keys(textsAt(achievements, SCHEMA_DESCRIPTION))],
+    ['learner name identity', JSON.stringify(nameIdentities(subject, 'identifier').sort()), namesAt(subjects, 'identifier', 'identityType', 'identityHash')],
+    ['issuer name identity', JSON.stringify(nameIdentities(issuer, 'otherIdentifier').sort()), namesAt(issuerNodes, 'otherIdentifier', 'identifierType', 'identifier')],
+    ['Khmer achievement', plain(relatedJson.flatMap((r) => [...textsOf(r.name), ...textsOf(r.description)])),
+      plain([...textsAt(relatedKm, SCHEMA_NAME), ...textsAt(relatedKm, SCHEMA_DESCRIPTION)])],
     ['result', keys(nodesOf(subject?.result).flatMap((r) => textsOf(r.value))),
       keys(textsAt(subjects.flatMap((s) => graph.objects(s, `${OB}result`)), SCHEMA_VALUE))],
   ];

@@ -3,6 +3,7 @@ import type { Check } from '../schemas/report.js';
 import { issuerIdOf, typesOf, type Credential, type JsonObject } from '../schemas/credential.js';
 import type { StatusPurpose } from '../store/port.js';
 import { parseBoundedJson } from '../schemas/json-bounds.js';
+import { COVERING_STATUS_MESSAGE } from '../issuer/status-list.js';
 import { failed, passed } from './checks.js';
 import { RemoteFetchError, type RemoteFetcher } from './remote.js';
 import type { VerificationReport } from '../schemas/report.js';
@@ -11,7 +12,11 @@ import { decodeJwtPayload, type VerifyInput } from './verify.js';
 /** What the service knows about one of its own lists' slots, read from its store. */
 export type LocalSlot =
   | { found: false }
-  | { found: true; issuerDid: string; purpose: StatusPurpose; size: number; setAt: string | null };
+  | {
+    found: true; issuerDid: string; purpose: StatusPurpose; size: number; setAt: string | null;
+    /** A revocation list whose bit is also set while suspended; `why` says which it is. */
+    coversSuspension?: boolean; why?: 'revoked' | 'suspended';
+  };
 
 export interface StatusCheckerDeps {
   /** Answers for lists this service hosts (no HTTP round trip), or null for other URLs. */
@@ -42,7 +47,7 @@ const MAX_CACHE_ENTRIES = 500;
  */
 export const MAX_REMOTE_LIST_BYTES = 2 * 1024 * 1024;
 const MAX_CACHE_BYTES = 32 * 1024 * 1024;
-/** Status entries read on one credential (this service writes two). */
+/** Status entries read on one credential (this service writes one, or two before migrations/0010). */
 export const MAX_STATUS_ENTRIES = 8;
 const WORDS: Record<StatusPurpose, { set: string; clear: string }> = {
   revocation: { set: 'REVOKED', clear: 'not revoked' },
@@ -53,6 +58,17 @@ interface Entry {
   purpose: StatusPurpose;
   index: number;
   listUrl: string;
+  /** The entry says its set bit means "revoked or suspended" (COVERING_STATUS_MESSAGE). */
+  coversSuspension: boolean;
+}
+
+const COVERING_MESSAGE = COVERING_STATUS_MESSAGE.find((m) => m.status === '0x1')?.message;
+
+/** Whether a revocation entry's `statusMessage` says its set bit may also be a suspension. */
+function declaresCovering(e: JsonObject, purpose: StatusPurpose): boolean {
+  if (purpose !== 'revocation' || !Array.isArray(e.statusMessage)) return false;
+  const set = e.statusMessage.find((m) => (m as JsonObject | null)?.status === '0x1') as JsonObject | undefined;
+  return typeof set?.message === 'string' && set.message.toLowerCase() === COVERING_MESSAGE;
 }
 
 function readEntry(raw: unknown, purpose: StatusPurpose): Entry | string {
@@ -62,7 +78,7 @@ function readEntry(raw: unknown, purpose: StatusPurpose): Entry | string {
   const index = typeof e.statusListIndex === 'string' && /^\d{1,10}$/.test(e.statusListIndex) ? Number(e.statusListIndex) : NaN;
   if (!Number.isSafeInteger(index)) return 'statusListIndex must be a non-negative decimal string';
   if (typeof e.statusListCredential !== 'string') return 'statusListCredential must be a URL';
-  return { purpose, index, listUrl: e.statusListCredential };
+  return { purpose, index, listUrl: e.statusListCredential, coversSuspension: declaresCovering(e, purpose) };
 }
 
 async function loadRemote(deps: StatusCheckerDeps, url: string): Promise<CachedList | string> {
@@ -125,23 +141,43 @@ const setBit = (purpose: StatusPurpose, message: string): Check => ({ ...failed(
 /** The status could not be established; that fails too, but says so. */
 const unknown = (purpose: StatusPurpose, message: string): Check => ({ ...failed(purpose, message), code: 'status_unknown' });
 
-async function checkEntry(deps: StatusCheckerDeps, entry: Entry, issuerId: string): Promise<Check> {
+/**
+ * A list of this service whose bit covers suspension: its store says which of the two set
+ * it, so the report tells REVOKED from SUSPENDED as for a credential with two entries.
+ */
+function coveredChecks(why: 'revoked' | 'suspended' | undefined, setAt: string | null): Check[] {
+  const on = setAt ? ` on ${setAt.slice(0, 10)}` : '';
+  if (why === 'revoked') return [setBit('revocation', `REVOKED${on}`)];
+  const live = "(checked the issuer's live status list)";
+  if (why === 'suspended') return [passed('revocation', `not revoked ${live}`), setBit('suspension', `SUSPENDED${on}`)];
+  return [passed('revocation', `not revoked ${live}`), passed('suspension', `not suspended ${live}`)];
+}
+
+async function checkEntry(deps: StatusCheckerDeps, entry: Entry, issuerId: string): Promise<Check[]> {
   const { purpose, index, listUrl } = entry;
   const words = WORDS[purpose];
   const local = await deps.local(listUrl, purpose, index);
   if (local) {
-    if (!local.found) return unknown(purpose, `the status list ${listUrl} does not exist, so the ${purpose} status is unknown`);
-    if (local.issuerDid !== issuerId) return unknown(purpose, 'the status list belongs to another issuer');
-    if (local.purpose !== purpose) return unknown(purpose, `the status list is for ${local.purpose}, not ${purpose}`);
-    if (index >= local.size) return unknown(purpose, 'statusListIndex is outside the status list');
-    return local.setAt ? setBit(purpose, `${words.set} on ${local.setAt.slice(0, 10)}`) : passed(purpose, `${words.clear} (checked the issuer's live status list)`);
+    if (!local.found) return [unknown(purpose, `the status list ${listUrl} does not exist, so the ${purpose} status is unknown`)];
+    if (local.issuerDid !== issuerId) return [unknown(purpose, 'the status list belongs to another issuer')];
+    if (local.purpose !== purpose) return [unknown(purpose, `the status list is for ${local.purpose}, not ${purpose}`)];
+    if (index >= local.size) return [unknown(purpose, 'statusListIndex is outside the status list')];
+    if (local.coversSuspension) return coveredChecks(local.why, local.setAt);
+    return [local.setAt ? setBit(purpose, `${words.set} on ${local.setAt.slice(0, 10)}`) : passed(purpose, `${words.clear} (checked the issuer's live status list)`)];
   }
   const list = await loadRemote(deps, listUrl);
-  if (typeof list === 'string') return unknown(purpose, `${purpose} status unknown: ${list}`);
-  if (list.issuer !== issuerId) return unknown(purpose, `${purpose} status unknown: the status list was issued by ${list.issuer}, not by the credential's issuer`);
-  if (list.purpose !== purpose) return unknown(purpose, `${purpose} status unknown: the list is for ${list.purpose}`);
-  if (index >= list.bits.length * 8) return unknown(purpose, 'statusListIndex is outside the status list');
-  return bitAt(list.bits, index) ? setBit(purpose, words.set) : passed(purpose, `${words.clear} (checked ${listUrl})`);
+  if (typeof list === 'string') return [unknown(purpose, `${purpose} status unknown: ${list}`)];
+  if (list.issuer !== issuerId) return [unknown(purpose, `${purpose} status unknown: the status list was issued by ${list.issuer}, not by the credential's issuer`)];
+  if (list.purpose !== purpose) return [unknown(purpose, `${purpose} status unknown: the list is for ${list.purpose}`)];
+  if (index >= list.bits.length * 8) return [unknown(purpose, 'statusListIndex is outside the status list')];
+  const set = bitAt(list.bits, index);
+  // Another service's list says only that the bit is set; the entry may say it also means suspended.
+  if (entry.coversSuspension) {
+    return set
+      ? [{ ...failed('revocation', `REVOKED OR SUSPENDED: the issuer's status list does not say which (checked ${listUrl})`), code: 'revoked_or_suspended' }]
+      : [passed('revocation', `not revoked (checked ${listUrl})`), passed('suspension', `not suspended (checked ${listUrl})`)];
+  }
+  return [set ? setBit(purpose, words.set) : passed(purpose, `${words.clear} (checked ${listUrl})`)];
 }
 
 /**
@@ -161,7 +197,7 @@ export async function statusChecks(deps: StatusCheckerDeps, credential: Credenti
     const mine = entries.filter((e) => (e as JsonObject).statusPurpose === purpose);
     for (const e of mine) {
       const entry = readEntry(e, purpose);
-      checks.push(typeof entry === 'string' ? unknown(purpose, entry) : await checkEntry(deps, entry, issuerIdOf(credential)));
+      checks.push(...(typeof entry === 'string' ? [unknown(purpose, entry)] : await checkEntry(deps, entry, issuerIdOf(credential))));
     }
   }
   return checks;

@@ -1,7 +1,7 @@
 import type { Credential, JsonObject } from '../schemas/credential.js';
 import { issuerIdOf, typesOf, validityOf } from '../schemas/credential.js';
 import type { CredentialSummary } from '../schemas/report.js';
-import { nodesOf, shownPair, shownText } from './claim-text.js';
+import { khmerRelated, nameIdentities, nodesOf, shownKhmer, shownKhmerName, shownPair, shownText } from './claim-text.js';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length <= 4000 ? v : undefined);
 const obj = (v: unknown): JsonObject | undefined =>
@@ -14,17 +14,24 @@ export function summaryNodes(credential: Credential): { issuer?: JsonObject; sub
 
 /**
  * What a person needs to see of a credential, read defensively from any VC. Text claims are
- * read in every JSON-LD form (src/verifier/claim-text.ts).
+ * read in every JSON-LD form (src/verifier/claim-text.ts). Khmer is read where skillcert
+ * writes it (a `related` Khmer achievement, names as `name` identities) and where it wrote it
+ * before migrations/0010 (`nameKm` terms of an inline context).
  */
 export function summarize(credential: Credential): CredentialSummary {
   const nodes = summaryNodes(credential);
   const { issuer, achievement } = nodes;
   const subject = nodes.subject ?? {};
   const alignments = Array.isArray(achievement?.alignment) ? achievement.alignment.map(obj).filter((a) => a !== undefined) : [];
+  const related = khmerRelated(achievement);
+  const khmerUnits = new Map(related.flatMap((r) => nodesOf(r.alignment)).map((a) => [str(a.targetCode), shownKhmer([a.targetName])]));
   const skills = alignments
     .filter((a) => str(a.targetType) !== 'ext:QualificationLevel' && str(a.targetName))
     .slice(0, 200)
-    .map((a) => ({ code: str(a.targetCode), name: str(a.targetName) as string, nameKm: str(a.nameKm), url: str(a.targetUrl) }));
+    .map((a) => ({
+      code: str(a.targetCode), name: str(a.targetName) as string,
+      nameKm: str(a.nameKm) ?? (str(a.targetCode) ? khmerUnits.get(str(a.targetCode)) : undefined), url: str(a.targetUrl),
+    }));
   const level = alignments.find((a) => str(a.targetType) === 'ext:QualificationLevel');
   const issuerName = shownPair(issuer, 'name');
   const learner = shownPair(subject, 'name');
@@ -32,12 +39,14 @@ export function summarize(credential: Credential): CredentialSummary {
   return {
     id: str(credential.id),
     name: shownPair(credential, 'name').text,
-    issuer: { id: issuerIdOf(credential), name: issuerName.text, nameKm: issuerName.km, url: str(issuer?.url) },
-    learner: { name: learner.text, nameKm: learner.km },
+    issuer: {
+      id: issuerIdOf(credential), name: issuerName.text, nameKm: issuerName.km ?? shownKhmerName(nameIdentities(issuer, 'otherIdentifier')), url: str(issuer?.url),
+    },
+    learner: { name: learner.text, nameKm: learner.km ?? shownKhmerName(nameIdentities(subject, 'identifier')) },
     achievement: achievement
       ? {
           name: achievementName.text,
-          nameKm: achievementName.km,
+          nameKm: achievementName.km ?? shownKhmer(related.map((r) => r.name)),
           description: shownPair(achievement, 'description').text,
           type: str(achievement.achievementType) ?? typesOf(achievement.type).find((t) => t !== 'Achievement'),
           code: str(achievement.humanCode),

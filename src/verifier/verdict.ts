@@ -1,7 +1,7 @@
 import type { VerificationReport } from '../schemas/report.js';
 
 export type Verdict =
-  | 'valid' | 'revoked' | 'suspended' | 'status-unknown' | 'expired' | 'not-yet-valid' | 'not-accredited' | 'tampered'
+  | 'valid' | 'revoked' | 'suspended' | 'revoked-or-suspended' | 'status-unknown' | 'expired' | 'not-yet-valid' | 'not-accredited' | 'tampered'
   | 'key-compromised' | 'unknown-issuer' | 'not-found' | 'invalid';
 
 /** The one word a person needs from a report; the most serious failure wins. */
@@ -20,6 +20,7 @@ export function verdictOf(report: VerificationReport): Verdict {
   const suspension = failedCheck('suspension');
   if (revocation?.code === 'revoked') return 'revoked';
   if (suspension?.code === 'suspended') return 'suspended';
+  if (revocation?.code === 'revoked_or_suspended') return 'revoked-or-suspended';
   if (revocation || suspension) return 'status-unknown';
   if (failedCheck('accreditation')) return 'not-accredited';
   const validity = failedCheck('validity');
@@ -31,6 +32,7 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
   valid: '✓ GENUINE',
   revoked: '✗ REVOKED',
   suspended: '✗ SUSPENDED',
+  'revoked-or-suspended': '✗ REVOKED OR SUSPENDED',
   'status-unknown': '✗ STATUS UNKNOWN',
   expired: '✗ EXPIRED',
   'not-yet-valid': '✗ NOT YET VALID',

@@ -4,6 +4,8 @@ import { ACHIEVEMENT_TYPES } from '../schemas/issue-request.js';
 import type { AccreditationPeriod, CredentialEvent, CredentialRecord, Institute, StatusAction } from '../store/port.js';
 import { formatDate, formatNumber, pick } from './i18n.js';
 import { Layout, type PageContext } from './layout.js';
+import type { Credential } from '../schemas/credential.js';
+import { summarize } from '../verifier/summary.js';
 
 /** What the console pages know about who is signed in. */
 export interface ConsoleUser {
@@ -126,6 +128,8 @@ export const CredentialDetailPage: FC<{
   error?: string;
 }> = ({ p, user, record, events, notice, error }) => {
   const status = statusOf(record);
+  // The Khmer names as the credential carries them (old and new shapes alike).
+  const shown = summarize(JSON.parse(record.diJson) as Credential);
   return (
     <ConsoleLayout p={p} user={user} title={record.learnerName}>
       <h1>
@@ -135,8 +139,17 @@ export const CredentialDetailPage: FC<{
       {error && <p class="notice bad" role="alert">{error}</p>}
       <section class="card">
         <dl>
+          {shown.learner.nameKm && (
+            <>
+              <dt>{p.m.learnerNameKm}</dt>
+              <dd lang="km">{shown.learner.nameKm}</dd>
+            </>
+          )}
           <dt>{p.m.achievement}</dt>
-          <dd>{record.achievementName}</dd>
+          <dd>
+            {record.achievementName}
+            {shown.achievement?.nameKm && <> · <span lang="km">{shown.achievement.nameKm}</span></>}
+          </dd>
           <dt>{p.m.issuedAt}</dt>
           <dd>{formatDate(record.issuedAt, p.lang)}</dd>
           <dt>{p.m.validFrom}</dt>

@@ -65,6 +65,7 @@ export type PlainCode = Exclude<CheckCode, 'status_unknown'>;
 export const CHECK_CODE_EN: Record<PlainCode, string> = {
   revoked: 'The institute has withdrawn (revoked) it.',
   suspended: 'The institute has suspended it for now.',
+  revoked_or_suspended: 'The institute has withdrawn or suspended it (its status list does not say which).',
   key_compromised: 'It was signed with a key the institute reported stolen or leaked, after that happened.',
   expired: 'Its validity period has ended.',
   not_yet_valid: 'Its validity period has not started yet.',

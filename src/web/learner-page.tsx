@@ -12,6 +12,8 @@ export interface LearnerLinks {
   qrSvg: string;
   json: string;
   jwt: string | null;
+  /** The certificate as an Open Badges baked badge (the credential inside the picture). */
+  badgePng: string;
 }
 
 /**
@@ -122,6 +124,7 @@ export const LearnerPage: FC<{ p: PageContext; id: string; report: VerificationR
           <button type="button" class="btn" hidden data-copy={links.page} data-copied={m.copied}>{m.copyLink}</button>
           <a class="btn secondary" href={links.json}>{m.downloadJson}</a>
           {links.jwt && <a class="btn secondary" href={links.jwt}>{m.downloadJwt}</a>}
+          <a class="btn secondary" href={links.badgePng} download>{m.downloadBadge}</a>
           <a class="btn secondary" href={linkedIn} rel="noopener noreferrer" target="_blank">{m.addLinkedIn}</a>
           <button type="button" class="btn secondary" hidden data-print>{m.print}</button>
         </div>

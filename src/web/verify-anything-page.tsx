@@ -58,7 +58,7 @@ export const VerifyAnythingPage: FC<{
         <label for="text">{m.pasteLabel}</label>
         <textarea id="text" name="text" rows={4} spellcheck={false} autocapitalize="off" autocomplete="off">{text ?? ''}</textarea>
         <label for="file">{m.fileLabel}</label>
-        <input type="file" id="file" name="file" accept=".json,.jwt,.txt,application/json,application/vc,application/vc+jwt,text/plain" />
+        <input type="file" id="file" name="file" accept=".json,.jwt,.txt,.png,.svg,application/json,application/vc,application/vc+jwt,text/plain,image/png,image/svg+xml" />
         <p class="btns">
           <button type="submit" class="btn">{m.verifyButton}</button>
         </p>

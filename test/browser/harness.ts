@@ -2,6 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { AppDeps } from '../../src/app.js';
 import { makeTestApp, type TestContext } from '../helpers.js';
 
 /*
@@ -43,11 +44,11 @@ export interface Served {
 }
 
 /** A test app served over HTTP, and a headless chromium to look at it with. */
-export async function serveForBrowser(): Promise<Served> {
+export async function serveForBrowser(deps: Partial<AppDeps> = {}): Promise<Served> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const ctx = await makeTestApp({ publicUrl: base });
+  const ctx = await makeTestApp({ publicUrl: base, deps });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: ctx.app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
   });

@@ -41,7 +41,7 @@ const sampleRequest = () => ({
 
 interface Issued {
   id: string;
-  credential: Record<string, unknown> & { proof: { verificationMethod: string } };
+  credential: Record<string, unknown> & { proof: Array<{ verificationMethod: string }> };
   jwt: string;
 }
 const issue = async (): Promise<Issued> => {
@@ -99,7 +99,7 @@ describe('the Worker on D1', () => {
 
   it('issue → verify → revoke → verify, for both secured forms', async () => {
     const issued = await issue();
-    expect(issued.credential.proof.verificationMethod.startsWith('did:web:localhost%3A8787#')).toBe(true);
+    expect(issued.credential.proof[0]!.verificationMethod.startsWith('did:web:localhost%3A8787#')).toBe(true);
     for (const body of [{ credential: issued.credential }, { jwt: issued.jwt }]) {
       const { status, body: report } = await verify(body);
       expect(status).toBe(200);
@@ -124,7 +124,7 @@ describe('the Worker on D1', () => {
     expect(checkOf((await verify({ jwt: issued.jwt })).body, 'suspension')).toBe('failed');
     expect((await post(`/api/v1/credentials/${issued.id}/reinstate`, { reason: 'cleared' })).status).toBe(200);
     expect((await verify({ jwt: issued.jwt })).body.verified).toBe(true);
-    const status = (issued.credential.credentialStatus as Array<{ statusListCredential: string }>)[0] as { statusListCredential: string };
+    const status = issued.credential.credentialStatus as { statusListCredential: string };
     const list = await SELF.fetch(status.statusListCredential, { headers: { Accept: 'application/vc' } });
     expect(list.status).toBe(200);
     const listCredential = (await list.json()) as { type: string[] };
@@ -140,6 +140,19 @@ describe('the Worker on D1', () => {
     const png = await SELF.fetch(url(`/credentials/${issued.id}/qr.png`));
     expect(png.status).toBe(404);
     expect(((await png.json()) as any).error.message).toMatch(/SVG only/);
+  });
+
+  it('bakes the credential into its badge, as SVG and as a PNG drawn without a renderer, and verifies an uploaded one', async () => {
+    const issued = await issue();
+    for (const [path, type] of [[`/credentials/${issued.id}/badge.svg`, 'image/svg+xml'], [`/credentials/${issued.id}/badge.png`, 'image/png']]) {
+      const badge = await SELF.fetch(url(path as string));
+      expect(badge.status, path).toBe(200);
+      expect(badge.headers.get('content-type')).toContain(type);
+      const res = await SELF.fetch(url('/api/v1/verify'), { method: 'POST', headers: { 'Content-Type': type as string }, body: await badge.arrayBuffer() });
+      const report = (await res.json()) as any;
+      expect(report.verified, path).toBe(true);
+      expect(report.credential.learner.nameKm).toBe('សុខ ដារ៉ា');
+    }
   });
 
   it('issues and verifies through the VC API, under the institute\'s did:key', async () => {

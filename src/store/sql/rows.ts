@@ -32,7 +32,7 @@ const jsonList = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v)
 
 export const instituteFromRow = (r: Row): Institute =>
   InstituteSchema.parse({
-    id: r.id, slug: r.slug, name: r.name, nameKm: r.name_km, url: r.url, did: r.did, didKey: r.did_key,
+    id: r.id, slug: r.slug, name: r.name, nameKm: r.name_km, url: r.url, imageUrl: r.image_url ?? undefined, did: r.did, didKey: r.did_key,
     isDefault: r.is_default === 1, createdAt: r.created_at, contact: r.contact, programmes: jsonList(r.programmes),
     status: r.status, cryptosuite: r.cryptosuite ?? 'eddsa-rdfc-2022',
     // Absent while every option is off (migrations/0011), as for an institute built in code.
@@ -61,7 +61,8 @@ export const credentialFromRow = (r: Row): CredentialRecord =>
 
 export const statusListFromRow = (r: Row): StatusList =>
   StatusListSchema.parse({
-    id: r.id, instituteId: r.institute_id, issuerDid: r.issuer_did, purpose: r.purpose, size: r.size, capacity: r.capacity,
+    id: r.id, instituteId: r.institute_id, issuerDid: r.issuer_did, purpose: r.purpose, coversSuspension: Number(r.covers_suspension) === 1,
+    size: r.size, capacity: r.capacity,
     allocated: r.allocated, state: r.state, version: r.version, signedVersion: r.signed_version, signedJson: r.signed_json,
     signedJwt: r.signed_jwt, signedAt: r.signed_at, validUntil: r.valid_until, createdAt: r.created_at,
   });

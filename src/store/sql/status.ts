@@ -7,7 +7,7 @@ type StatusMethods = Pick<Store,
   | 'activeStatusList' | 'getStatusList' | 'takenStatusIndexes' | 'setStatusIndexes' | 'statusAt' | 'saveSignedStatusList'
   | 'changeStatus' | 'credentialEvents'>;
 
-const ACTIVE_LIST = `SELECT * FROM status_lists WHERE issuer_did = ? AND purpose = ? AND state = 'active'`;
+const ACTIVE_LIST = `SELECT * FROM status_lists WHERE issuer_did = ? AND purpose = ? AND covers_suspension = ? AND state = 'active'`;
 
 /**
  * The compare-and-set of each status change: it changes the credential's row exactly when
@@ -19,21 +19,23 @@ const STATUS_CAS: Record<StatusAction, (id: string, at: string) => Sql> = {
   suspend: (id, at) => sql('UPDATE credentials SET suspended_at = ? WHERE id = ? AND revoked_at IS NULL AND suspended_at IS NULL', at, id),
   reinstate: (id) => sql('UPDATE credentials SET suspended_at = NULL WHERE id = ? AND revoked_at IS NULL AND suspended_at IS NOT NULL', id),
 };
-const PURPOSE_OF = { revoke: 'revocation', suspend: 'suspension', reinstate: 'suspension' } as const;
+/** The bit of a covering list (migrations/0010) is set while its credential is revoked or suspended. */
+const COVERED = `(SELECT covers_suspension FROM status_lists WHERE id = ?) = 1`;
 
 /** Status lists, and changes of a credential's status with their history. */
 export function statusMethods(db: SqlDriver, log: AuditLog): StatusMethods {
   return {
     async activeStatusList(issuerDid, purpose, candidate) {
-      const found = await db.first(sql(ACTIVE_LIST, issuerDid, purpose));
+      const kind = candidate.coversSuspension ? 1 : 0;
+      const found = await db.first(sql(ACTIVE_LIST, issuerDid, purpose, kind));
       if (found) return statusListFromRow(found);
       // Against the one-active-list-per-DID index: of two writers racing to create the list,
       // one inserts and both read back the same list.
       const [, read] = await db.atomic([
-        sql(`INSERT INTO status_lists (id, institute_id, issuer_did, purpose, size, capacity, allocated, state, version, created_at)
-          VALUES (?, ?, ?, ?, ?, ?, 0, 'active', 1, ?) ON CONFLICT DO NOTHING`,
-        candidate.id, candidate.instituteId, candidate.issuerDid, candidate.purpose, candidate.size, candidate.capacity, candidate.createdAt),
-        sql(ACTIVE_LIST, issuerDid, purpose),
+        sql(`INSERT INTO status_lists (id, institute_id, issuer_did, purpose, covers_suspension, size, capacity, allocated, state, version, created_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, 0, 'active', 1, ?) ON CONFLICT DO NOTHING`,
+        candidate.id, candidate.instituteId, candidate.issuerDid, candidate.purpose, kind, candidate.size, candidate.capacity, candidate.createdAt),
+        sql(ACTIVE_LIST, issuerDid, purpose, kind),
       ]);
       const row = read?.rows[0];
       if (!row) throw new Error(`no active ${purpose} list for ${issuerDid} after creating one`);
@@ -53,13 +55,21 @@ export function statusMethods(db: SqlDriver, log: AuditLog): StatusMethods {
     },
     async setStatusIndexes(listId, purpose) {
       const cols = SLOT_COLUMNS[purpose];
-      const rows = await db.all(sql(`SELECT ${cols.index} AS i FROM credentials WHERE ${cols.list} = ? AND ${cols.flag} IS NOT NULL`, listId));
+      const covered = purpose === 'revocation' ? ` OR (suspended_at IS NOT NULL AND ${COVERED})` : '';
+      const rows = await db.all(sql(`SELECT ${cols.index} AS i FROM credentials WHERE ${cols.list} = ? AND (${cols.flag} IS NOT NULL${covered})`,
+        listId, ...(covered ? [listId] : [])));
       return rows.map((r) => Number(r.i));
     },
     async statusAt(listId, purpose, index) {
       const cols = SLOT_COLUMNS[purpose];
-      const row = await db.first(sql(`SELECT ${cols.flag} AS setAt FROM credentials WHERE ${cols.list} = ? AND ${cols.index} = ?`, listId, index));
-      return { setAt: typeof row?.setAt === 'string' ? row.setAt : null };
+      const row = await db.first(sql(`SELECT revoked_at AS r, suspended_at AS s, ${COVERED} AS covers FROM credentials WHERE ${cols.list} = ? AND ${cols.index} = ?`,
+        listId, listId, index));
+      const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+      const [revokedAt, suspendedAt] = [text(row?.r), text(row?.s)];
+      if (purpose === 'revocation' && Number(row?.covers) === 1) {
+        return revokedAt ? { setAt: revokedAt, why: 'revoked' } : suspendedAt ? { setAt: suspendedAt, why: 'suspended' } : { setAt: null };
+      }
+      return { setAt: purpose === 'revocation' ? revokedAt : suspendedAt };
     },
     async saveSignedStatusList(s) {
       await db.run(sql(`UPDATE status_lists SET signed_version = ?, signed_json = ?, signed_jwt = ?, signed_at = ?, valid_until = ?
@@ -71,13 +81,17 @@ export function statusMethods(db: SqlDriver, log: AuditLog): StatusMethods {
       // The compare-and-set comes first; every statement after it is guarded by
       // `changes() = 1`, so it happens exactly when the one before it did, and the outcome
       // travels down the group: audit entry, event, the list's version.
-      const list = SLOT_COLUMNS[PURPOSE_OF[change.action]].list;
       const [cas] = await log.write([
         STATUS_CAS[change.action](change.credentialId, change.at),
         audited(audit, true),
         sql('INSERT INTO credential_events (credential_id, action, reason, actor, at) SELECT ?, ?, ?, ?, ? WHERE changes() = 1',
           change.credentialId, change.action, change.reason, change.actor, change.at),
-        sql(`UPDATE status_lists SET version = version + 1 WHERE changes() = 1 AND id = (SELECT ${list} FROM credentials WHERE id = ?)`, change.credentialId),
+        // A revocation changes the credential's revocation list; a suspension or its end, its
+        // suspension list, or its revocation list when that one covers suspension.
+        sql(`UPDATE status_lists SET version = version + 1 WHERE changes() = 1 AND (
+            (id = (SELECT revocation_list FROM credentials WHERE id = ?) AND (? = 'revoke' OR covers_suspension = 1))
+            OR (id = (SELECT suspension_list FROM credentials WHERE id = ?) AND ? <> 'revoke'))`,
+        change.credentialId, change.action, change.credentialId, change.action),
       ]);
       return cas?.changes === 1;
     },

@@ -1,0 +1,42 @@
+import { Hono, type Context } from 'hono';
+import type { AppEnv, Services } from '../app.js';
+import { badgeTextOf, khmerAchievement } from '../issuer/achievement.js';
+import type { JsonObject } from '../schemas/credential.js';
+import { badgeSvg } from '../web/badge-image.js';
+import { ApiError } from './errors.js';
+
+/** An SVG served on its own may not run or load anything (it holds only shapes and text). */
+export const SVG_HEADERS = {
+  'Content-Type': 'image/svg+xml; charset=utf-8',
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+};
+
+/**
+ * What an achievement's `related` and `image` name: its Khmer version (an OB Achievement,
+ * `inLanguage` km) and the badge image skillcert draws for it. (The achievement itself is
+ * served by credential-routes.ts.)
+ */
+export function achievementRoutes(s: Services): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  const achievementOf = async (c: Context) => {
+    const institute = await s.store.getInstituteBySlug(c.req.param('slug') ?? '');
+    const record = institute && (await s.store.getAchievement(institute.id, c.req.param('key') ?? ''));
+    if (!institute || !record) throw new ApiError('not_found', 'no such achievement');
+    return { institute, achievement: JSON.parse(record.json) as JsonObject };
+  };
+
+  app.get('/achievements/:slug/:key/km', async (c) => {
+    const km = khmerAchievement((await achievementOf(c)).achievement);
+    if (!km) throw new ApiError('not_found', 'this achievement has no Khmer version');
+    c.header('Access-Control-Allow-Origin', '*');
+    return c.body(JSON.stringify(km), 200, { 'Content-Type': 'application/ld+json' });
+  });
+
+  app.get('/achievements/:slug/:key/image.svg', async (c) => {
+    const { institute, achievement } = await achievementOf(c);
+    return c.body(badgeSvg(badgeTextOf(achievement, institute)), 200, { ...SVG_HEADERS, 'Cache-Control': 'public, max-age=3600', 'Access-Control-Allow-Origin': '*' });
+  });
+
+  return app;
+}
