@@ -125,19 +125,7 @@ export async function createIssuerKey(
 ): Promise<IssuerKeyRecord> {
   const key = jwk ?? (await generateKeyJwk());
   const described = await describePublicKey(key.x, params.controller);
-  const record: IssuerKeyRecord = {
-    id: described.id,
-    controller: params.controller,
-    owner: params.owner,
-    publicX: key.x,
-    sealedPrivate: await vault.seal(key.d, described.id),
-    status: 'active',
-    createdAt: params.now,
-    retiredAt: null,
-    compromisedAt: null,
-  };
-  await store.saveIssuerKey(record, { retireActive: params.retireActive, audit: params.audit });
-  return record;
+  return saveSealedKey(store, vault, params, { id: described.id, publicX: key.x, d: key.d });
 }
 
 /** Creates a new P-256 key for a did:web, sealed, and stores it (retiring the active P-256 key if asked). */
@@ -148,18 +136,20 @@ export async function createP256IssuerKey(
 ): Promise<IssuerKeyRecord> {
   const key = await generateP256Jwk();
   const described = await describeP256Key(key.x, key.y, params.controller);
+  return saveSealedKey(store, vault, params, { id: described.id, keyType: 'P-256', publicX: key.x, publicY: key.y, d: key.d });
+}
+
+/** Seals a new key's private part under its id and stores it as the controller's active key. */
+async function saveSealedKey(
+  store: Store,
+  vault: KeyVault,
+  params: { controller: string; owner: string; now: string; retireActive?: boolean; audit?: AuditInput },
+  key: { id: string; keyType?: 'P-256'; publicX: string; publicY?: string; d: string },
+): Promise<IssuerKeyRecord> {
+  const { d, ...pub } = key;
   const record: IssuerKeyRecord = {
-    id: described.id,
-    controller: params.controller,
-    owner: params.owner,
-    keyType: 'P-256',
-    publicX: key.x,
-    publicY: key.y,
-    sealedPrivate: await vault.seal(key.d, described.id),
-    status: 'active',
-    createdAt: params.now,
-    retiredAt: null,
-    compromisedAt: null,
+    ...pub, controller: params.controller, owner: params.owner, sealedPrivate: await vault.seal(d, key.id),
+    status: 'active', createdAt: params.now, retiredAt: null, compromisedAt: null,
   };
   await store.saveIssuerKey(record, { retireActive: params.retireActive, audit: params.audit });
   return record;
