@@ -2,7 +2,10 @@ import { Hono } from 'hono';
 import { buildServices, type AppDeps } from './services.js';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { ApiError, errorBody, statusOf } from './http/errors.js';
+import type { AppEnv } from './http/context.js';
+import { apiErrorOf } from './http/domain-errors.js';
+import { errorBody, statusOf } from './http/errors.js';
+import { pageContextMiddleware } from './http/page-context.js';
 import { identityRoutes } from './http/identity-routes.js';
 import { credentialRoutes } from './http/credential-routes.js';
 import { verifyRoutes } from './http/verify-routes.js';
@@ -12,15 +15,13 @@ import { instituteRoutes } from './http/institute-routes.js';
 import { auditRoutes } from './http/audit-routes.js';
 import { pageRoutes } from './http/page-routes.js';
 import { consoleRoutes } from './http/console-routes.js';
+import { consoleCohortRoutes } from './http/console-cohort-routes.js';
+import { noStore, pageHeaders } from './http/console-kit.js';
 import { templateRoutes } from './http/template-routes.js';
 import { batchRoutes } from './http/batch-routes.js';
 import { federationRoutes } from './http/federation-routes.js';
 import { achievementRoutes } from './http/achievement-routes.js';
 import { badgeRoutes } from './http/badge-routes.js';
-
-export type { AppDeps, Services } from './services.js';
-
-export type AppEnv = { Variables: { requestId: string } };
 
 /** Builds the skillcert HTTP app from its dependencies. No I/O happens here. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -34,15 +35,16 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.onError((error, c) => {
     const id = c.get('requestId');
-    if (error instanceof ApiError) {
-      return c.json(errorBody(error.code, error.message, id, error.details), statusOf(error.code));
-    }
+    // Refusals of the domain (and the API's own) answer through the one mapping, src/http/domain-errors.ts.
+    const refusal = apiErrorOf(error);
+    if (refusal) return c.json(errorBody(refusal.code, refusal.message, id, refusal.details), statusOf(refusal.code));
     deps.logError?.(`request ${id} failed`, error);
     return c.json(errorBody('internal', 'an unexpected error occurred; quote the requestId when reporting it', id), 500);
   });
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${new URL(c.req.url).pathname}`, c.get('requestId')), 404));
 
   const routes = new Hono<AppEnv>();
+  routes.use(pageContextMiddleware(deps.publicUrl));
   routes.get('/health', (c) => c.json({ status: 'ok' }));
   routes.route('/', identityRoutes(services, basePath));
   routes.route('/', federationRoutes(services));
@@ -55,6 +57,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   routes.route('/', instituteRoutes(services));
   routes.route('/', auditRoutes(services));
   routes.route('/', pageRoutes(services));
+  // The console's pages (both route files): the pages' security headers, and never cached.
+  routes.use('/console', pageHeaders);
+  routes.use('/console/*', pageHeaders, noStore);
+  routes.route('/', consoleCohortRoutes(services));
   routes.route('/', consoleRoutes(services));
   routes.route('/', templateRoutes(services));
   routes.route('/', batchRoutes(services));

@@ -1,4 +1,5 @@
-import { createApp, type AppDeps } from '../src/app.js';
+import { createApp } from '../src/app.js';
+import type { AppDeps } from '../src/services.js';
 import { hashToken } from '../src/http/auth.js';
 import { qrPng } from '../src/runtime/node/qr-png.js';
 import { createShareCardRenderer, createSvgRenderer } from '../src/runtime/node/share-card-png.js';

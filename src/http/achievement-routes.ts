@@ -1,15 +1,12 @@
 import { Hono, type Context } from 'hono';
-import type { AppEnv, Services } from '../app.js';
+import type { Services } from '../services.js';
+import type { AppEnv } from './context.js';
 import { badgeTextOf, khmerAchievement } from '../issuer/achievement.js';
 import type { JsonObject } from '../schemas/credential.js';
 import { badgeSvg } from '../web/badge-image.js';
 import { ApiError } from './errors.js';
+import { SVG_HEADERS } from './page-headers.js';
 
-/** An SVG served on its own may not run or load anything (it holds only shapes and text). */
-export const SVG_HEADERS = {
-  'Content-Type': 'image/svg+xml; charset=utf-8',
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
-};
 
 /**
  * What an achievement's `related` and `image` name: its Khmer version (an OB Achievement,

@@ -1,12 +1,13 @@
 import { Hono, type Context } from 'hono';
-import type { AppEnv, Services } from '../app.js';
+import type { Services } from '../services.js';
+import type { AppEnv } from './context.js';
 import { bakePng, bakeSvg, portableBadgePng, type Baked } from '../issuer/baking.js';
 import { verifyUrlFor } from '../issuer/issue.js';
 import type { CredentialRecord } from '../store/port.js';
 import { isCredentialId } from '../verifier/input.js';
 import { summarize } from '../verifier/summary.js';
 import { badgeSvg, type BadgeText } from '../web/badge-image.js';
-import { SVG_HEADERS } from './achievement-routes.js';
+import { SVG_HEADERS } from './page-headers.js';
 import { ApiError } from './errors.js';
 import { rateLimit } from './rate-limit.js';
 

@@ -1,20 +1,19 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from './body-limit.js';
-import type { AppEnv, Services } from '../app.js';
-import { parseCsv, parseJsonRows, type ParsedTable } from '../batch/parse.js';
-import { batchRowView, qrZip, resultsCsv } from '../batch/results.js';
-import { runBatch } from '../batch/run.js';
+import type { Services } from '../services.js';
+import type { AppEnv } from './context.js';
+import { batchRowView } from '../batch/results.js';
 import { batchCounts, MAX_BATCH_ROWS, submitBatch } from '../batch/submit.js';
-import { toHex, utf8 } from '../crypto/encoding.js';
+import { batchFingerprint, decodeBatchFile, parseBatchFile, resumeBatch, startBatch, type BatchFile } from '../domain/batch-jobs.js';
+import { actsFor, issuingInstitute, tokenInstitute } from '../domain/tenancy.js';
 import type { BatchRecord } from '../store/port.js';
-import { actsFor, requireScope, requireToken, type AuthVariables } from './auth.js';
-import { isJsonContentType, parseJsonText } from './body.js';
-import { issuingInstitute } from './credential-routes.js';
-import { tokenInstitute } from './template-routes.js';
+import { requireScope, requireToken, type AuthVariables } from './auth.js';
+import { keepAliveOf } from './background.js';
+import { BATCH_BODY_LIMIT, qrZipResponse, resultsCsvResponse } from './batch-downloads.js';
+import { isJsonContentType } from './body.js';
+import { valueOr } from './domain-errors.js';
 import { ApiError, errorBody } from './errors.js';
 import { rateLimit } from './rate-limit.js';
-
-export const BATCH_BODY_LIMIT = 10 * 1024 * 1024;
 
 type BatchEnv = AppEnv & { Variables: AuthVariables };
 
@@ -35,92 +34,14 @@ const flag = (c: Context, name: string): boolean => {
 /** The query parameters POST /api/v1/batches reads; another (a typo of dryRun, say) is refused before anything is signed. */
 const BATCH_PARAMS = new Set(['dryRun', 'validRowsOnly', 'async', 'template', 'institute']);
 
-/** UTF-8 only: a sheet saved in another encoding would otherwise be signed with garbled names. */
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-export function decodeBatchFile(bytes: ArrayBuffer): string {
-  try {
-    return UTF8.decode(bytes);
-  } catch {
-    throw new ApiError('unprocessable', 'the file is not UTF-8 text: in Excel, save it as "CSV UTF-8 (Comma delimited)" and send it again');
-  }
-}
-
-/** A batch file as read from a request: which kind, its text, and its rows. */
-export interface BatchFile {
-  kind: 'csv' | 'json';
-  text: string;
-  table: ParsedTable;
-}
-
-/** Parses a batch file's text: a JSON array of rows (or `{"rows": [...]}`), or CSV. */
-export function parseBatchFile(kind: 'csv' | 'json', text: string, templateGiven: boolean): BatchFile {
-  const optional = templateGiven ? (['template'] as const) : [];
-  if (kind === 'json') {
-    const json = parseJsonText(text);
-    const items = Array.isArray(json) ? json : (json as { rows?: unknown } | null)?.rows;
-    if (!Array.isArray(items)) throw new ApiError('invalid_request', 'send a JSON array of rows (or {"rows": [...]})');
-    return { kind, text, table: parseJsonRows(items, { optional }) };
-  }
-  return { kind, text, table: parseCsv(text, { optional }) };
-}
-
 async function readTable(c: Context<BatchEnv>, templateGiven: boolean): Promise<BatchFile> {
-  const text = decodeBatchFile(await c.req.arrayBuffer());
-  if (isJsonContentType(c)) return parseBatchFile('json', text, templateGiven);
+  const text = valueOr(decodeBatchFile(await c.req.arrayBuffer()));
+  if (isJsonContentType(c)) return valueOr(parseBatchFile('json', text, templateGiven));
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!['text/csv', 'text/plain', 'application/csv', 'application/vnd.ms-excel', 'application/octet-stream', ''].includes(type)) {
     throw new ApiError('unsupported_media_type', 'send the rows as text/csv or as an application/json array');
   }
-  return parseBatchFile('csv', text, templateGiven);
-}
-
-/** Runs a batch after the response where it must (Workers keep the isolate alive for it). */
-export function inBackground(s: Services, c: Context, batchId: string, work: Promise<unknown>): void {
-  const logged = work.catch((error: unknown) => s.logError?.(`batch ${batchId} stopped`, error));
-  try {
-    c.executionCtx.waitUntil(logged); // Workers: keep the isolate alive for it
-  } catch {
-    // Node has no execution context; the promise runs on by itself.
-  }
-}
-
-/**
- * Starts issuing a stored batch: in the background when asked (a client polls for progress),
- * else within the request. Where requests have a CPU budget (Workers), one request issues
- * at most a chunk; the rest continue after the response and on the scheduled resume. The
- * job is stored, so nothing is lost whichever run stops.
- */
-export async function startBatch(s: Services, c: Context, batchId: string, background: boolean): Promise<'done' | 'more'> {
-  const maxRows = s.batchChunkRows;
-  if (background) {
-    inBackground(s, c, batchId, runBatch(s.issuer, batchId, { maxRows }));
-    return 'more';
-  }
-  const state = await runBatch(s.issuer, batchId, { maxRows });
-  if (state === 'more') inBackground(s, c, batchId, runBatch(s.issuer, batchId, { maxRows }));
-  return state;
-}
-
-/** A batch's results sheet as a download (the API's and the console's). */
-export async function resultsCsvResponse(s: Services, c: Context, batch: BatchRecord): Promise<Response> {
-  return c.body(resultsCsv(s.publicUrl, await s.store.batchRows(batch.id)), 200, {
-    'Content-Type': 'text/csv; charset=utf-8',
-    'Content-Disposition': `attachment; filename="batch-${batch.id}-results.csv"`,
-  });
-}
-
-/** A batch's QR codes as a ZIP download (the API's and the console's). */
-export async function qrZipResponse(s: Services, c: Context, batch: BatchRecord): Promise<Response> {
-  const zip = await qrZip(s.publicUrl, await s.store.batchRows(batch.id), s.qrPng);
-  return c.body(zip as Uint8Array<ArrayBuffer>, 200, {
-    'Content-Type': 'application/zip',
-    'Content-Disposition': `attachment; filename="batch-${batch.id}-qr.zip"`,
-  });
-}
-
-/** SHA-256 (hex) of a batch request: the file and the options that change what it issues. */
-export async function batchFingerprint(s: Services, parts: { kind: 'csv' | 'json'; text: string; template?: string; validRowsOnly: boolean }): Promise<string> {
-  return toHex(await s.crypto.sha256(utf8(JSON.stringify([parts.kind, parts.template ?? null, parts.validRowsOnly, parts.text]))));
+  return valueOr(parseBatchFile('csv', text, templateGiven));
 }
 
 /** Batch issuance from a spreadsheet or a JSON array: validate, persist as a job, issue row by row. */
@@ -158,7 +79,7 @@ export function batchRoutes(s: Services): Hono<BatchEnv> {
       const unknown = Object.keys(c.req.query()).filter((name) => !BATCH_PARAMS.has(name));
       if (unknown.length) throw new ApiError('invalid_request', `unknown query parameter ${unknown.join(', ')}; this route reads ${[...BATCH_PARAMS].join(', ')}`);
       const token = c.get('token');
-      const institute = await issuingInstitute(s, token, c.req.query('institute'));
+      const institute = valueOr(await issuingInstitute(s.store, token, s.clock(), c.req.query('institute')));
       const key = c.req.header('idempotency-key')?.trim() || null;
       if (key && key.length > 200) throw new ApiError('invalid_request', 'Idempotency-Key: must be at most 200 characters');
       const template = c.req.query('template') || undefined;
@@ -170,7 +91,7 @@ export function batchRoutes(s: Services): Hono<BatchEnv> {
       if (table.rows.length > MAX_BATCH_ROWS) throw new ApiError('payload_too_large', `at most ${MAX_BATCH_ROWS} rows per batch`);
       const outcome = await submitBatch(s, {
         institute, actor: `token:${token.id}`, table, template, idempotencyKey: key, dryRun, validRowsOnly,
-        fingerprint: await batchFingerprint(s, { kind, text, template, validRowsOnly }),
+        fingerprint: await batchFingerprint(s.crypto, { kind, text, template, validRowsOnly }),
       });
       switch (outcome.kind) {
         case 'dry-run':
@@ -192,7 +113,7 @@ export function batchRoutes(s: Services): Hono<BatchEnv> {
           const { batch } = outcome;
           c.header('Location', `${s.publicUrl}/api/v1/batches/${batch.id}`);
           // ?async=true answers at once (202) so a client can show progress by polling GET /api/v1/batches/:id.
-          const state = await startBatch(s, c, batch.id, background);
+          const state = await startBatch(s, keepAliveOf(c), batch.id, background);
           return c.json(await batchView((await s.store.getBatch(batch.id)) ?? batch), state === 'more' ? 202 : 201);
         }
       }
@@ -201,7 +122,7 @@ export function batchRoutes(s: Services): Hono<BatchEnv> {
 
   // The newest batches of the institute first, with their counts (rows are in each batch's own view).
   app.get('/api/v1/batches', auth, requireScope('issue'), async (c) => {
-    const institute = await tokenInstitute(s, c.get('token'), c.req.query('institute'));
+    const institute = valueOr(await tokenInstitute(s.store, c.get('token'), c.req.query('institute')));
     const raw = c.req.query('limit');
     const limit = raw === undefined ? 20 : Number(raw);
     if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new ApiError('invalid_request', 'limit: must be a whole number from 1 to 100');
@@ -221,7 +142,7 @@ export function batchRoutes(s: Services): Hono<BatchEnv> {
   // client can drive a large batch to the end this way; the scheduled resume does it too).
   app.post('/api/v1/batches/:id/resume', auth, requireScope('issue'), async (c) => {
     const batch = await findBatch(c);
-    await runBatch(s.issuer, batch.id, { maxRows: s.batchChunkRows });
+    await resumeBatch(s, batch.id);
     return c.json(await batchView((await s.store.getBatch(batch.id)) ?? batch));
   });
 

@@ -4,6 +4,9 @@ import type { z } from 'zod';
 import { parseBoundedJson } from '../schemas/json-bounds.js';
 import { ApiError, type ErrorDetail } from './errors.js';
 
+/** The largest input a verification reads (a credential, a JWT, scanned text): the API's and the verify page's. */
+export const VERIFY_BODY_LIMIT = 1024 * 1024;
+
 /** A limit on an API request's body, past which it is a 413 in the error envelope. */
 export const jsonBodyLimit = (kb: number) =>
   bodyLimit({ maxSize: kb * 1024, onError: () => { throw new ApiError('payload_too_large', `the request body is larger than ${kb} KB`); } });

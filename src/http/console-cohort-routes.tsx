@@ -1,34 +1,19 @@
-import type { Context, Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from './body-limit.js';
-import type { AppEnv, Services } from '../app.js';
-import { runBatch } from '../batch/run.js';
+import type { Services } from '../services.js';
 import { SAMPLE_CLASS_LIST_NAME, sampleClassList } from '../batch/sample.js';
 import { batchCounts, MAX_BATCH_ROWS, submitBatch, type Submission } from '../batch/submit.js';
+import { batchFingerprint, continueInBackground, decodeBatchFile, parseBatchFile, startBatch } from '../domain/batch-jobs.js';
+import { actsFor, issuingInstitute } from '../domain/tenancy.js';
 import type { BatchRecord } from '../store/port.js';
 import type { Institute } from '../store/port.js';
 import { CohortBatchPage, CohortCheckPage, CohortUploadPage, type CheckedFile } from '../web/cohort-pages.js';
-import type { ConsoleUser } from '../web/console-pages.js';
 import { pick } from '../web/i18n.js';
 import type { PageContext } from '../web/layout.js';
-import { actsFor } from './auth.js';
-import {
-  BATCH_BODY_LIMIT, batchFingerprint, decodeBatchFile, inBackground, parseBatchFile, qrZipResponse, resultsCsvResponse, startBatch, type BatchFile,
-} from './batch-routes.js';
-import { hasScope, newSecret, type SignedIn } from './console-session.js';
-import { issuingInstitute } from './credential-routes.js';
-import { ApiError } from './errors.js';
-import { contextOf } from './page-routes.js';
-
-/** What the cohort pages borrow from the console: its session checks and page answers. */
-export interface ConsoleKit {
-  session(c: Context, form?: Record<string, unknown>): Promise<SignedIn | null | 'csrf'>;
-  userOf(signedIn: SignedIn): ConsoleUser;
-  issuable(signedIn: SignedIn): Promise<Institute[]>;
-  toLogin(c: Context, p: PageContext): Response;
-  notFound(c: Context, p: PageContext): Response | Promise<Response>;
-  forbidden(c: Context, p: PageContext): Response | Promise<Response>;
-  csrfFailed(c: Context, p: PageContext): Response | Promise<Response>;
-}
+import { keepAliveOf } from './background.js';
+import { BATCH_BODY_LIMIT, qrZipResponse, resultsCsvResponse } from './batch-downloads.js';
+import { consoleKit, notFound, type ConsoleEnv } from './console-kit.js';
+import { newSecret, type SignedIn } from './console-session.js';
 
 const RECENT = 20;
 const UPLOAD_ID = /^[1-9A-HJ-NP-Za-km-z]{20,60}$/;
@@ -38,18 +23,13 @@ const UPLOAD_ID = /^[1-9A-HJ-NP-Za-km-z]{20,60}$/;
  * nothing signed), then issue it as a batch job and watch its progress; download the results
  * sheet and the QR codes. The same submission path as POST /api/v1/batches.
  */
-export function consoleCohortRoutes(app: Hono<AppEnv>, s: Services, kit: ConsoleKit): void {
+export function consoleCohortRoutes(s: Services): Hono<ConsoleEnv> {
+  const app = new Hono<ConsoleEnv>();
+  const kit = consoleKit(s);
+  // Signed in with a key that may issue (src/http/console-kit.tsx); a POST's CSRF token checked.
+  const issuer = kit.signedInOnly('issue');
   // The file comes as multipart: its limit is the batch API's, plus room for the form around it.
   const uploadLimit = bodyLimit({ maxSize: BATCH_BODY_LIMIT + 64 * 1024, onError: (c) => c.text('the file is too large', 413) });
-
-  /** The signed-in user who may issue, or the page that answers instead. */
-  const issuer = async (c: Context, p: PageContext, form?: Record<string, unknown>): Promise<SignedIn | Response> => {
-    const signedIn = await kit.session(c, form);
-    if (signedIn === 'csrf') return kit.csrfFailed(c, p);
-    if (!signedIn) return kit.toLogin(c, p);
-    if (!hasScope(signedIn.token, 'issue')) return kit.forbidden(c, p);
-    return signedIn;
-  };
 
   const templateCodes = async (signedIn: SignedIn, institutes: Institute[]): Promise<string[]> => {
     const ids = signedIn.token.instituteId ? [signedIn.token.instituteId] : institutes.map((i) => i.id);
@@ -71,12 +51,7 @@ export function consoleCohortRoutes(app: Hono<AppEnv>, s: Services, kit: Console
     );
   };
 
-  app.get('/console/batches', async (c) => {
-    const p = contextOf(s, c);
-    const signedIn = await issuer(c, p);
-    if (signedIn instanceof Response) return signedIn;
-    return uploadPage(c, p, signedIn, { template: c.req.query('template')?.slice(0, 64) });
-  });
+  app.get('/console/batches', issuer, async (c) => uploadPage(c, c.get('page'), c.get('signedIn'), { template: c.req.query('template')?.slice(0, 64) }));
 
   // A sample class list to fill in (no data of anyone's: it needs no sign-in).
   app.get('/console/batches/sample.csv', (c) =>
@@ -92,47 +67,33 @@ export function consoleCohortRoutes(app: Hono<AppEnv>, s: Services, kit: Console
   ): Promise<Submission | Response> => {
     const values = { template: file.template, institute: file.institute };
     const kind = /\.json$/i.test(file.fileName) ? 'json' : 'csv';
-    let institute: Institute;
-    let parsed: BatchFile;
-    try {
-      institute = await issuingInstitute(s, signedIn.token, signedIn.token.role === 'admin' ? file.institute || undefined : undefined);
-      parsed = parseBatchFile(kind, file.text, file.template !== '');
-    } catch (error) {
-      if (error instanceof ApiError) return uploadPage(c, p, signedIn, values, error.message, error.code === 'forbidden' ? 403 : 400);
-      throw error;
-    }
-    if (parsed.table.rows.length > MAX_BATCH_ROWS) return uploadPage(c, p, signedIn, values, `at most ${MAX_BATCH_ROWS} rows per batch`, 413);
+    const institute = await issuingInstitute(s.store, signedIn.token, s.clock(), signedIn.token.role === 'admin' ? file.institute || undefined : undefined);
+    if (!institute.ok) return uploadPage(c, p, signedIn, values, institute.refusal.message, institute.refusal.refused === 'not_permitted' ? 403 : 400);
+    const parsed = parseBatchFile(kind, file.text, file.template !== '');
+    if (!parsed.ok) return uploadPage(c, p, signedIn, values, parsed.refusal.message, 400);
+    if (parsed.value.table.rows.length > MAX_BATCH_ROWS) return uploadPage(c, p, signedIn, values, `at most ${MAX_BATCH_ROWS} rows per batch`, 413);
     const template = file.template || undefined;
     return submitBatch(s, {
-      institute, actor: `token:${signedIn.token.id}`, table: parsed.table, template, dryRun: options.dryRun, validRowsOnly: options.validRowsOnly,
+      institute: institute.value, actor: `token:${signedIn.token.id}`, table: parsed.value.table, template, dryRun: options.dryRun, validRowsOnly: options.validRowsOnly,
       // A reload or a second click of the same checked upload finds the batch it started.
       idempotencyKey: `console:${options.uploadId}`,
-      fingerprint: await batchFingerprint(s, { kind, text: file.text, template, validRowsOnly: options.validRowsOnly }),
+      fingerprint: await batchFingerprint(s.crypto, { kind, text: file.text, template, validRowsOnly: options.validRowsOnly }),
     });
   };
 
-  /** A cohort form as posted (multipart): its fields, its file if any, and the signed-in issuer it came from. */
-  const readCohortForm = async (c: Context, p: PageContext) => {
-    const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-    const form = Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'));
-    const values = { template: (form.template ?? '').trim().slice(0, 64), institute: form.institute ?? '' };
-    return { body, form, values, signedIn: await issuer(c, p, form) };
-  };
+  /** A cohort form's template and institute fields, as the upload page shows them again. */
+  const valuesOf = (form: Record<string, string>) => ({ template: (form.template ?? '').trim().slice(0, 64), institute: form.institute ?? '' });
 
-  app.post('/console/batches/check', uploadLimit, async (c) => {
-    const p = contextOf(s, c);
-    const { body, values, signedIn } = await readCohortForm(c, p);
-    if (signedIn instanceof Response) return signedIn;
-    const upload = body.file;
+  app.post('/console/batches/check', uploadLimit, issuer, async (c) => {
+    const p = c.get('page');
+    const signedIn = c.get('signedIn');
+    const values = valuesOf(c.get('form'));
+    // The file part of the multipart form (the guard read its text fields; the parse is cached).
+    const upload = (await c.req.parseBody().catch(() => ({}) as Record<string, unknown>)).file;
     if (!(upload instanceof File) || upload.size === 0) return uploadPage(c, p, signedIn, values, p.m.noFile, 400);
-    let text: string;
-    try {
-      text = decodeBatchFile(await upload.arrayBuffer());
-    } catch (error) {
-      if (error instanceof ApiError) return uploadPage(c, p, signedIn, values, error.message, 400);
-      throw error;
-    }
-    const file = { fileName: upload.name.slice(0, 200), text, ...values };
+    const text = decodeBatchFile(await upload.arrayBuffer());
+    if (!text.ok) return uploadPage(c, p, signedIn, values, text.refusal.message, 400);
+    const file = { fileName: upload.name.slice(0, 200), text: text.value, ...values };
     const uploadId = newSecret();
     const outcome = await submit(c, p, signedIn, file, { dryRun: true, validRowsOnly: false, uploadId });
     if (outcome instanceof Response) return outcome;
@@ -143,10 +104,11 @@ export function consoleCohortRoutes(app: Hono<AppEnv>, s: Services, kit: Console
     );
   });
 
-  app.post('/console/batches', uploadLimit, async (c) => {
-    const p = contextOf(s, c);
-    const { form, values, signedIn } = await readCohortForm(c, p);
-    if (signedIn instanceof Response) return signedIn;
+  app.post('/console/batches', uploadLimit, issuer, async (c) => {
+    const p = c.get('page');
+    const signedIn = c.get('signedIn');
+    const form = c.get('form');
+    const values = valuesOf(form);
     const uploadId = form.uploadId ?? '';
     if (!UPLOAD_ID.test(uploadId) || !form.text) return uploadPage(c, p, signedIn, values, p.m.noFile, 400);
     if (s.limits.issue.hit(`token:${signedIn.token.id}`) > 0) return uploadPage(c, p, signedIn, values, p.m.tooMany, 429);
@@ -156,7 +118,7 @@ export function consoleCohortRoutes(app: Hono<AppEnv>, s: Services, kit: Console
     if (outcome instanceof Response) return outcome;
     switch (outcome.kind) {
       case 'created':
-        await startBatch(s, c, outcome.batch.id, true);
+        await startBatch(s, keepAliveOf(c), outcome.batch.id, true);
         return c.redirect(`${p.base}/console/batches/${outcome.batch.id}`, 303);
       case 'replayed':
         return c.redirect(`${p.base}/console/batches/${outcome.batch.id}`, 303);
@@ -186,24 +148,24 @@ export function consoleCohortRoutes(app: Hono<AppEnv>, s: Services, kit: Console
   };
 
   /** A route on one batch of the signed-in issuer's institute; any other id is a 404. */
-  const onBatch = (handler: (c: Context, p: PageContext, signedIn: SignedIn, batch: BatchRecord) => Promise<Response>) => async (c: Context) => {
-    const p = contextOf(s, c);
-    const signedIn = await issuer(c, p);
-    if (signedIn instanceof Response) return signedIn;
+  const onBatch = (handler: (c: Context, p: PageContext, signedIn: SignedIn, batch: BatchRecord) => Promise<Response>) => async (c: Context<ConsoleEnv>) => {
+    const p = c.get('page');
+    const signedIn = c.get('signedIn');
     const batch = await batchOf(c, signedIn);
-    return batch ? handler(c, p, signedIn, batch) : kit.notFound(c, p);
+    return batch ? handler(c, p, signedIn, batch) : notFound(c, p);
   };
 
-  app.get('/console/batches/:id', onBatch(async (c, p, signedIn, batch) => {
+  app.get('/console/batches/:id', issuer, onBatch(async (c, p, signedIn, batch) => {
     // Where a request issues only a chunk (Workers), the page that watches the batch also
     // drives it on: each refresh issues the next chunk after answering. A run overlapping
     // another issues no row twice (each row's identity is taken once).
     if (batch.state === 'issuing' && s.batchChunkRows !== undefined) {
-      inBackground(s, c, batch.id, runBatch(s.issuer, batch.id, { maxRows: s.batchChunkRows }));
+      continueInBackground(s, keepAliveOf(c), batch.id);
     }
     const rows = await s.store.batchRows(batch.id);
     return c.html(<CohortBatchPage p={p} user={kit.userOf(signedIn)} batch={batch} rows={rows} counts={batchCounts(rows)} />);
   }));
-  app.get('/console/batches/:id/results.csv', onBatch(async (c, _p, _signedIn, batch) => resultsCsvResponse(s, c, batch)));
-  app.get('/console/batches/:id/qr.zip', onBatch(async (c, _p, _signedIn, batch) => qrZipResponse(s, c, batch)));
+  app.get('/console/batches/:id/results.csv', issuer, onBatch(async (c, _p, _signedIn, batch) => resultsCsvResponse(s, c, batch)));
+  app.get('/console/batches/:id/qr.zip', issuer, onBatch(async (c, _p, _signedIn, batch) => qrZipResponse(s, c, batch)));
+  return app;
 }

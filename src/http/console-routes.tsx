@@ -1,31 +1,24 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from './body-limit.js';
 import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
-import type { AppEnv, Services } from '../app.js';
+import type { Services } from '../services.js';
+import { issuingInstitute } from '../domain/tenancy.js';
+import { changeStatus, credentialForToken } from '../domain/status-change.js';
 import { issueCredential, IssueError } from '../issuer/issue.js';
 import { IssueRequestSchema } from '../schemas/issue-request.js';
 import { multiLine } from '../schemas/text.js';
 import type { CredentialRecord, StatusAction } from '../store/port.js';
 import { createRateLimiter } from './rate-limit.js';
 import {
-  ACTIONS, ConfirmPage, CredentialDetailPage, CredentialListPage, InstitutesPage, IssuePage, LoginPage,
-  type ConsoleUser, type IssueFormValues,
+  ACTIONS, ConfirmPage, CredentialDetailPage, CredentialListPage, InstitutesPage, IssuePage, LoginPage, type IssueFormValues,
 } from '../web/console-pages.js';
-import { NotFoundPage, type PageContext } from '../web/layout.js';
-import { issuingInstitute } from './credential-routes.js';
 import { accreditedAt } from '../verifier/accreditation.js';
-import { consoleCohortRoutes } from './console-cohort-routes.js';
-import { ApiError } from './errors.js';
-import { contextOf } from './page-routes.js';
-import { pageHeaders } from './page-headers.js';
-import { applyStatusChange, credentialForToken } from './status-routes.js';
+import { consoleKit, forbidden, formLimit, notFound, readForm, toLogin, type ConsoleEnv } from './console-kit.js';
 import {
-  LOGIN_CSRF_COOKIE, closeSession, currentSession, hashSecret, hasScope, liveToken, loginCsrf, openSession, sameSecret, type SignedIn,
+  LOGIN_CSRF_COOKIE, closeSession, currentSession, hashSecret, liveToken, loginCsrf, openSession, sameSecret, type SignedIn,
 } from './console-session.js';
 
 const PAGE_SIZE = 20;
-const MAX_FORM = 64 * 1024;
 
 /** Form field ← request path, for showing the issue API's validation errors beside the right input. */
 const FIELD_OF: Record<string, string> = {
@@ -72,61 +65,31 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
   return errors;
 }
 
-type Env = AppEnv;
-
 /**
  * The institute console: sign in with an API key, list and search credentials, issue one,
  * revoke/suspend/reinstate with a reason after a confirmation step; the ministry also sees
- * every institute and its accreditation. Every form carries the session's CSRF token.
+ * every institute and its accreditation. Every form carries the session's CSRF token, which
+ * the sign-in guard (src/http/console-kit.tsx) checks before any handler runs.
  */
-export function consoleRoutes(s: Services): Hono<Env> {
-  const app = new Hono<Env>();
-  app.use('/console', pageHeaders);
-  app.use('/console/*', pageHeaders);
-  app.use('/console/*', async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-  });
-  const formLimit = bodyLimit({ maxSize: MAX_FORM, onError: (c) => c.text('the form is too large', 413) });
+export function consoleRoutes(s: Services): Hono<ConsoleEnv> {
+  const app = new Hono<ConsoleEnv>();
   const logins = createRateLimiter({ limit: 10, windowMs: 60_000, clock: s.clock });
-
-  const userOf = (signedIn: SignedIn): ConsoleUser => ({
-    label: signedIn.token.label,
-    isMinistry: signedIn.token.role === 'admin',
-    csrf: signedIn.session.csrf,
-    canIssue: hasScope(signedIn.token, 'issue'),
-    canRevoke: hasScope(signedIn.token, 'revoke'),
-  });
-  const toLogin = (c: Context, p: PageContext) => c.redirect(`${p.base}/console/login`, 303);
-  const notFound = (c: Context, p: PageContext) => c.html(<NotFoundPage p={p} />, 404);
-  const forbidden = (c: Context, p: PageContext) => c.html(<NotFoundPage p={p} />, 403);
-
-  /** The signed-in session, for a page; for a POST also its CSRF token checked. */
-  const session = async (c: Context, form?: Record<string, unknown>): Promise<SignedIn | null | 'csrf'> => {
-    const signedIn = await currentSession(s, c);
-    if (!signedIn) return null;
-    if (form !== undefined && !sameSecret(typeof form._csrf === 'string' ? form._csrf : '', signedIn.session.csrf)) return 'csrf';
-    return signedIn;
-  };
-  const readForm = async (c: Context): Promise<Record<string, string>> => {
-    const body = await c.req.parseBody().catch(() => ({}));
-    return Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'));
-  };
-  const csrfFailed = (c: Context, p: PageContext) => c.html(<LoginPage p={p} csrf={loginCsrf(s, c)} error={p.m.csrfFailed} />, 403);
+  const { userOf, csrfFailed, issuable, signedInOnly } = consoleKit(s);
+  const signedIn = signedInOnly();
 
   app.get('/console', async (c) => {
-    const p = contextOf(s, c);
+    const p = c.get('page');
     return (await currentSession(s, c)) ? c.redirect(`${p.base}/console/credentials`, 303) : toLogin(c, p);
   });
 
   app.get('/console/login', async (c) => {
-    const p = contextOf(s, c);
+    const p = c.get('page');
     if (await currentSession(s, c)) return c.redirect(`${p.base}/console/credentials`, 303);
     return c.html(<LoginPage p={p} csrf={loginCsrf(s, c)} />);
   });
 
   app.post('/console/login', formLimit, async (c) => {
-    const p = contextOf(s, c);
+    const p = c.get('page');
     const form = await readForm(c);
     const expected = getCookie(c, LOGIN_CSRF_COOKIE) ?? '';
     if (!expected || !sameSecret(form._csrf ?? '', expected)) return csrfFailed(c, p);
@@ -139,45 +102,36 @@ export function consoleRoutes(s: Services): Hono<Env> {
     return c.redirect(`${p.base}/console/credentials`, 303);
   });
 
-  app.post('/console/logout', formLimit, async (c) => {
-    const p = contextOf(s, c);
-    const signedIn = await session(c, await readForm(c));
-    if (signedIn === 'csrf') return csrfFailed(c, p);
-    if (signedIn) await closeSession(s, c, signedIn.session);
-    return toLogin(c, p);
+  app.post('/console/logout', formLimit, signedIn, async (c) => {
+    await closeSession(s, c, c.get('signedIn').session);
+    return toLogin(c, c.get('page'));
   });
 
-  app.get('/console/credentials', async (c) => {
-    const p = contextOf(s, c);
-    const signedIn = await session(c);
-    if (!signedIn || signedIn === 'csrf') return toLogin(c, p);
+  app.get('/console/credentials', signedIn, async (c) => {
+    const p = c.get('page');
+    const who = c.get('signedIn');
     const search = (c.req.query('q') ?? '').slice(0, 200);
     const page = Math.max(1, Math.min(100_000, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
     const { credentials, total } = await s.store.listCredentials({
-      instituteId: signedIn.token.instituteId, search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE,
+      instituteId: who.token.instituteId, search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE,
     });
-    return c.html(<CredentialListPage p={p} user={userOf(signedIn)} search={search} page={page} pageSize={PAGE_SIZE} total={total} credentials={credentials} />);
+    return c.html(<CredentialListPage p={p} user={userOf(who)} search={search} page={page} pageSize={PAGE_SIZE} total={total} credentials={credentials} />);
   });
 
   /** The credential in the path, if this key's institute issued it (the ministry sees all). */
-  const credentialOf = async (c: Context, signedIn: SignedIn): Promise<CredentialRecord | null> => {
-    try {
-      return await credentialForToken(s, signedIn.token, c.req.param('id') ?? '');
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'not_found') return null;
-      throw error;
-    }
+  const credentialOf = async (c: Context, who: SignedIn): Promise<CredentialRecord | null> => {
+    const found = await credentialForToken(s.store, who.token, c.req.param('id') ?? '');
+    return found.ok ? found.value : null;
   };
 
-  app.get('/console/credentials/:id', async (c) => {
-    const p = contextOf(s, c);
-    const signedIn = await session(c);
-    if (!signedIn || signedIn === 'csrf') return toLogin(c, p);
-    const record = await credentialOf(c, signedIn);
+  app.get('/console/credentials/:id', signedIn, async (c) => {
+    const p = c.get('page');
+    const who = c.get('signedIn');
+    const record = await credentialOf(c, who);
     if (!record) return notFound(c, p);
     const done = c.req.query('done');
     const notice = done === 'issued' ? p.m.issuedOk : ACTIONS.includes(done as StatusAction) ? p.m.done[done as StatusAction] : undefined;
-    return c.html(<CredentialDetailPage p={p} user={userOf(signedIn)} record={record} events={await s.store.credentialEvents(record.id)} notice={notice} />);
+    return c.html(<CredentialDetailPage p={p} user={userOf(who)} record={record} events={await s.store.credentialEvents(record.id)} notice={notice} />);
   });
 
   const actionOf = (c: Context): StatusAction | null => {
@@ -185,89 +139,76 @@ export function consoleRoutes(s: Services): Hono<Env> {
     return ACTIONS.includes(a as StatusAction) ? (a as StatusAction) : null;
   };
 
-  app.get('/console/credentials/:id/:action', async (c) => {
-    const p = contextOf(s, c);
-    const signedIn = await session(c);
-    if (!signedIn || signedIn === 'csrf') return toLogin(c, p);
+  app.get('/console/credentials/:id/:action', signedIn, async (c) => {
+    const p = c.get('page');
+    const who = c.get('signedIn');
     const action = actionOf(c);
-    const record = action && (await credentialOf(c, signedIn));
+    const record = action && (await credentialOf(c, who));
     if (!action || !record) return notFound(c, p);
-    if (!hasScope(signedIn.token, 'revoke')) return forbidden(c, p);
-    return c.html(<ConfirmPage p={p} user={userOf(signedIn)} record={record} action={action} />);
+    const user = userOf(who);
+    if (!user.canRevoke) return forbidden(c, p);
+    return c.html(<ConfirmPage p={p} user={user} record={record} action={action} />);
   });
 
-  app.post('/console/credentials/:id/:action', formLimit, async (c) => {
-    const p = contextOf(s, c);
-    const form = await readForm(c);
-    const signedIn = await session(c, form);
-    if (signedIn === 'csrf') return csrfFailed(c, p);
-    if (!signedIn) return toLogin(c, p);
+  app.post('/console/credentials/:id/:action', formLimit, signedIn, async (c) => {
+    const p = c.get('page');
+    const who = c.get('signedIn');
+    const form = c.get('form');
     const action = actionOf(c);
-    const record = action && (await credentialOf(c, signedIn));
+    const record = action && (await credentialOf(c, who));
     if (!action || !record) return notFound(c, p);
-    const user = userOf(signedIn);
+    const user = userOf(who);
     if (!user.canRevoke) return forbidden(c, p);
     const reasonText = (form.reason ?? '').trim();
     const reason = (action === 'reinstate' ? multiLine(500).optional() : multiLine(500)).safeParse(reasonText || undefined);
     if (!reason.success) {
       return c.html(<ConfirmPage p={p} user={user} record={record} action={action} reason={reasonText} error={reason.error.issues[0]?.message ?? p.m.fixErrors} />, 400);
     }
-    try {
-      await applyStatusChange(s, record, action, reason.data ?? null, `token:${signedIn.token.id}`);
-    } catch (error) {
-      if (!(error instanceof ApiError && error.code === 'conflict')) throw error;
+    const changed = await changeStatus(s, record, action, reason.data ?? null, `token:${who.token.id}`);
+    if (!changed.ok) {
       const fresh = (await s.store.getCredential(record.id)) ?? record;
-      return c.html(<CredentialDetailPage p={p} user={user} record={fresh} events={await s.store.credentialEvents(record.id)} error={`${p.m.conflict} (${error.message})`} />, 409);
+      return c.html(<CredentialDetailPage p={p} user={user} record={fresh} events={await s.store.credentialEvents(record.id)} error={`${p.m.conflict} (${changed.refusal.message})`} />, 409);
     }
     return c.redirect(`${p.base}/console/credentials/${record.id}?done=${action}`, 303);
   });
 
-  const issuable = async (signedIn: SignedIn) => (signedIn.token.role === 'admin' ? (await s.store.listInstitutes()).filter((i) => i.status === 'active') : []);
-
-  app.get('/console/issue', async (c) => {
-    const p = contextOf(s, c);
-    const signedIn = await session(c);
-    if (!signedIn || signedIn === 'csrf') return toLogin(c, p);
-    if (!hasScope(signedIn.token, 'issue')) return forbidden(c, p);
-    return c.html(<IssuePage p={p} user={userOf(signedIn)} values={{ type: 'Certificate' }} errors={{}} institutes={await issuable(signedIn)} />);
+  app.get('/console/issue', signedIn, async (c) => {
+    const p = c.get('page');
+    const who = c.get('signedIn');
+    const user = userOf(who);
+    if (!user.canIssue) return forbidden(c, p);
+    return c.html(<IssuePage p={p} user={user} values={{ type: 'Certificate' }} errors={{}} institutes={await issuable(who)} />);
   });
 
-  app.post('/console/issue', formLimit, async (c) => {
-    const p = contextOf(s, c);
-    const form = await readForm(c);
-    const signedIn = await session(c, form);
-    if (signedIn === 'csrf') return csrfFailed(c, p);
-    if (!signedIn) return toLogin(c, p);
-    const user = userOf(signedIn);
+  app.post('/console/issue', formLimit, signedIn, async (c) => {
+    const p = c.get('page');
+    const who = c.get('signedIn');
+    const user = userOf(who);
     if (!user.canIssue) return forbidden(c, p);
-    const institutes = await issuable(signedIn);
-    const { _csrf: _ignored, ...values } = form;
-    const again = (errors: Record<string, string>, error?: string, status: 400 | 403 | 422 | 429 = 400) =>
+    const institutes = await issuable(who);
+    const { _csrf: _ignored, ...values } = c.get('form');
+    const again = (errors: Record<string, string>, error?: string, status: 400 | 403 | 422 | 429 | 503 = 400) =>
       c.html(<IssuePage p={p} user={user} values={values} errors={errors} error={error} institutes={institutes} />, status);
-    if (s.limits.issue.hit(`token:${signedIn.token.id}`) > 0) return again({}, p.m.tooMany, 429);
+    if (s.limits.issue.hit(`token:${who.token.id}`) > 0) return again({}, p.m.tooMany, 429);
     const parsed = IssueRequestSchema.safeParse(issueRequestFromForm(values));
     if (!parsed.success) return again(fieldErrors(parsed.error));
-    let institute;
+    const institute = await issuingInstitute(s.store, who.token, s.clock(), who.token.role === 'admin' ? values.institute || undefined : undefined);
+    if (!institute.ok) return again({}, institute.refusal.message, 403);
     try {
-      institute = await issuingInstitute(s, signedIn.token, signedIn.token.role === 'admin' ? values.institute || undefined : undefined);
-    } catch (error) {
-      if (error instanceof ApiError) return again({}, error.message, 403);
-      throw error;
-    }
-    try {
-      const issued = await issueCredential(s.issuer, institute, parsed.data, `token:${signedIn.token.id}`);
+      const issued = await issueCredential(s.issuer, institute.value, parsed.data, `token:${who.token.id}`);
       return c.redirect(`${p.base}/console/credentials/${issued.record.id}?done=issued`, 303);
     } catch (error) {
-      if (error instanceof IssueError) return again(error.field ? { [FIELD_OF[error.field] ?? 'form']: error.message } : {}, error.message, 422);
-      throw error;
+      if (!(error instanceof IssueError)) throw error;
+      // No signing key is the server's state, not the form's: the same 503 the API answers.
+      const status = error.code === 'ERR_NO_SIGNING_KEY' ? 503 : 422;
+      return again(error.field ? { [FIELD_OF[error.field] ?? 'form']: error.message } : {}, error.message, status);
     }
   });
 
-  app.get('/console/institutes', async (c) => {
-    const p = contextOf(s, c);
-    const signedIn = await session(c);
-    if (!signedIn || signedIn === 'csrf') return toLogin(c, p);
-    if (signedIn.token.role !== 'admin') return forbidden(c, p);
+  app.get('/console/institutes', signedIn, async (c) => {
+    const p = c.get('page');
+    const who = c.get('signedIn');
+    if (who.token.role !== 'admin') return forbidden(c, p);
     const now = s.clock().getTime();
     const rows = await Promise.all(
       (await s.store.listInstitutes()).map(async (institute) => {
@@ -276,11 +217,9 @@ export function consoleRoutes(s: Services): Hono<Env> {
         return { institute, periods, accreditedNow };
       }),
     );
-    return c.html(<InstitutesPage p={p} user={userOf(signedIn)} rows={rows} />);
+    return c.html(<InstitutesPage p={p} user={userOf(who)} rows={rows} />);
   });
 
-  consoleCohortRoutes(app, s, { session, userOf, issuable, toLogin, notFound, forbidden, csrfFailed });
-
-  app.get('/console/*', (c) => notFound(c, contextOf(s, c)));
+  app.get('/console/*', (c) => notFound(c, c.get('page')));
   return app;
 }

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { Services } from '../app.js';
+import type { Services } from '../services.js';
 import { constantTimeEqual, randomBytes, toBase58, toHex, utf8 } from '../crypto/encoding.js';
 import { toDateTimeStamp } from '../schemas/dates.js';
 import type { ApiScope, ApiToken, ConsoleSession } from '../store/port.js';

@@ -1,7 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { AppEnv, Services } from '../app.js';
-import { issueCredential, IssueError, learnerPageFor, verifyUrlFor } from '../issuer/issue.js';
+import type { Services } from '../services.js';
+import type { AppEnv } from './context.js';
+import { issuingInstitute } from '../domain/tenancy.js';
+import { issueCredential, verifyUrlFor } from '../issuer/issue.js';
 import { qrSvg } from '../issuer/qr.js';
 import { singleEd25519Signature2020Form } from '../issuer/compat-proofs.js';
 import type { JsonObject } from '../schemas/credential.js';
@@ -10,47 +12,12 @@ import type { CredentialRecord } from '../store/port.js';
 import { isCredentialId } from '../verifier/input.js';
 import { requireScope, requireToken, type AuthVariables } from './auth.js';
 import { rateLimit } from './rate-limit.js';
-import { issuingRefusal } from '../issuer/may-issue.js';
-import { tokenInstitute } from './template-routes.js';
-import type { ApiToken, Institute } from '../store/port.js';
 import { jsonBodyLimit, readJsonBody } from './body.js';
+import { valueOr } from './domain-errors.js';
 import { ApiError } from './errors.js';
+import { credentialLinks } from './links.js';
 
 export const ISSUE_BODY_LIMIT = 64 * 1024;
-
-/**
- * The institute a token issues for: its own, or for the ministry's token the default one
- * (or another named with ?institute=slug). An institute key naming another institute is
- * refused as "not found" rather than silently issuing under its own DID. A suspended
- * institute issues nothing.
- */
-export async function issuingInstitute(s: Services, token: ApiToken, slug?: string): Promise<Institute> {
-  const institute = await tokenInstitute(s, token, slug);
-  await assertMayIssue(s, institute);
-  return institute;
-}
-
-/**
- * An institute issues only while active and accredited: what it signed outside an
- * accreditation period would fail every verifier's accreditation check anyway.
- */
-export async function assertMayIssue(s: Services, institute: Institute): Promise<void> {
-  const refusal = await issuingRefusal(s.store, institute, s.clock());
-  if (refusal) throw new ApiError('forbidden', refusal);
-}
-
-
-export function credentialLinks(publicUrl: string, id: string) {
-  return {
-    self: `${publicUrl}/credentials/${id}`,
-    verify: verifyUrlFor(publicUrl, id),
-    qrSvg: `${publicUrl}/credentials/${id}/qr.svg`,
-    qrPng: `${publicUrl}/credentials/${id}/qr.png`,
-    learnerPage: learnerPageFor(publicUrl, id),
-    badgePng: `${publicUrl}/credentials/${id}/badge.png`,
-    badgeSvg: `${publicUrl}/credentials/${id}/badge.svg`,
-  };
-}
 
 const QR_CACHE = 'public, max-age=31536000, immutable';
 
@@ -92,22 +59,15 @@ export function credentialRoutes(s: Services): Hono<AppEnv & { Variables: AuthVa
     async (c) => {
       const request = await readJsonBody(c, IssueRequestSchema);
       const token = c.get('token');
-      const institute = await issuingInstitute(s, token, c.req.query('institute'));
-      try {
-        const issued = await issueCredential(s.issuer, institute, request, `token:${token.id}`);
-        const id = issued.record.id;
-        c.header('Location', `${s.publicUrl}/credentials/${id}`);
-        return c.json({
-          id, credential: issued.credential, jwt: issued.jwt, ...(issued.jwtEs256 ? { jwtEs256: issued.jwtEs256 } : {}),
-          links: credentialLinks(s.publicUrl, id),
-        }, 201);
-      } catch (error) {
-        if (error instanceof IssueError) {
-          const code = error.code === 'ERR_UNDEFINED_TERM' ? 'undefined_term' : error.code === 'ERR_INVALID_DATES' ? 'invalid_request' : 'unprocessable';
-          throw new ApiError(code, error.message, error.field ? [{ path: error.field, message: error.message }] : undefined);
-        }
-        throw error;
-      }
+      const institute = valueOr(await issuingInstitute(s.store, token, s.clock(), c.req.query('institute')));
+      // An IssueError answers through the one mapping (src/http/domain-errors.ts), from the app's error handler.
+      const issued = await issueCredential(s.issuer, institute, request, `token:${token.id}`);
+      const id = issued.record.id;
+      c.header('Location', `${s.publicUrl}/credentials/${id}`);
+      return c.json({
+        id, credential: issued.credential, jwt: issued.jwt, ...(issued.jwtEs256 ? { jwtEs256: issued.jwtEs256 } : {}),
+        links: credentialLinks(s.publicUrl, id),
+      }, 201);
     },
   );
 

@@ -16,7 +16,9 @@ export type ErrorCode =
   | 'unprocessable'
   | 'idempotency_key_reused'
   | 'rate_limited'
-  | 'internal';
+  | 'internal'
+  /** A state of the server (no signing key, no key vault), not of the request: try again later or tell the operator. */
+  | 'unavailable';
 
 export function statusOf(code: ErrorCode): ContentfulStatusCode {
   switch (code) {
@@ -46,6 +48,8 @@ export function statusOf(code: ErrorCode): ContentfulStatusCode {
       return 429;
     case 'internal':
       return 500;
+    case 'unavailable':
+      return 503;
   }
 }
 

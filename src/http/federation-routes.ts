@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
-import type { AppEnv, Services } from '../app.js';
+import type { Services } from '../services.js';
+import type { AppEnv } from './context.js';
 import { ministryDid } from '../issuer/did.js';
 import { memberByDid, members } from '../federation/members.js';
 import { ENTITY_STATEMENT_MEDIA_TYPE, entityConfiguration, subordinateStatement } from '../federation/statements.js';

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
-import type { AppEnv, Services } from '../app.js';
+import type { Services } from '../services.js';
+import type { AppEnv } from './context.js';
 import { buildDidDocument, ministryDid } from '../issuer/did.js';
 import { compatibilityOf, type Institute } from '../store/port.js';
 import { ApiError } from './errors.js';

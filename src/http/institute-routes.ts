@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { AppEnv, Services } from '../app.js';
+import type { Services } from '../services.js';
+import type { AppEnv } from './context.js';
 import { randomId } from '../crypto/encoding.js';
 import { instituteDid } from '../issuer/did.js';
 import { createIssuerKey, createP256IssuerKey } from '../issuer/key-ring.js';

@@ -29,3 +29,9 @@ export const pageHeaders: MiddlewareHandler = async (c, next) => {
   c.header('Permissions-Policy', 'camera=(self), microphone=(), geolocation=()');
   c.header('Cross-Origin-Opener-Policy', 'same-origin');
 };
+
+/** An SVG served on its own may not run or load anything (it holds only shapes and text). */
+export const SVG_HEADERS = {
+  'Content-Type': 'image/svg+xml; charset=utf-8',
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+};

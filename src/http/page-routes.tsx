@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from './body-limit.js';
 import { setCookie } from 'hono/cookie';
-import type { AppEnv, Services } from '../app.js';
+import type { Services } from '../services.js';
+import type { AppEnv } from './context.js';
 import { verifyUrlFor } from '../issuer/issue.js';
 import type { VerificationReport } from '../schemas/report.js';
 import type { CredentialRecord } from '../store/port.js';
@@ -12,24 +13,16 @@ import { verifyStored } from '../verifier/verify.js';
 import { verifyAnything } from '../verifier/any-input.js';
 import { isPackageAsset, packageAssetType, textAsset } from '../web/assets.js';
 import { FAVICON_SVG, faviconIco } from '../web/favicon.js';
-import { LANG_COOKIE, langOf, pick, type Lang } from '../web/i18n.js';
-import { NotFoundPage, pageContext, type PageContext } from '../web/layout.js';
+import { LANG_COOKIE, pick, type Lang } from '../web/i18n.js';
+import { NotFoundPage, type PageContext } from '../web/layout.js';
 import { LearnerPage } from '../web/learner-page.js';
 import { VerifyAnythingPage } from '../web/verify-anything-page.js';
 import { claimsTrust, VerifyPage } from '../web/verify-page.js';
 import { pageHeaders } from './page-headers.js';
 import { safeNext } from './safe-next.js';
-import { VERIFY_BODY_LIMIT } from './verify-routes.js';
+import { VERIFY_BODY_LIMIT } from './body.js';
 
 const YEAR = 31_536_000;
-
-/** The page context of a request: its language and its own path (under the app's base path). */
-export function contextOf(s: Services, c: Context): PageContext {
-  const base = new URL(s.publicUrl).pathname.replace(/\/+$/, '');
-  const url = new URL(c.req.url);
-  const path = url.pathname.startsWith(base) ? url.pathname.slice(base.length) : url.pathname;
-  return pageContext(langOf(c), s.publicUrl, `${path || '/'}${url.search}`);
-}
 
 /** The public pages: what a QR opens, "verify anything", the learner's page, and their assets. */
 export function pageRoutes(s: Services): Hono<AppEnv> {
@@ -54,7 +47,7 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
   };
 
   app.get('/v/:id', async (c) => {
-    const p = contextOf(s, c);
+    const p = c.get('page');
     const id = c.req.param('id');
     const found = await storedReport(id);
     if (!found) return notFound(c, p, true);
@@ -76,13 +69,13 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
     );
   });
 
-  app.get('/verify', (c) => c.html(<VerifyAnythingPage p={contextOf(s, c)} ministryName={s.ministryName} />));
+  app.get('/verify', (c) => c.html(<VerifyAnythingPage p={c.get('page')} ministryName={s.ministryName} />));
 
   app.post(
     '/verify',
-    bodyLimit({ maxSize: VERIFY_BODY_LIMIT + 16 * 1024, onError: (c) => c.html(<VerifyAnythingPage p={contextOf(s, c)} ministryName={s.ministryName} error="1 MB max" />, 413) }),
+    bodyLimit({ maxSize: VERIFY_BODY_LIMIT + 16 * 1024, onError: (c) => c.html(<VerifyAnythingPage p={c.get('page')} ministryName={s.ministryName} error="1 MB max" />, 413) }),
     async (c) => {
-      const p = contextOf(s, c);
+      const p = c.get('page');
       const render = (props: { text?: string; error?: string; report?: VerificationReport }, status: 200 | 400 | 422 | 429 = 200) => {
         c.header('Cache-Control', 'no-store');
         return c.html(<VerifyAnythingPage p={p} ministryName={s.ministryName} {...props} />, status);
@@ -125,7 +118,7 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
   );
 
   app.get('/c/:id', async (c) => {
-    const p = contextOf(s, c);
+    const p = c.get('page');
     const id = c.req.param('id');
     const found = await storedReport(id);
     if (!found) return notFound(c, p, true);
@@ -164,7 +157,7 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
     const id = c.req.param('id') ?? '';
     const record = await recordOf(id);
     const body = record && (kind === 'json' ? record.diJson : record.jwt);
-    if (!record || !body) return notFound(c, contextOf(s, c), true);
+    if (!record || !body) return notFound(c, c.get('page'), true);
     return c.body(body, 200, {
       'Content-Type': kind === 'json' ? 'application/json; charset=utf-8' : 'application/vc+jwt',
       'Content-Disposition': `attachment; filename="credential-${id}.${kind}"`,
@@ -179,7 +172,7 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
     const found = s.shareCardPng ? await storedReport(id) : null;
     // Only a certificate that verifies as valid now gets a card that looks like a good one
     // (not a revoked, suspended or expired one).
-    if (!found?.report.credential || !s.shareCardPng || verdictOf(found.report) !== 'valid') return notFound(c, contextOf(s, c), true);
+    if (!found?.report.credential || !s.shareCardPng || verdictOf(found.report) !== 'valid') return notFound(c, c.get('page'), true);
     const png = await s.shareCardPng({ credential: found.report.credential, verifyUrl: verifyUrlFor(s.publicUrl, id) });
     return c.body(png as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=3600' });
   });
@@ -188,7 +181,7 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
 
   app.get('/lang/:lang', (c) => {
     const lang = c.req.param('lang');
-    const p = contextOf(s, c);
+    const p = c.get('page');
     if (lang !== 'km' && lang !== 'en') return notFound(c, p, false);
     setCookie(c, LANG_COOKIE, lang satisfies Lang, {
       path: p.base || '/', maxAge: YEAR, sameSite: 'Lax', httpOnly: true, secure: s.publicUrl.startsWith('https:'),

@@ -1,45 +1,23 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { AppEnv, Services } from '../app.js';
+import type { Services } from '../services.js';
+import type { AppEnv } from './context.js';
 import { signedStatusList, statusListUrl } from '../issuer/status-list.js';
-import { statusOf, transitionRefusal } from '../issuer/status.js';
+import { changeStatus, credentialForToken } from '../domain/status-change.js';
+import { statusOf } from '../issuer/status.js';
 import { multiLine } from '../schemas/text.js';
-import { toDateTimeStamp } from '../schemas/dates.js';
-import type { ApiToken, CredentialRecord, StatusAction } from '../store/port.js';
-import { isCredentialId } from '../verifier/input.js';
+import type { StatusAction } from '../store/port.js';
 import { requireScope, requireToken, type AuthVariables } from './auth.js';
 import { jsonBodyLimit, readJsonBody } from './body.js';
-import { credentialLinks } from './credential-routes.js';
+import { valueOr } from './domain-errors.js';
 import { ApiError } from './errors.js';
+import { credentialLinks } from './links.js';
 
 const LIST_ID = /^[1-9A-HJ-NP-Za-km-z]{10,40}$/;
 const ReasonBody = z.strictObject({ reason: multiLine(500) });
 const OptionalReasonBody = z.strictObject({ reason: multiLine(500).optional() });
 
 type Env = AppEnv & { Variables: AuthVariables };
-
-/** A credential the token may act on; another institute's credential is "not found". */
-export async function credentialForToken(s: Services, token: ApiToken, id: string): Promise<CredentialRecord> {
-  const record = isCredentialId(id) ? await s.store.getCredential(id) : null;
-  if (!record || (token.instituteId !== null && token.instituteId !== record.instituteId)) {
-    throw new ApiError('not_found', 'no credential with this id');
-  }
-  return record;
-}
-
-/** Applies a status change or answers 409 with why it is not allowed. */
-export async function applyStatusChange(s: Services, record: CredentialRecord, action: StatusAction, reason: string | null, actor: string) {
-  const refusal = transitionRefusal(record, action);
-  const at = toDateTimeStamp(s.clock());
-  const applied = refusal === null && (await s.store.changeStatus(
-    { credentialId: record.id, action, reason, actor, at },
-    { at, actor, instituteId: record.instituteId, action: `credential.${action}`, target: record.credentialUrl, details: reason ? { reason } : {} },
-  ));
-  if (!applied) {
-    const current = (await s.store.getCredential(record.id)) ?? record;
-    throw new ApiError('conflict', transitionRefusal(current, action) ?? 'the credential changed meanwhile; try again');
-  }
-}
 
 async function statusView(s: Services, id: string) {
   const record = await s.store.getCredential(id);
@@ -74,8 +52,8 @@ export function statusRoutes(s: Services): Hono<Env> {
   const change = (action: StatusAction) => async (c: Context<Env>) => {
     const { reason } = action === 'reinstate' ? await readJsonBody(c, OptionalReasonBody) : await readJsonBody(c, ReasonBody);
     const token = c.get('token');
-    const record = await credentialForToken(s, token, c.req.param('id') ?? '');
-    await applyStatusChange(s, record, action, reason ?? null, `token:${token.id}`);
+    const record = valueOr(await credentialForToken(s.store, token, c.req.param('id') ?? ''));
+    valueOr(await changeStatus(s, record, action, reason ?? null, `token:${token.id}`));
     return c.json(await statusView(s, record.id));
   };
   app.post('/api/v1/credentials/:id/revoke', limit, auth, mayRevoke, change('revoke'));
@@ -83,7 +61,7 @@ export function statusRoutes(s: Services): Hono<Env> {
   app.post('/api/v1/credentials/:id/reinstate', limit, auth, mayRevoke, change('reinstate'));
 
   app.get('/api/v1/credentials/:id', auth, async (c) => {
-    const record = await credentialForToken(s, c.get('token'), c.req.param('id'));
+    const record = valueOr(await credentialForToken(s.store, c.get('token'), c.req.param('id')));
     return c.json(await statusView(s, record.id));
   });
 

@@ -1,24 +1,15 @@
 import { Hono, type Context } from 'hono';
-import type { AppEnv, Services } from '../app.js';
+import type { Services } from '../services.js';
+import type { AppEnv } from './context.js';
 import { toDateTimeStamp } from '../schemas/dates.js';
 import { TemplateBodySchema, TemplateEditSchema, type TemplateBody } from '../schemas/template.js';
 import type { TemplateRecord } from '../store/port.js';
 import type { ApiToken, Institute } from '../store/port.js';
+import { tokenInstitute } from '../domain/tenancy.js';
+import { valueOr } from './domain-errors.js';
 import { requireScope, requireToken, type AuthVariables } from './auth.js';
 import { jsonBodyLimit, readJsonBody } from './body.js';
 import { ApiError } from './errors.js';
-
-/**
- * The institute a token acts for: its own, or for the ministry the default one (or another
- * named with ?institute=slug). Another institute's slug is "not found", never a leak.
- */
-export async function tokenInstitute(s: Services, token: ApiToken, slug?: string): Promise<Institute> {
-  const institute = token.instituteId
-    ? await s.store.getInstitute(token.instituteId)
-    : slug ? await s.store.getInstituteBySlug(slug) : await s.store.getDefaultInstitute();
-  if (!institute || (slug && institute.slug !== slug)) throw new ApiError('not_found', 'no such institute');
-  return institute;
-}
 
 /** The API's view of a template version. */
 export const templateView = (t: TemplateRecord) => ({
@@ -30,7 +21,7 @@ export function templateRoutes(s: Services): Hono<AppEnv & { Variables: AuthVari
   const app = new Hono<AppEnv & { Variables: AuthVariables }>();
   const auth = requireToken(s.store, s.crypto, s.clock);
   const institute = (c: { get(k: 'token'): ApiToken; req: { query(k: string): string | undefined } }) =>
-    tokenInstitute(s, c.get('token'), c.req.query('institute'));
+    tokenInstitute(s.store, c.get('token'), c.req.query('institute')).then(valueOr);
 
   const save = async (inst: Institute, body: TemplateBody, version: number, actor: string) => {
     const record: TemplateRecord = {

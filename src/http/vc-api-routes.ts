@@ -1,8 +1,8 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
-import type { AppEnv, Services } from '../app.js';
+import type { Services } from '../services.js';
+import type { AppEnv } from './context.js';
 import { issueAnyCredential, statusLayoutFor } from '../issuer/any-credential.js';
-import { IssueError } from '../issuer/issue.js';
 import { changeablePurposes, statusOf } from '../issuer/status.js';
 import { CRYPTOSUITES } from '../jsonld/data-integrity.js';
 import { issuerIdOf, type Credential } from '../schemas/credential.js';
@@ -15,8 +15,9 @@ import { requireScope, requireToken, type AuthVariables } from './auth.js';
 import { jsonBodyLimit, readJsonBody } from './body.js';
 import { ApiError } from './errors.js';
 import { rateLimit } from './rate-limit.js';
-import { applyStatusChange } from './status-routes.js';
-import { assertMayIssue } from './credential-routes.js';
+import { changeStatus } from '../domain/status-change.js';
+import { mayIssue } from '../domain/tenancy.js';
+import { valueOr } from './domain-errors.js';
 
 type Env = AppEnv & { Variables: AuthVariables };
 
@@ -110,7 +111,7 @@ export function vcApiRoutes(s: Services, options: { open: boolean }): Hono<Env> 
     if (!institute || (actorToken?.instituteId && actorToken.instituteId !== institute.id)) {
       throw new ApiError('unprocessable', `the issuer ${issuerDid} is not hosted by this service`);
     }
-    await assertMayIssue(s, institute);
+    valueOr(await mayIssue(s.store, institute, s.clock()));
     const requested = opts.credentialStatus === undefined ? [] : Array.isArray(opts.credentialStatus) ? opts.credentialStatus : [opts.credentialStatus];
     const status = statusLayoutFor(credential, requested.map((r) => r.statusPurpose));
     const wantsJwt = opts.format === 'vc+jwt' || opts.format === 'application/vc+jwt';
@@ -135,10 +136,7 @@ export function vcApiRoutes(s: Services, options: { open: boolean }): Hono<Env> 
       return c.json({ verifiableCredential: issued.credential }, 201);
     } catch (error) {
       if (error instanceof DuplicateCredentialIdError) throw duplicate();
-      if (error instanceof IssueError) {
-        throw new ApiError(error.code === 'ERR_UNDEFINED_TERM' ? 'undefined_term' : 'unprocessable', error.message,
-          error.field ? [{ path: error.field, message: error.message }] : undefined);
-      }
+      // An IssueError answers through the one mapping (src/http/domain-errors.ts), from the app's error handler.
       throw error;
     }
   });
@@ -183,7 +181,7 @@ export function vcApiRoutes(s: Services, options: { open: boolean }): Hono<Env> 
       if (entry.statusPurpose === 'revocation' && !set) throw new ApiError('conflict', 'revocation is permanent and cannot be lifted');
       if (!changeable.has(entry.statusPurpose)) throw new ApiError('conflict', `the credential has no ${entry.statusPurpose} status entry`);
       const current = (await s.store.getCredential(record.id)) ?? record;
-      await applyStatusChange(s, current, action, null, actorToken ? `token:${actorToken.id}` : 'vc-api');
+      valueOr(await changeStatus(s, current, action, null, actorToken ? `token:${actorToken.id}` : 'vc-api'));
     }
     const updated = (await s.store.getCredential(record.id)) ?? record;
     return c.json({ credentialId: body.credentialId, status: statusOf(updated) });

@@ -1,17 +1,17 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from './body-limit.js';
 import { z } from 'zod';
-import type { AppEnv, Services } from '../app.js';
+import type { Services } from '../services.js';
+import type { AppEnv } from './context.js';
 import type { VerificationReport } from '../schemas/report.js';
 import { bakedInput, extractBaked } from '../verifier/baked.js';
 import { parseVerifyText, type ParsedVerifyInput } from '../verifier/input.js';
 import { notIssuedReport, verifyStored } from '../verifier/verify.js';
 import { verifyAnything } from '../verifier/any-input.js';
-import { parseJsonText, validationError } from './body.js';
+import { parseJsonText, validationError, VERIFY_BODY_LIMIT } from './body.js';
 import { ApiError } from './errors.js';
 import { rateLimit } from './rate-limit.js';
 
-export const VERIFY_BODY_LIMIT = 1024 * 1024;
 
 const VerifyRequestSchema = z.union([
   z.strictObject({ credential: z.record(z.string(), z.unknown()) }),

@@ -53,6 +53,14 @@ export class StatusSlotTakenError extends Error {
   }
 }
 
+/** What registering an institute stores at once (Store.registerInstitute). */
+export interface InstituteRegistration {
+  institute: Institute;
+  key: IssuerKeyRecord;
+  accreditation: Omit<AccreditationPeriod, 'seq'> | null;
+  audit?: { institute?: AuditInput; key?: AuditInput; accreditation?: AuditInput };
+}
+
 /**
  * skillcert's storage, named after what the domain does with it. Every method is async so
  * that an embedded (better-sqlite3) and a remote (D1) backend fit the same port; rows are
@@ -65,6 +73,16 @@ export interface Store extends CohortStore {
   addAccreditation(period: Omit<AccreditationPeriod, 'seq'>, audit?: AuditInput): Promise<void>;
   /** Ends every open accreditation period of the institute at `at`. */
   endAccreditation(instituteId: string, at: string, audit?: AuditInput): Promise<number>;
+  /**
+   * A new institute with its first signing key (the institute's `didKey` is that key's) and,
+   * if given, its first accreditation period, each with its audit entry: one transaction, so
+   * a failure at any step leaves no institute without a key or a key without an institute.
+   */
+  registerInstitute(registration: InstituteRegistration): Promise<void>;
+  /** Ends the institute's open accreditation periods at `at` and marks it suspended, audited: one transaction. */
+  suspendInstitute(instituteId: string, at: string, audit?: AuditInput): Promise<void>;
+  /** Adds an accreditation period and marks the institute active (a suspended one is reinstated), audited: one transaction. */
+  accreditInstitute(period: Omit<AccreditationPeriod, 'seq'>, audit?: AuditInput): Promise<void>;
   accreditations(instituteId: string): Promise<AccreditationPeriod[]>;
 
   /** Adds a key; with `retireActive`, the controller's active key is retired in the same transaction. */

@@ -2,7 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { AppDeps } from '../../src/app.js';
+import type { AppDeps } from '../../src/services.js';
 import { makeTestApp, type TestContext } from '../helpers.js';
 
 /*

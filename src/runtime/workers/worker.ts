@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
-import { createApp, type AppEnv } from '../../app.js';
+import { createApp } from '../../app.js';
+import type { AppEnv } from '../../http/context.js';
 import { fromBase64url, randomId } from '../../crypto/encoding.js';
 import { didKeyFromPublicKey } from '../../crypto/multikey.js';
 import { webCryptoProvider } from '../../crypto/provider.js';

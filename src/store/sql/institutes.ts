@@ -1,11 +1,11 @@
-import { compatibilityOf, keyTypeOf, type Institute, type Store } from '../port.js';
+import { compatibilityOf, keyTypeOf, type AccreditationPeriod, type Institute, type IssuerKeyRecord, type Store } from '../port.js';
 import { audited, type AuditLog } from './audit.js';
 import { sql, type SqlDriver } from './driver.js';
 import { accreditationFromRow, instituteFromRow, issuerKeyFromRow, tokenFromRow } from './rows.js';
 
 type InstituteMethods = Pick<Store,
   | 'createInstitute' | 'updateInstitute' | 'listInstitutes' | 'getDefaultInstitute' | 'getInstituteBySlug' | 'getInstitute' | 'getInstituteByDid'
-  | 'addAccreditation' | 'endAccreditation' | 'accreditations'
+  | 'addAccreditation' | 'endAccreditation' | 'accreditations' | 'registerInstitute' | 'suspendInstitute' | 'accreditInstitute'
   | 'saveIssuerKey' | 'issuerKeys' | 'markKeyCompromised'
   | 'saveApiToken' | 'findApiTokenByHash' | 'listApiTokens' | 'revokeApiToken' | 'touchApiToken' | 'revokeApiTokens'>;
 
@@ -25,14 +25,44 @@ export function instituteMethods(db: SqlDriver, log: AuditLog): InstituteMethods
     ] as const;
   };
 
+  const insertInstitute = (i: Institute) =>
+    sql(`INSERT INTO institutes (slug, name, name_km, url, did, did_key, contact, programmes, status, cryptosuite,
+      ed25519_signature_2020, es256_jwt, image_url, id, is_default, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ...values(i), i.isDefault ? 1 : 0, i.createdAt);
+  const insertPeriod = (p: Omit<AccreditationPeriod, 'seq'>) =>
+    sql('INSERT INTO accreditation_periods (institute_id, valid_from, valid_until, programmes, created_at) VALUES (?, ?, ?, ?, ?)',
+      p.instituteId, p.validFrom, p.validUntil, JSON.stringify(p.programmes), p.createdAt);
+  const endPeriods = (instituteId: string, at: string) =>
+    sql('UPDATE accreditation_periods SET valid_until = ? WHERE institute_id = ? AND (valid_until IS NULL OR valid_until > ?)', at, instituteId, at);
+  const setStatus = (instituteId: string, status: Institute['status']) => sql('UPDATE institutes SET status = ? WHERE id = ?', status, instituteId);
+  const insertKey = (k: IssuerKeyRecord, options: { retireActive?: boolean }) => [
+    options.retireActive
+      ? sql(`UPDATE issuer_keys SET status = 'retired', retired_at = ? WHERE controller = ? AND key_type = ? AND status = 'active'`, k.createdAt, k.controller, keyTypeOf(k))
+      : null,
+    sql(`INSERT INTO issuer_keys (id, controller, owner, key_type, public_x, public_y, sealed_private, status, created_at, retired_at, compromised_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    k.id, k.controller, k.owner, keyTypeOf(k), k.publicX, k.publicY ?? null, k.sealedPrivate, k.status, k.createdAt, k.retiredAt, k.compromisedAt),
+  ];
+
   return {
     async createInstitute(i, audit) {
+      await log.write([insertInstitute(i), audited(audit)]);
+    },
+    async registerInstitute({ institute, key, accreditation, audit = {} }) {
       await log.write([
-        sql(`INSERT INTO institutes (slug, name, name_km, url, did, did_key, contact, programmes, status, cryptosuite,
-          ed25519_signature_2020, es256_jwt, image_url, id, is_default, created_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ...values(i), i.isDefault ? 1 : 0, i.createdAt),
-        audited(audit),
+        insertInstitute(institute),
+        audited(audit.institute),
+        ...insertKey(key, {}),
+        audited(audit.key),
+        accreditation ? insertPeriod(accreditation) : null,
+        accreditation ? audited(audit.accreditation) : null,
       ]);
+    },
+    async suspendInstitute(instituteId, at, audit) {
+      await log.write([endPeriods(instituteId, at), setStatus(instituteId, 'suspended'), audited(audit)]);
+    },
+    async accreditInstitute(period, audit) {
+      await log.write([setStatus(period.instituteId, 'active'), insertPeriod(period), audited(audit)]);
     },
     async updateInstitute(i, audit) {
       await log.write([
@@ -51,17 +81,10 @@ export function instituteMethods(db: SqlDriver, log: AuditLog): InstituteMethods
     getInstituteByDid: (did) => one('WHERE did = ? OR did_key = ? OR id = (SELECT institute_id FROM institute_did_aliases WHERE did = ?) LIMIT 1', did, did, did),
 
     async addAccreditation(p, audit) {
-      await log.write([
-        sql('INSERT INTO accreditation_periods (institute_id, valid_from, valid_until, programmes, created_at) VALUES (?, ?, ?, ?, ?)',
-          p.instituteId, p.validFrom, p.validUntil, JSON.stringify(p.programmes), p.createdAt),
-        audited(audit),
-      ]);
+      await log.write([insertPeriod(p), audited(audit)]);
     },
     async endAccreditation(instituteId, at, audit) {
-      const [ended] = await log.write([
-        sql('UPDATE accreditation_periods SET valid_until = ? WHERE institute_id = ? AND (valid_until IS NULL OR valid_until > ?)', at, instituteId, at),
-        audited(audit),
-      ]);
+      const [ended] = await log.write([endPeriods(instituteId, at), audited(audit)]);
       return ended?.changes ?? 0;
     },
     async accreditations(instituteId) {
@@ -69,16 +92,7 @@ export function instituteMethods(db: SqlDriver, log: AuditLog): InstituteMethods
     },
 
     async saveIssuerKey(k, options = {}) {
-      const type = keyTypeOf(k);
-      await log.write([
-        options.retireActive
-          ? sql(`UPDATE issuer_keys SET status = 'retired', retired_at = ? WHERE controller = ? AND key_type = ? AND status = 'active'`, k.createdAt, k.controller, type)
-          : null,
-        sql(`INSERT INTO issuer_keys (id, controller, owner, key_type, public_x, public_y, sealed_private, status, created_at, retired_at, compromised_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        k.id, k.controller, k.owner, type, k.publicX, k.publicY ?? null, k.sealedPrivate, k.status, k.createdAt, k.retiredAt, k.compromisedAt),
-        audited(options.audit),
-      ]);
+      await log.write([...insertKey(k, options), audited(options.audit)]);
     },
     async issuerKeys(controller, keyType = 'Ed25519') {
       return (await db.all(sql('SELECT * FROM issuer_keys WHERE controller = ? AND key_type = ? ORDER BY created_at DESC, rowid DESC', controller, keyType)))
