@@ -93,3 +93,64 @@ describe('a wing per runtime', () => {
     expect(offending).toEqual([]);
   });
 });
+
+const isRouteFile = (path: string) => /^http\/[^/]+-routes\.tsx?$/.test(path);
+
+describe('rules live in domain modules, HTTP in route files', () => {
+  it('no src/http route file imports another route file', () => {
+    const routeFiles = files.filter((f) => isRouteFile(f.path));
+    expect(routeFiles.length).toBeGreaterThan(10);
+    const offending = routeFiles.flatMap((f) => f.local.filter((t) => isRouteFile(t)).map((t) => `${f.path} imports ${t}`));
+    expect(offending).toEqual([]);
+  });
+
+  it('only createApp (src/app.ts) imports route files', () => {
+    const offending = files
+      .filter((f) => !isRouteFile(f.path) && f.path !== 'app.ts')
+      .flatMap((f) => f.local.filter((t) => isRouteFile(t)).map((t) => `${f.path} imports ${t}`));
+    expect(offending).toEqual([]);
+  });
+
+  it('Services and AppEnv live outside app.ts: nothing imports src/app.ts but the runtime entries', () => {
+    const offending = files.filter((f) => !inRuntime(f.path) && f.local.includes('app.ts')).map((f) => f.path);
+    expect(offending).toEqual([]);
+  });
+
+  it('the core (issuer/, verifier/, schemas/, jsonld/) imports nothing from http/, web/, domain/, the runtime wings or the store adapters', () => {
+    const CORE = /^(issuer|verifier|schemas|jsonld)\//;
+    const UPWARD = /^(http|web|domain|runtime)\/|^store\/sql\//;
+    const offending = files
+      .filter((f) => CORE.test(f.path))
+      .flatMap((f) => f.local.filter((t) => UPWARD.test(t)).map((t) => `${f.path} imports ${t}`));
+    expect(offending).toEqual([]);
+  });
+
+  it('domain/ imports nothing from http/, web/ or the runtime wings (it answers values, not responses)', () => {
+    const offending = files
+      .filter((f) => f.path.startsWith('domain/'))
+      .flatMap((f) => f.local.filter((t) => /^(http|web|runtime)\//.test(t)).map((t) => `${f.path} imports ${t}`));
+    expect(offending).toEqual([]);
+  });
+});
+
+describe('the store written once', () => {
+  /** The SQL statements of a file: string literals that start like one. */
+  const statements = (text: string): string[] =>
+    [...text.matchAll(/(['`])\s*((?:SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|PRAGMA)\b[\s\S]*?)\1/g)]
+      .map((m) => (m[2] as string).replace(/\s+/g, ' ').trim())
+      .filter((s) => s.length > 20);
+
+  it('no SQL statement text appears in more than one file under src/', () => {
+    const seen = new Map<string, string>();
+    const repeated: string[] = [];
+    for (const f of files) {
+      for (const s of new Set(statements(f.text))) {
+        const first = seen.get(s);
+        if (first && first !== f.path) repeated.push(`${s.slice(0, 60)}… in ${first} and ${f.path}`);
+        else seen.set(s, f.path);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(50);
+    expect(repeated).toEqual([]);
+  });
+});

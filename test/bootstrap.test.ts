@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { createApp } from '../src/app.js';
-import { hashToken } from '../src/http/auth.js';
+import { hashToken } from '../src/crypto/tokens.js';
 import { nodeCryptoProvider } from '../src/runtime/node/crypto.js';
 import { startNode } from '../src/runtime/node/start.js';
 import { loadConfig, type ServiceConfig } from '../src/runtime/node/config.js';

@@ -139,7 +139,8 @@ describe('the ES256 key rotates with the other keys', () => {
     // The EdDSA forms are signed by another key, untouched.
     expect((await ourVerify(ctx, { jwt: issued.jwt })).verified).toBe(true);
     const refused = await call(ctx, 'POST', '/api/v1/credentials?institute=ntti', { body: sampleRequest() });
-    expect(refused.status).toBe(422);
+    expect(refused.status).toBe(503);
+    expect(refused.body.error.code).toBe('unavailable');
     expect(refused.body.error.message).toMatch(/no active P-256 key/);
     expect((await call(ctx, 'POST', '/api/v1/institutes/ntti/keys/rotate')).status).toBe(201);
     expect((await issueAs(ctx)).jwtEs256).toBeDefined();

@@ -52,12 +52,13 @@ describe('PATCH /api/v1/institutes/:slug {compatibility}: the compatibility form
     expect((await call(ctx, 'GET', '/api/v1/institutes/ntti/keys')).body.keys).toHaveLength(2);
   });
 
-  it('a deployment that cannot create keys refuses to turn ES256 on with 422, writing nothing', async () => {
+  it('a deployment that cannot create keys refuses to turn ES256 on with 503 unavailable (a state of the server), writing nothing', async () => {
     const ctx = await makeTestApp();
     await createInstitute(ctx, 'ntti');
     const noVault = await makeTestApp({ deps: { store: ctx.store, keys: ctx.deps.keys, vault: undefined } });
     const res = await call(noVault, 'PATCH', '/api/v1/institutes/ntti', { body: { compatibility: { es256Jwt: true } } });
-    expect(res.status).toBe(422);
+    expect(res.status).toBe(503);
+    expect(res.body.error.code).toBe('unavailable');
     expect((await call(ctx, 'GET', '/api/v1/institutes/ntti')).body.compatibility.es256Jwt).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { createApp } from '../src/app.js';
 import type { AppDeps } from '../src/services.js';
-import { hashToken } from '../src/http/auth.js';
+import { hashToken } from '../src/crypto/tokens.js';
 import { qrPng } from '../src/runtime/node/qr-png.js';
 import { createShareCardRenderer, createSvgRenderer } from '../src/runtime/node/share-card-png.js';
 import { createIssuerKey, createStoreKeyRing } from '../src/issuer/key-ring.js';

@@ -283,12 +283,13 @@ describe('an institute chooses its default cryptosuite', () => {
 });
 
 describe('creating an institute where keys cannot be made', () => {
-  it('is refused (422) before anything is written, so a retry is not a 409', async () => {
+  it('is refused (503 unavailable: a state of the server) before anything is written, so a retry is not a 409', async () => {
     const ctx = await makeTestApp({ deps: { vault: undefined } });
     const before = (await ctx.store.listInstitutes()).length;
     const res = await call(ctx, 'POST', '/api/v1/institutes', { body: instituteBody('noversion') });
-    expect(res.status).toBe(422);
+    expect(res.status).toBe(503);
+    expect(res.body.error.code).toBe('unavailable');
     expect((await ctx.store.listInstitutes()).length).toBe(before);
-    expect((await call(ctx, 'POST', '/api/v1/institutes', { body: instituteBody('noversion') })).status).toBe(422);
+    expect((await call(ctx, 'POST', '/api/v1/institutes', { body: instituteBody('noversion') })).status).toBe(503);
   });
 });

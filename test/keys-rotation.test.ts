@@ -210,13 +210,13 @@ describe('marking a key compromised as of a time T', () => {
     expect(checkOf((await verify(ctx, { credential: early })).body, 'proof')?.status).toBe('passed');
   });
 
-  it('marking the active key compromised stops issuing (422) until the key is rotated', async () => {
+  it('marking the active key compromised stops issuing (503 unavailable: the server has no key to sign with) until the key is rotated', async () => {
     const { ctx, created, key } = await alphaWorld();
     const res = await call(ctx, 'POST', '/api/v1/institutes/alpha/keys/compromised', { token: key.key, body: { keyId: created.keys[0].id, since: '2026-03-01' } });
     expect(res.status).toBe(200);
     const refused = await call(ctx, 'POST', '/api/v1/credentials', { token: key.key, body: sampleRequest() });
-    expect(refused.status).toBe(422);
-    expect(refused.body.error.code).toBe('unprocessable');
+    expect(refused.status).toBe(503);
+    expect(refused.body.error.code).toBe('unavailable');
     await rotate(ctx, key.key);
     await issueWith(ctx, key.key);
   });

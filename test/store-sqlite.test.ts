@@ -7,6 +7,7 @@ import { describeStore } from './store-contract.js';
 import { describeCohortStore } from './store-cohort-contract.js';
 import { describeCredentialIdStore } from './store-credential-id-contract.js';
 import { describeCompatibilityStore } from './store-compat-contract.js';
+import { describeInstituteRegister } from './store-register-contract.js';
 
 // The storage port's contract on better-sqlite3; test/workers/store-d1.test.ts runs it on D1.
 const opened: Store[] = [];
@@ -33,6 +34,12 @@ describeCredentialIdStore('better-sqlite3', async () => {
 });
 
 describeCompatibilityStore('better-sqlite3', async () => {
+  const store = openSqliteStore(':memory:', readMigrations());
+  opened.push(store);
+  return store;
+});
+
+describeInstituteRegister('better-sqlite3', async () => {
   const store = openSqliteStore(':memory:', readMigrations());
   opened.push(store);
   return store;

@@ -1,15 +1,10 @@
 import type { MiddlewareHandler } from 'hono';
 import type { CryptoProvider } from '../crypto/provider.js';
-import { constantTimeEqual, randomBytes, toBase58, toHex, utf8 } from '../crypto/encoding.js';
+import { constantTimeEqual, utf8 } from '../crypto/encoding.js';
+import { hashToken } from '../crypto/tokens.js';
 import type { ApiScope, ApiToken, Store } from '../store/port.js';
 import { ApiError } from './errors.js';
 
-/** `sk_` + 32 random bytes in base58: what `ADMIN_TOKEN` generation and institute keys hand out. */
-export const generateToken = (): string => `sk_${toBase58(randomBytes(32))}`;
-
-export async function hashToken(token: string, crypto: CryptoProvider): Promise<string> {
-  return toHex(await crypto.sha256(utf8(token)));
-}
 
 export interface AuthVariables {
   token: ApiToken;
@@ -54,6 +49,3 @@ export function requireScope(scope: ApiScope): MiddlewareHandler<{ Variables: Au
     await next();
   };
 }
-
-/** Whether a token may act for an institute: the ministry for all, an institute key for its own. */
-export const actsFor = (token: ApiToken, instituteId: string): boolean => token.role === 'admin' || token.instituteId === instituteId;

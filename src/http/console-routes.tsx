@@ -13,6 +13,8 @@ import {
   ACTIONS, ConfirmPage, CredentialDetailPage, CredentialListPage, InstitutesPage, IssuePage, LoginPage, type IssueFormValues,
 } from '../web/console-pages.js';
 import { accreditedAt } from '../verifier/accreditation.js';
+import { apiCodeOf } from './domain-errors.js';
+import { statusOf } from './errors.js';
 import { consoleKit, forbidden, formLimit, notFound, readForm, toLogin, type ConsoleEnv } from './console-kit.js';
 import {
   LOGIN_CSRF_COOKIE, closeSession, currentSession, hashSecret, liveToken, loginCsrf, openSession, sameSecret, type SignedIn,
@@ -199,8 +201,8 @@ export function consoleRoutes(s: Services): Hono<ConsoleEnv> {
       return c.redirect(`${p.base}/console/credentials/${issued.record.id}?done=issued`, 303);
     } catch (error) {
       if (!(error instanceof IssueError)) throw error;
-      // No signing key is the server's state, not the form's: the same 503 the API answers.
-      const status = error.code === 'ERR_NO_SIGNING_KEY' ? 503 : 422;
+      // The status the API answers for the same refusal (src/http/domain-errors.ts): no signing key is a 503.
+      const status = statusOf(apiCodeOf(error.code)) as 400 | 422 | 503;
       return again(error.field ? { [FIELD_OF[error.field] ?? 'form']: error.message } : {}, error.message, status);
     }
   });

@@ -3,16 +3,17 @@ import { z } from 'zod';
 import type { Services } from '../services.js';
 import type { AppEnv } from './context.js';
 import { randomId } from '../crypto/encoding.js';
-import { instituteDid } from '../issuer/did.js';
+import { generateToken, hashToken } from '../crypto/tokens.js';
+import { accreditInstitute, registerInstitute, suspendInstitute, vaultOf } from '../domain/institutes.js';
+import { actsFor } from '../domain/tenancy.js';
 import { createIssuerKey, createP256IssuerKey } from '../issuer/key-ring.js';
-import { didKeyFromPublicKey } from '../crypto/multikey.js';
-import { fromBase64url } from '../crypto/encoding.js';
 import { dateInput, toDateTimeStamp } from '../schemas/dates.js';
 import { CRYPTOSUITES } from '../jsonld/data-integrity.js';
 import { httpUrl, singleLine } from '../schemas/text.js';
 import { API_SCOPES, compatibilityOf, type ApiToken, type AuditInput, type Institute } from '../store/port.js';
-import { actsFor, generateToken, hashToken, requireScope, requireToken, type AuthVariables } from './auth.js';
+import { requireScope, requireToken, type AuthVariables } from './auth.js';
 import { jsonBodyLimit, readJsonBody } from './body.js';
+import { valueOr } from './domain-errors.js';
 import { ApiError } from './errors.js';
 import { instituteKeyRecords, signingKeysView } from './signing-keys.js';
 
@@ -79,10 +80,7 @@ export function instituteRoutes(s: Services): Hono<Env> {
     if (c.get('token').role !== 'admin') throw new ApiError('forbidden', 'only the ministry can do this');
     await next();
   };
-  const vault = () => {
-    if (!s.vault) throw new ApiError('unprocessable', 'this deployment cannot create keys (no key vault configured)');
-    return s.vault;
-  };
+  const vault = () => valueOr(vaultOf(s));
   /** The institute named in the path, if the token may see it; other tenants are "not found". */
   const target = async (c: Context<Env>): Promise<Institute> => {
     const institute = await s.store.getInstituteBySlug(c.req.param('slug') ?? '');
@@ -94,27 +92,8 @@ export function instituteRoutes(s: Services): Hono<Env> {
 
   app.post('/api/v1/institutes', limit, auth, ministryOnly, async (c) => {
     const body = await readJsonBody(c, CreateInstitute);
-    // Whatever can refuse the request does so before anything is written.
-    const keyVault = vault();
-    if (await s.store.getInstituteBySlug(body.slug)) throw new ApiError('conflict', `an institute with slug ${body.slug} exists`);
-    const at = now();
-    const did = instituteDid(s.publicUrl, body.slug);
-    const institute: Institute = {
-      id: randomId(), slug: body.slug, name: body.name, nameKm: body.nameKm ?? null, url: body.url ?? null, did, didKey: null,
-      isDefault: false, createdAt: at, contact: body.contact ?? null, programmes: body.programmes ?? [], status: 'active',
-      cryptosuite: body.cryptosuite ?? 'eddsa-rdfc-2022', imageUrl: body.image ?? null,
-    };
-    await s.store.createInstitute(institute, audit(c, institute, 'institute.create', { slug: body.slug, name: body.name }));
-    const key = await createIssuerKey(s.store, keyVault, { controller: did, owner: institute.id, now: at, audit: audit(c, institute, 'key.create') });
-    const withKey = { ...institute, didKey: didKeyFromPublicKey(fromBase64url(key.publicX)) };
-    await s.store.updateInstitute(withKey);
-    if (body.accreditedFrom) {
-      await s.store.addAccreditation(
-        { instituteId: institute.id, validFrom: body.accreditedFrom, validUntil: body.accreditedUntil ?? null, programmes: body.programmes ?? [], createdAt: at },
-        audit(c, institute, 'institute.accredit', { validFrom: body.accreditedFrom, validUntil: body.accreditedUntil ?? null }),
-      );
-    }
-    return c.json(await view(s, withKey), 201);
+    const institute = valueOr(await registerInstitute(s, body, actor(c)));
+    return c.json(await view(s, institute), 201);
   });
 
   app.get('/api/v1/institutes', auth, async (c) => {
@@ -155,24 +134,13 @@ export function instituteRoutes(s: Services): Hono<Env> {
   app.post('/api/v1/institutes/:slug/accreditations', limit, auth, ministryOnly, async (c) => {
     const institute = await target(c);
     const body = await readJsonBody(c, Accredit);
-    if (body.validUntil && Date.parse(body.validUntil) <= Date.parse(body.validFrom)) {
-      throw new ApiError('invalid_request', 'validUntil must be after validFrom', [{ path: 'validUntil', message: 'must be after validFrom' }]);
-    }
-    await s.store.addAccreditation(
-      { instituteId: institute.id, validFrom: body.validFrom, validUntil: body.validUntil ?? null, programmes: body.programmes ?? institute.programmes, createdAt: now() },
-      audit(c, institute, 'institute.accredit', body),
-    );
-    if (institute.status === 'suspended') await s.store.updateInstitute({ ...institute, status: 'active' });
-    return c.json(await view(s, { ...institute, status: 'active' }), 201);
+    const accredited = valueOr(await accreditInstitute(s, institute, body, actor(c)));
+    return c.json(await view(s, accredited), 201);
   });
 
   app.post('/api/v1/institutes/:slug/suspend', limit, auth, ministryOnly, async (c) => {
     const institute = await target(c);
-    const at = now();
-    await s.store.endAccreditation(institute.id, at, audit(c, institute, 'institute.suspend'));
-    const updated: Institute = { ...institute, status: 'suspended' };
-    await s.store.updateInstitute(updated);
-    return c.json(await view(s, updated));
+    return c.json(await view(s, await suspendInstitute(s, institute, actor(c))));
   });
 
   const adminOf = [auth, requireScope('admin')] as const;

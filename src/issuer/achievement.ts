@@ -1,6 +1,5 @@
 import type { JsonObject } from '../schemas/credential.js';
 import { khmerRelated, nodesOf, shownKhmer } from '../verifier/claim-text.js';
-import type { BadgeText } from '../web/badge-image.js';
 
 /*
  * The Khmer version of a published achievement: the Open Badges Achievement its `related`
@@ -34,6 +33,16 @@ export function khmerAchievement(english: JsonObject): JsonObject | null {
     related: [{ id: english.id, type: ['Related'], inLanguage: str(english.inLanguage) ?? 'en' }],
   };
   return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined)) as JsonObject;
+}
+
+/** The words a badge picture shows (src/web/badge-image.ts draws them). */
+export interface BadgeText {
+  name: string;
+  nameKm?: string;
+  code?: string;
+  level?: string;
+  issuer?: string;
+  issuerKm?: string;
 }
 
 /** What the badge image of an achievement shows. */

@@ -1,6 +1,6 @@
 import type { CryptoProvider, PrivateKeyJwk } from '../crypto/provider.js';
 import { randomId } from '../crypto/encoding.js';
-import { hashToken } from '../http/auth.js';
+import { hashToken } from '../crypto/tokens.js';
 import type { Institute, Store } from '../store/port.js';
 import { didWebFromUrl } from './did.js';
 import { createIssuerKey } from './key-ring.js';

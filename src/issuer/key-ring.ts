@@ -128,6 +128,13 @@ export async function createIssuerKey(
   return saveSealedKey(store, vault, params, { id: described.id, publicX: key.x, d: key.d });
 }
 
+/** A new Ed25519 key for a DID, sealed, as the record to store (for a caller that stores it with other writes in one transaction). */
+export async function newIssuerKey(vault: KeyVault, params: { controller: string; owner: string; now: string }): Promise<IssuerKeyRecord> {
+  const key = await generateKeyJwk();
+  const described = await describePublicKey(key.x, params.controller);
+  return sealedRecord(vault, params, { id: described.id, publicX: key.x, d: key.d });
+}
+
 /** Creates a new P-256 key for a did:web, sealed, and stores it (retiring the active P-256 key if asked). */
 export async function createP256IssuerKey(
   store: Store,
@@ -146,11 +153,20 @@ async function saveSealedKey(
   params: { controller: string; owner: string; now: string; retireActive?: boolean; audit?: AuditInput },
   key: { id: string; keyType?: 'P-256'; publicX: string; publicY?: string; d: string },
 ): Promise<IssuerKeyRecord> {
+  const record = await sealedRecord(vault, params, key);
+  await store.saveIssuerKey(record, { retireActive: params.retireActive, audit: params.audit });
+  return record;
+}
+
+/** A new key's record: its private part sealed under its id, active from `now`. */
+async function sealedRecord(
+  vault: KeyVault,
+  params: { controller: string; owner: string; now: string },
+  key: { id: string; keyType?: 'P-256'; publicX: string; publicY?: string; d: string },
+): Promise<IssuerKeyRecord> {
   const { d, ...pub } = key;
-  const record: IssuerKeyRecord = {
+  return {
     ...pub, controller: params.controller, owner: params.owner, sealedPrivate: await vault.seal(d, key.id),
     status: 'active', createdAt: params.now, retiredAt: null, compromisedAt: null,
   };
-  await store.saveIssuerKey(record, { retireActive: params.retireActive, audit: params.audit });
-  return record;
 }

@@ -1,3 +1,4 @@
+import type { BadgeText } from '../issuer/achievement.js';
 import { CARD_FONT, estimateEms } from './share-card.js';
 
 /*
@@ -10,14 +11,7 @@ import { CARD_FONT, estimateEms } from './share-card.js';
 
 export const BADGE_SIZE = 512;
 
-export interface BadgeText {
-  name: string;
-  nameKm?: string;
-  code?: string;
-  level?: string;
-  issuer?: string;
-  issuerKm?: string;
-}
+export type { BadgeText };
 
 const xml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 

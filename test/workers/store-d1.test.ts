@@ -6,6 +6,7 @@ import { describeConsoleStore } from '../store-console-contract.js';
 import { describeCohortStore } from '../store-cohort-contract.js';
 import { describeCredentialIdStore } from '../store-credential-id-contract.js';
 import { describeCompatibilityStore } from '../store-compat-contract.js';
+import { describeInstituteRegister } from '../store-register-contract.js';
 import { emptyDatabase } from './empty-database.js';
 
 // The storage port's contract on D1, inside workerd; test/store-sqlite.test.ts runs it on better-sqlite3.
@@ -34,6 +35,12 @@ describeCredentialIdStore('D1', async () => {
 
 // Compatibility settings, P-256 keys and ES256 JWTs on D1, as on SQLite.
 describeCompatibilityStore('D1', async () => {
+  await emptyDatabase(env.DB);
+  return openD1Store(env.DB);
+});
+
+// Registering, suspending and accrediting an institute are one transaction each, on D1 as on SQLite.
+describeInstituteRegister('D1', async () => {
   await emptyDatabase(env.DB);
   return openD1Store(env.DB);
 });

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, chmodSync, 
 import { dirname, join, resolve } from 'node:path';
 import type { CryptoProvider, PrivateKeyJwk } from '../../crypto/provider.js';
 import { randomId } from '../../crypto/encoding.js';
-import { generateToken, hashToken } from '../../http/auth.js';
+import { generateToken, hashToken } from '../../crypto/tokens.js';
 import { generateKeyJwk, isPrivateKeyJwk } from '../../issuer/keys.js';
 import type { ServiceConfig } from './config.js';
 import type { Store } from '../../store/port.js';
