@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTemplate } from '../cohort-helpers.js';
 import { findChromium } from './chromium.js';
 import { ADMIN_TOKEN, issue, makeTestApp, sampleRequest, type IssueResponse, type TestContext } from '../helpers.js';
+import { t } from '../../src/web/i18n.js';
 
 /*
  * The pages in a real browser: Debian's chromium driven by playwright-core, against the app
@@ -283,26 +284,58 @@ describe.skipIf(!haveChromium)('the pages in Chromium', () => {
     }
   });
 
-  it('screenshots of the console in both languages', async () => {
+  it('screenshots of the console in both languages: each page in its language, showing what it is for, none wider than the window', { timeout: 120_000 }, async () => {
     for (const lang of ['en', 'km'] as const) {
+      const m = t(lang);
       const { context, page } = await open({ lang, phone: false });
-      await page.goto(`${base}/console/login`);
-      await shot(page, `console-login-${lang}`);
+      /** What a screenshot shows, asserted before it is taken: the language, the heading (or, without one, the title), the page fits its window. */
+      const expectPage = async (name: string, heading: string | null, title?: string) => {
+        await page.evaluate(() => document.fonts.ready);
+        expect(await page.getAttribute('html', 'lang'), name).toBe(lang);
+        if (heading !== null) expect((await page.locator('h1').first().textContent())?.replace(/\s+/g, ' ').trim(), name).toBe(heading);
+        if (title !== undefined) expect(await page.title(), name).toContain(title);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), `${name} fits the window`).toBe(true);
+        await shot(page, `${name}-${lang}`);
+      };
+      const opened = async (path: string) => (await page.goto(`${base}${path}`))?.status();
+
+      expect(await opened('/console/login')).toBe(200);
+      await expectPage('console-login', m.console, m.signIn);
+      // The key is typed into a password field, never shown.
+      expect(await page.locator('#key').getAttribute('type')).toBe('password');
+      expect((await page.locator('button[type=submit]').textContent())?.trim()).toBe(m.signIn);
       await page.fill('#key', ADMIN_TOKEN);
       await page.click('button[type=submit]');
       await page.waitForURL(`${base}/console/credentials`);
-      await page.evaluate(() => document.fonts.ready);
-      await shot(page, `console-list-${lang}`);
-      await page.goto(`${base}/console/credentials/${issued.id}`);
-      await shot(page, `console-detail-${lang}`);
-      await page.goto(`${base}/console/credentials/${issued.id}/suspend`);
-      await shot(page, `console-confirm-${lang}`);
-      await page.goto(`${base}/console/issue`);
-      await shot(page, `console-issue-${lang}`);
-      await page.goto(`${base}/console/institutes`);
-      await shot(page, `console-institutes-${lang}`);
-      await page.goto(`${base}/v/1111111111111111111111`);
-      await shot(page, `not-found-${lang}`);
+      await expectPage('console-list', m.credentials);
+      // The list shows the credential issued above, by its learner's name, with a link to it.
+      expect(await page.locator(`a[href$="/console/credentials/${issued.id}"]`).count()).toBeGreaterThan(0);
+      expect(await page.locator('body').textContent()).toContain(sampleRequest().learner.name);
+
+      expect(await opened(`/console/credentials/${issued.id}`)).toBe(200);
+      // The credential's own page: its learner, its id, and the status changes the ministry's key may make.
+      expect(await page.locator(`a[href$="/console/credentials/${issued.id}/revoke"]`).textContent()).toBe(m.revoke);
+      expect(await page.locator(`a[href$="/console/credentials/${issued.id}/suspend"]`).textContent()).toBe(m.suspend);
+      expect(await page.locator('body').textContent()).toContain(issued.id);
+      await expectPage('console-detail', null, sampleRequest().learner.name);
+
+      expect(await opened(`/console/credentials/${issued.id}/suspend`)).toBe(200);
+      await expectPage('console-confirm', m.confirmTitle.suspend);
+      expect(await page.locator('body').textContent()).toContain(m.confirmLine.suspend);
+      expect(await page.locator('textarea[name=reason]').count()).toBe(1);
+
+      expect(await opened('/console/issue')).toBe(200);
+      await expectPage('console-issue', m.issueOne);
+      expect(await page.locator('input[name=learnerName]').count()).toBe(1);
+
+      expect(await opened('/console/institutes')).toBe(200);
+      await expectPage('console-institutes', m.ministryView);
+      // The default institute, by its name in the page's language, accredited now.
+      expect(await page.locator('body').textContent()).toContain(lang === 'km' ? ctx.institute.nameKm : ctx.institute.name);
+      expect(await page.locator('body').textContent()).toContain(m.accreditedNow);
+
+      expect(await opened('/v/1111111111111111111111')).toBe(404);
+      await expectPage('not-found', null, m.notFoundTitle);
       await context.close();
     }
   });
