@@ -1,11 +1,58 @@
 import { defineConfig } from 'vitest/config';
 
+/*
+ * The Node suite in two projects (test/workers/ runs inside workerd: npm run test:workers,
+ * vitest.workers.config.ts).
+ *
+ * - `logic`: files that only call the code in process (the app through app.request, the
+ *   store, the verifier). They share their worker's module graph (isolate: false): the
+ *   libraries (jsonld, jose, zod, hono, the contexts) are imported once per worker, not once
+ *   per file, which was 40 % of the suite's time. Such a file must leave nothing behind: no
+ *   stubbed globals, spies restored, servers closed.
+ * - `isolated`: each file in a fresh process, as before: files that start servers, spawn the
+ *   CLI or vitest itself, stub globals or check what importing a module does.
+ * - `browser`: Chromium against a served app, isolated, with 60 s a test (pages under load).
+ */
+const ISOLATED = [
+  'test/browser-skip.test.ts',
+  'test/server-start.test.ts',
+  'test/cli.test.ts',
+  'test/cli-files.test.ts',
+  'test/batch-crash.test.ts',
+  'test/database-files.test.ts',
+  'test/body-limit-node.test.ts',
+  'test/worker-dev.test.ts',
+  'test/readme-examples.test.ts',
+  // Stubs or spies on process-wide objects (fetch, process.stdout), or imports a module to see what importing does.
+  'test/global-scope.test.ts',
+  'test/interop-dcc.test.ts',
+  'test/compat-dcc.test.ts',
+  'test/federation-dcc.test.ts',
+  'test/audit.test.ts',
+];
+/** Chromium against a served app: isolated too, and a page under load may take longer than 20 s. */
+const BROWSER = ['test/browser/**/*.test.ts'];
+
+const ALL = ['test/**/*.test.ts', 'test/**/*.test.tsx', 'src/**/*.test.ts'];
+const NEVER = ['test/workers/**', '**/node_modules/**'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx', 'src/**/*.test.ts'],
-    // test/workers/ runs inside workerd: npm run test:workers (vitest.workers.config.ts).
-    exclude: ['test/workers/**', '**/node_modules/**'],
     testTimeout: 20000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: { name: 'logic', include: ALL, exclude: [...NEVER, ...ISOLATED, ...BROWSER], isolate: false },
+      },
+      {
+        extends: true,
+        test: { name: 'isolated', include: ISOLATED, exclude: NEVER, isolate: true },
+      },
+      {
+        extends: true,
+        test: { name: 'browser', include: BROWSER, exclude: NEVER, isolate: true, testTimeout: 60000 },
+      },
+    ],
   },
 });
