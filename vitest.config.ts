@@ -10,7 +10,7 @@ import { defineConfig } from 'vitest/config';
  *   per file, which was 40 % of the suite's time. Such a file must leave nothing behind: no
  *   stubbed globals, spies restored, servers closed.
  * - `isolated`: each file in a fresh process, as before: files that start servers, spawn the
- *   CLI or vitest itself, stub globals or check what importing a module does.
+ *   CLI or vitest itself, stub globals or check what importing a module does; 60 s a test.
  * - `browser`: Chromium against a served app, isolated, with 60 s a test (pages under load).
  */
 const ISOLATED = [
@@ -47,7 +47,8 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'isolated', include: ISOLATED, exclude: NEVER, isolate: true },
+        // A spawned process (the CLI, the server, vitest itself) starts tsx first: seconds alone, tens of seconds on a loaded machine.
+        test: { name: 'isolated', include: ISOLATED, exclude: NEVER, isolate: true, testTimeout: 60000 },
       },
       {
         extends: true,
