@@ -48,6 +48,8 @@ export interface AppDeps {
   clientAddress?: (c: Context) => string;
   /** Reads the pages' fonts and QR decoder from their npm packages; absent = those assets are not served. */
   packageAsset?: PackageAssetReader;
+  /** Days a wallet offer stays open unless its request says (default 30). */
+  walletOfferDays?: number;
   /** Where unexpected errors are reported (never with request bodies or tokens). */
   logError?: (message: string, error: unknown) => void;
 }
