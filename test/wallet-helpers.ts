@@ -1,12 +1,13 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createHash, randomBytes } from 'node:crypto';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
+import { SignJWT } from 'jose';
 import { clientAuthenticationNone, type JwtSigner } from '@openid4vc/oauth2';
 import { Openid4vciClient } from '@openid4vc/openid4vci';
-import { didKeyFromPublicKey } from '../src/crypto/multikey.js';
-import { fromBase64url } from '../src/crypto/encoding.js';
+import { holderKey, type HolderKey } from './wallet-attacks.js';
 import { authJson, issue, makeTestApp, type TestContext } from './helpers.js';
+
+export { holderKey, type HolderKey };
 
 /*
  * A wallet for the tests: its own Ed25519 (or P-256) key as a did:key, and @openid4vc's
@@ -16,10 +17,8 @@ import { authJson, issue, makeTestApp, type TestContext } from './helpers.js';
 
 export const WALLET_PUBLIC_URL = 'https://certs.example.gov.kh';
 
-export interface OfferResponse {
-  offerId: string; ref: string; url: string; openid4vci: string; openid4vciDraft13: string; interaction: string; lcw: string;
-  txCode: string; expiresAt: string; links: { qrSvg: string; qrPng: string };
-}
+export type { OfferResponse } from './wallet-attacks.js';
+import type { OfferResponse } from './wallet-attacks.js';
 
 export interface WalletWorld {
   ctx: TestContext;
@@ -49,24 +48,6 @@ export async function offered(ctx: TestContext, body: unknown = {}): Promise<{ c
   const res = await ctx.app.request(`/api/v1/credentials/${issued.id}/wallet-offer`, authJson(body));
   if (res.status !== 201) throw new Error(`offer failed: ${res.status} ${await res.text()}`);
   return { credentialId: issued.id, offer: (await res.json()) as OfferResponse };
-}
-
-export interface HolderKey {
-  did: string;
-  didUrl: string;
-  privateKey: CryptoKey;
-  publicJwk: JWK;
-  alg: 'EdDSA' | 'ES256';
-}
-
-/** A fresh holder key, as a did:key (Ed25519) or as a bare JWK (P-256). */
-export async function holderKey(type: 'Ed25519' | 'P-256' = 'Ed25519'): Promise<HolderKey> {
-  const alg = type === 'Ed25519' ? 'EdDSA' : 'ES256';
-  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true, ...(type === 'Ed25519' ? { crv: 'Ed25519' } : {}) });
-  const publicJwk = await exportJWK(publicKey);
-  const did = type === 'Ed25519' ? didKeyFromPublicKey(fromBase64url(publicJwk.x!)) : `did:jwk:${Buffer.from(JSON.stringify({ crv: publicJwk.crv, kty: publicJwk.kty, x: publicJwk.x, y: publicJwk.y })).toString('base64url')}`;
-  const didUrl = type === 'Ed25519' ? `${did}#${did.slice('did:key:'.length)}` : `${did}#0`;
-  return { did, didUrl, privateKey, publicJwk, alg };
 }
 
 /** The library's client, signing with the holder key. */

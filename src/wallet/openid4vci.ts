@@ -218,14 +218,17 @@ export async function credentialResponse(
   let holder: HolderKey | undefined;
   let verified: Awaited<ReturnType<Openid4vciIssuer['verifyCredentialRequestJwtProof']>>;
   const now = deps.clock();
-  const nonceOf = (() => {
+  const claims = (() => {
     try {
-      const payload = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64url(jwt.split('.')[1] ?? ''))) as { nonce?: unknown } | null;
-      return typeof payload?.nonce === 'string' ? payload.nonce : undefined;
+      const parts = jwt.split('.');
+      const payload: unknown = parts.length === 3 ? JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64url(parts[1]!))) : null;
+      return payload && typeof payload === 'object' && !Array.isArray(payload) ? (payload as { nonce?: unknown }) : null;
     } catch {
-      return undefined;
+      return null;
     }
   })();
+  if (!claims) throw new WalletError('invalid_proof', 'the proof is not a JWT');
+  const nonceOf = typeof claims.nonce === 'string' ? claims.nonce : undefined;
   if (!nonceOf) throw new WalletError('invalid_nonce', 'the proof carries no nonce; get one from the nonce endpoint (or the token response\'s c_nonce)');
   try {
     const issuer = new Openid4vciIssuer({
