@@ -15,6 +15,7 @@ import {
   authorizationServerMetadata, credentialOfferLink, credentialOfferObject, credentialResponse, issuerMetadata, nonceResponse, tokenResponse,
   type Oid4vciProfile,
 } from '../wallet/openid4vci.js';
+import { allowHttpPublicUrl } from '../wallet/oid4vc-lib.js';
 import { exchangeStep, exchangeUrl, interactionUrl, lcwDeepLink } from '../wallet/exchange.js';
 
 const OfferRequestSchema = z.strictObject({
@@ -49,6 +50,7 @@ const walletBodyLimit = bodyLimit({ maxSize: 64 * 1024, onError: () => { throw n
  */
 export function walletRoutes(s: Services): Hono<AppEnv & { Variables: AuthVariables }> {
   const app = new Hono<AppEnv & { Variables: AuthVariables }>();
+  allowHttpPublicUrl(s.publicUrl);
   const institute = async (slug: string): Promise<Institute> => {
     const found = await s.store.getInstituteBySlug(slug);
     if (!found) throw new WalletError('not_found', 'no such credential issuer');

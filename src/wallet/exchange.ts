@@ -62,7 +62,7 @@ export async function exchangeStep(s: Services, offerId: string, txId: string | 
   if (typeof holder !== 'string') throw new WalletError('invalid_request', 'the presentation must name its holder (a did:key or did:jwk)');
   const key = await holderKeyFromDidUrl(holder);
   if (typeof key === 'string') throw new WalletError('invalid_request', key);
-  const report = await verifyPresentation(s.vcApiVerifier, vp, { challenge: offer.exchangeChallenge, domain });
+  const report = await verifyPresentation(s.vcApiVerifier, vp, { challenge: offer.exchangeChallenge, domain, acceptVc11: true });
   if (!report.verified) {
     const failed = report.checks.filter((c) => c.status !== 'passed').map((c) => `${c.id}: ${c.message}`).join('; ');
     throw new WalletError('invalid_request', `the DID authentication did not verify (${failed || 'no proof'})`);
