@@ -4,7 +4,7 @@ import { fromBase64url, toBase64url, utf8 } from '../src/crypto/encoding.js';
 
 export interface OfferResponse {
   offerId: string; ref: string; url: string; openid4vci: string; openid4vciDraft13: string; interaction: string; lcw: string;
-  txCode: string; expiresAt: string; links: { qrSvg: string; qrPng: string };
+  txCode: string; expiresAt: string; links: { qrSvg: string; qrPng: string; openid4vciQrSvg: string; openid4vciQrPng: string };
 }
 
 export interface HolderKey {

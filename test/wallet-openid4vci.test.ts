@@ -111,3 +111,32 @@ describe('a wallet receives its credential over OpenID4VCI, bound to its key', (
     expect(db.statusResult?.results?.[0]?.status).toBe(true);
   });
 });
+
+describe('the offer as the registrar gets it', () => {
+  it('201 with every way in: the QR decodes to the interaction URL (or, asked, the openid-credential-offer link); the learner page shows no offer', async () => {
+    const { default: jsQR } = await import('jsqr');
+    const { PNG } = await import('pngjs');
+    const decode = (bytes: ArrayBuffer) => {
+      const png = PNG.sync.read(Buffer.from(bytes));
+      return jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength), png.width, png.height)?.data ?? null;
+    };
+    world = await walletWorld();
+    const { credentialId, offer } = await offered(world.ctx);
+    const base = `${world.ctx.deps.publicUrl}/interactions/${offer.offerId}`;
+    expect(offer).toMatchObject({
+      url: base, interaction: `${base}?iuv=1`, txCode: expect.stringMatching(/^\d{6}$/),
+      openid4vci: `openid-credential-offer://?credential_offer_uri=${encodeURIComponent(`${world.ctx.deps.publicUrl}/oid4vci/default/offers/${offer.offerId}`)}`,
+    });
+    const local = (url: string) => url.slice(world!.ctx.deps.publicUrl.length);
+    expect(decode(await (await world.ctx.app.request(local(offer.links.qrPng))).arrayBuffer())).toBe(base);
+    expect(decode(await (await world.ctx.app.request(local(offer.links.openid4vciQrPng))).arrayBuffer())).toBe(offer.openid4vci);
+    expect((await world.ctx.app.request(local(offer.links.qrSvg))).headers.get('content-type')).toBe('image/svg+xml');
+    const page = await (await world.ctx.app.request(`/c/${credentialId}`)).text();
+    expect(page).not.toContain(offer.offerId);
+    expect(page).not.toContain('/interactions/');
+    // The PIN is never stored as it is: only its salted hash.
+    const stored = (await world.ctx.store.walletOffersOf(credentialId))[0]!;
+    expect(JSON.stringify(stored)).not.toContain(offer.txCode);
+    expect(JSON.stringify(stored)).not.toContain(offer.offerId);
+  });
+});

@@ -93,16 +93,28 @@ export function walletRoutes(s: Services): Hono<AppEnv & { Variables: AuthVariab
     if (!offer) throw new ApiError('not_found', 'no such offer');
     return offer;
   };
+  // `?protocol=openid4vci`: the QR of the openid-credential-offer:// link instead, for wallets
+  // that scan nothing else (Inji Wallet).
+  const qrText = async (c: Context) => {
+    const offerId = c.req.param('offerId')!;
+    const offer = await offerOr404(offerId);
+    const protocol = c.req.query('protocol');
+    if (protocol !== undefined && protocol !== 'openid4vci') throw new ApiError('invalid_request', 'protocol must be openid4vci (or absent, for the interaction URL)');
+    if (!protocol) return interactionUrl(s.publicUrl, offerId);
+    const owner = await s.store.getInstitute(offer.instituteId);
+    if (!owner) throw new ApiError('not_found', 'no such offer');
+    return credentialOfferLink(s.publicUrl, owner, offerId);
+  };
   app.get('/interactions/:offerId/qr.svg', async (c) => {
-    await offerOr404(c.req.param('offerId')!);
+    const text = await qrText(c);
     c.header('Cache-Control', 'no-store');
-    return c.body(await qrSvg(interactionUrl(s.publicUrl, c.req.param('offerId')!)), 200, { 'Content-Type': 'image/svg+xml' });
+    return c.body(await qrSvg(text), 200, { 'Content-Type': 'image/svg+xml' });
   });
   app.get('/interactions/:offerId/qr.png', async (c) => {
-    await offerOr404(c.req.param('offerId')!);
+    const text = await qrText(c);
     if (!s.qrPng) throw new ApiError('not_found', 'this runtime renders QR codes as SVG only; use qr.svg');
     c.header('Cache-Control', 'no-store');
-    return c.body((await s.qrPng(interactionUrl(s.publicUrl, c.req.param('offerId')!))) as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'image/png' });
+    return c.body((await s.qrPng(text)) as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'image/png' });
   });
 
   // The interaction URL (VCALM): `?iuv=1` answers the protocols the offer may be taken by.
@@ -209,6 +221,9 @@ export function offerResponse(s: Pick<Services, 'publicUrl'>, institute: Institu
     lcw: lcwDeepLink(s.publicUrl, offer.offerId),
     txCode: offer.txCode,
     expiresAt: offer.expiresAt,
-    links: { qrSvg: `${interaction}/qr.svg`, qrPng: `${interaction}/qr.png` },
+    links: {
+      qrSvg: `${interaction}/qr.svg`, qrPng: `${interaction}/qr.png`,
+      openid4vciQrSvg: `${interaction}/qr.svg?protocol=openid4vci`, openid4vciQrPng: `${interaction}/qr.png?protocol=openid4vci`,
+    },
   };
 }
