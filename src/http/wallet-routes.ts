@@ -16,6 +16,8 @@ import {
   type Oid4vciProfile,
 } from '../wallet/openid4vci.js';
 import { allowHttpPublicUrl } from '../wallet/oid4vc-lib.js';
+import { qrZip } from '../batch/results.js';
+import { offerCohort, rowOffers } from '../wallet/cohort-offers.js';
 import { exchangeStep, exchangeUrl, interactionUrl, lcwDeepLink } from '../wallet/exchange.js';
 
 const OfferRequestSchema = z.strictObject({
@@ -72,6 +74,32 @@ export function walletRoutes(s: Services): Hono<AppEnv & { Variables: AuthVariab
       if (error instanceof OfferRefused) throw new ApiError(error.code, error.message);
       throw error;
     }
+  });
+
+  // A cohort's offers at once: JSON (each row's offer and PIN), or with Accept: application/zip
+  // the results sheet with the offers and PINs beside them, and the offer QR codes.
+  app.post('/api/v1/batches/:id/wallet-offers', requireToken(s.store, s.crypto, s.clock), requireScope('issue'), async (c) => {
+    const token = c.get('token');
+    const batch = await s.store.getBatch(c.req.param('id') ?? '');
+    if (!batch || !actsFor(token, batch.instituteId)) throw new ApiError('not_found', 'no batch with this id');
+    if (batch.state !== 'done') throw new ApiError('conflict', 'the batch is still issuing; make its offers when it is done');
+    const days = c.req.query('expiresInDays');
+    const parsed = OfferRequestSchema.shape.expiresInDays.safeParse(days === undefined ? undefined : Number(days));
+    if (!parsed.success) throw new ApiError('invalid_request', `expiresInDays must be a whole number of days from 1 to ${MAX_OFFER_DAYS}`);
+    const rows = await s.store.batchRows(batch.id);
+    const offers = await offerCohort(s.issuer, batch, rows, `token:${token.id}`, parsed.data ?? s.walletOfferDays ?? DEFAULT_OFFER_DAYS);
+    if (/application\/zip/i.test(c.req.header('accept') ?? '')) {
+      const zip = await qrZip(s.publicUrl, rows, s.qrPng, rowOffers(s.publicUrl, offers));
+      return c.body(zip as Uint8Array<ArrayBuffer>, 201, {
+        'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="batch-${batch.id}-wallet-offers.zip"`,
+      });
+    }
+    const owner = await s.store.getInstitute(batch.instituteId);
+    if (!owner) throw new ApiError('not_found', 'no batch with this id');
+    return c.json({
+      offers: offers.flatMap((o) => ('offer' in o ? [{ row: o.row.rowNo, studentId: o.row.studentId, credentialId: o.row.credentialId, ...offerResponse(s, owner, o.offer) }] : [])),
+      refused: offers.flatMap((o) => ('refused' in o ? [{ row: o.row.rowNo, studentId: o.row.studentId, credentialId: o.row.credentialId, reason: o.refused }] : [])),
+    }, 201);
   });
 
   app.delete('/api/v1/credentials/:id/wallet-offer', requireToken(s.store, s.crypto, s.clock), requireScope('issue'), async (c) => {
