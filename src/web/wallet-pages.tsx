@@ -76,18 +76,18 @@ export const WalletOfferPage: FC<{ p: PageContext; user: ConsoleUser; record: Cr
     </p>
     <section class="card">
       <p class="big">
-        {p.m.walletPin}{p.m.colon}<span class="code" id="wallet-pin" style="font-size:2rem;letter-spacing:.3em">{offer.txCode}</span>
+        {p.m.walletPin}{p.m.colon}<span class="pin" id="wallet-pin">{offer.txCode}</span>
       </p>
       <p class="small">{p.m.walletPinNote}</p>
       <p>{p.m.walletUntil(formatDate(offer.expiresAt, p.lang))}</p>
     </section>
     <section class="card">
       <h2>{p.m.walletQrAll}</h2>
-      <img id="wallet-qr" src={offer.links.qrSvg} alt={p.m.walletQrAll} width={240} height={240} style="max-width:100%;height:auto" />
+      <img id="wallet-qr" src={offer.links.qrSvg} alt={p.m.walletQrAll} width={240} height={240} class="qr" />
     </section>
     <section class="card">
       <h2>{p.m.walletQrInji}</h2>
-      <img id="wallet-qr-oid4vci" src={offer.links.openid4vciQrSvg} alt={p.m.walletQrInji} width={240} height={240} style="max-width:100%;height:auto" />
+      <img id="wallet-qr-oid4vci" src={offer.links.openid4vciQrSvg} alt={p.m.walletQrInji} width={240} height={240} class="qr" />
     </section>
     <p class="btns">
       <a class="btn secondary" href={`${p.base}/console/credentials/${record.id}`}>{p.m.walletBack}</a>
