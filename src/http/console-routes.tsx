@@ -16,6 +16,7 @@ import { accreditedAt } from '../verifier/accreditation.js';
 import { apiCodeOf } from './domain-errors.js';
 import { statusOf } from './errors.js';
 import { consoleKit, forbidden, formLimit, notFound, readForm, toLogin, type ConsoleEnv } from './console-kit.js';
+import { walletCardOf } from './wallet-card.js';
 import {
   LOGIN_CSRF_COOKIE, closeSession, currentSession, hashSecret, liveToken, loginCsrf, openSession, sameSecret, type SignedIn,
 } from './console-session.js';
@@ -132,8 +133,13 @@ export function consoleRoutes(s: Services): Hono<ConsoleEnv> {
     const record = await credentialOf(c, who);
     if (!record) return notFound(c, p);
     const done = c.req.query('done');
-    const notice = done === 'issued' ? p.m.issuedOk : ACTIONS.includes(done as StatusAction) ? p.m.done[done as StatusAction] : undefined;
-    return c.html(<CredentialDetailPage p={p} user={userOf(who)} record={record} events={await s.store.credentialEvents(record.id)} notice={notice} />);
+    const notice = done === 'issued' ? p.m.issuedOk : done === 'wallet-withdrawn' ? p.m.walletWithdrawn : ACTIONS.includes(done as StatusAction) ? p.m.done[done as StatusAction] : undefined;
+    const user = userOf(who);
+    return c.html(
+      <CredentialDetailPage p={p} user={user} record={record} events={await s.store.credentialEvents(record.id)} notice={notice}>
+        {await walletCardOf(s, p, user, record)}
+      </CredentialDetailPage>,
+    );
   });
 
   const actionOf = (c: Context): StatusAction | null => {
