@@ -191,7 +191,7 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
     const p = contextOf(s, c);
     if (lang !== 'km' && lang !== 'en') return notFound(c, p, false);
     setCookie(c, LANG_COOKIE, lang satisfies Lang, {
-      path: p.base || '/', maxAge: YEAR, sameSite: 'Lax', httpOnly: true, secure: s.publicUrl.startsWith('https:'),
+      path: p.base || '/', maxAge: YEAR, sameSite: 'Lax', httpOnly: true, secure: s.publicUrl.startsWith('https:') || (s.requestIsHttps?.(c) ?? false),
     });
     return c.redirect(`${p.base}${safeNext(c.req.query('next'))}`, 303);
   });

@@ -46,7 +46,21 @@ export const EnvSchema = z.object({
   PUBLIC_URL_CHANGE: z.enum(['confirm'], { message: 'must be "confirm" (or unset)' }).optional(),
   TLS_CERT: z.string().min(1).optional(),
   TLS_KEY: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** A scraper not on this machine sends it as `Authorization: Bearer`; unset = /metrics from loopback only. */
+  METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').max(256).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces').optional(),
+  /** How long a SIGTERM waits for requests in flight before closing them. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** Which hops' X-Forwarded-For / Forwarded / X-Forwarded-Proto to believe (src/runtime/node/trust-proxy.ts). */
+  TRUST_PROXY: z.string().max(2000).optional(),
+  /** Scheduled backups: a folder, how often (30m, 6h, 1d) and how many to keep. */
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_EVERY: z.string().regex(/^[1-9][0-9]*(m|h|d)$/, 'must be a number and m, h or d (30m, 6h, 1d)').optional(),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(14),
 });
+
+const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+const everyMs = (text: string): number => Number(text.slice(0, -1)) * UNIT_MS[text.slice(-1) as keyof typeof UNIT_MS];
 
 export interface ServiceConfig {
   port: number;
@@ -69,6 +83,12 @@ export interface ServiceConfig {
   rateLimits: { issuePerMinute: number; verifyPerMinute: number };
   /** PEM files to serve https directly (e.g. for the W3C suites); otherwise plain http. */
   tls?: { certPath: string; keyPath: string };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  metricsToken?: string;
+  shutdownGraceMs: number;
+  /** TRUST_PROXY as written; parsed by the Node runtime. */
+  trustProxy?: string;
+  backup?: { dir: string; everyMs: number; keep: number };
 }
 
 /** Raised when the environment is invalid; the message names every bad variable. */
@@ -93,6 +113,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServiceConf
   const url = new URL(publicUrl);
   if (url.search || url.hash) throw new ConfigError('invalid configuration:\n  PUBLIC_URL: must not have a query or fragment');
   if (Boolean(e.TLS_CERT) !== Boolean(e.TLS_KEY)) throw new ConfigError('invalid configuration:\n  TLS_CERT, TLS_KEY: set both or neither');
+  if (e.BACKUP_EVERY && !e.BACKUP_DIR) throw new ConfigError('invalid configuration:\n  BACKUP_EVERY: set BACKUP_DIR too (where the backups go)');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -108,6 +129,11 @@ export function loadConfig(env: Record<string, string | undefined>): ServiceConf
     keyEncryptionKey: e.KEY_ENCRYPTION_KEY ? base64urlnopad.decode(e.KEY_ENCRYPTION_KEY) : undefined,
     rateLimits: { issuePerMinute: e.RATE_LIMIT_ISSUE_PER_MINUTE, verifyPerMinute: e.RATE_LIMIT_VERIFY_PER_MINUTE },
     tls: e.TLS_CERT && e.TLS_KEY ? { certPath: e.TLS_CERT, keyPath: e.TLS_KEY } : undefined,
+    logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    trustProxy: e.TRUST_PROXY,
+    backup: e.BACKUP_DIR ? { dir: e.BACKUP_DIR, everyMs: e.BACKUP_EVERY ? everyMs(e.BACKUP_EVERY) : 86_400_000, keep: e.BACKUP_KEEP } : undefined,
     remoteFetch: {
       timeoutMs: e.REMOTE_FETCH_TIMEOUT_MS,
       maxBytes: e.REMOTE_FETCH_MAX_BYTES,

@@ -151,6 +151,8 @@ export interface Store extends CohortStore {
   /** Removes sessions that expired before `now`; returns how many. */
   deleteExpiredSessions(now: string): Promise<number>;
 
+  /** Totals for operators' metrics: credentials stored, revoked, suspended now; batch rows by status. */
+  operationalTotals(): Promise<{ issued: number; revoked: number; suspended: number; batchRows: Record<string, number> }>;
   close(): Promise<void>;
 }
 

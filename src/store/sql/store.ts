@@ -8,6 +8,7 @@ import { credentialMethods } from './credentials.js';
 import type { SqlDriver } from './driver.js';
 import { instituteMethods } from './institutes.js';
 import { statusMethods } from './status.js';
+import { statsMethods } from './stats.js';
 
 export interface SqlStoreOptions {
   /** SHA-256 for the audit chain; Web Crypto unless the runtime has a faster one. */
@@ -29,6 +30,7 @@ export function openSqlStore(db: SqlDriver, options: SqlStoreOptions = {}): Stor
     ...statusMethods(db, log),
     ...cohortMethods(db, log),
     ...consoleMethods(db),
+    ...statsMethods(db),
     auditEntries: log.auditEntries,
     close: () => db.close(),
   };
