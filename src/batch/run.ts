@@ -52,6 +52,9 @@ async function runBatchRows(deps: IssuerDeps, batchId: string, options: { maxRow
   for (let start = 0; start < pending.length; start += GROUP_ROWS) {
     // A bounded run (Workers: CPU limits per request) stops here; the next run picks up.
     if (start >= maxRows) return 'more';
+    // Between groups the event loop gets a turn: without it a large batch started "in the
+    // background" kept every other request (and a SIGTERM) waiting until its last row.
+    if (start > 0) await new Promise((resolve) => setTimeout(resolve, 0));
     // A process shutting down stops between groups: every row is issued or still pending, and
     // the batch resumes on the next start.
     if (deps.batches?.signal.aborted) return 'more';
