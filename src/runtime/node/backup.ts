@@ -48,8 +48,10 @@ export async function backupDatabase(options: { databasePath?: string; ops?: Dat
     closeSync(openSync(partial, 'wx', 0o600)); // the copy holds learner names and sealed keys: this user's only
     await ops.backup(partial);
     // The copy is checked before it counts as a backup.
-    const copy = new Database(partial, { readonly: true, fileMustExist: true });
+    // One self-contained file (the copy is in WAL mode like its source), checked before it counts.
+    const copy = new Database(partial, { fileMustExist: true });
     try {
+      copy.pragma('journal_mode = DELETE');
       const result = copy.pragma('quick_check', { simple: true });
       if (result !== 'ok') throw new Error(`the copy failed its check: ${String(result)}`);
     } finally {
@@ -65,8 +67,8 @@ export async function backupDatabase(options: { databasePath?: string; ops?: Dat
   return { path: out, bytes: statSync(out).size };
 }
 
-const STAMP = () => new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
-const SCHEDULED = /^skillcert-\d{8}T\d{6}Z\.db$/;
+const STAMP = () => new Date().toISOString().replace(/[-:.]/g, '');
+const SCHEDULED = /^skillcert-\d{8}T\d{9}Z\.db$/;
 
 /** Scheduled backups inside the service: BACKUP_DIR, every BACKUP_EVERY, keeping the newest BACKUP_KEEP. */
 export function scheduleBackups(options: {
