@@ -26,6 +26,6 @@ if (!flagged) {
   }
   const { ensureBuilt } = await import('../scripts/dist.mjs');
   await ensureBuilt();
-  const { main } = await import('../dist/cli.js');
+  const { main } = await import('../dist/runtime/node/cli.js');
   process.exitCode = await main(process.argv.slice(2), process.env);
 }

@@ -3,4 +3,4 @@
 import { ensureBuilt } from './dist.mjs';
 
 await ensureBuilt();
-await import('../dist/server.js');
+await import('../dist/runtime/node/server.js');

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Logger } from 'pino';
-import type { Migration } from '../../store/sqlite.js';
+import type { Migration } from './sqlite.js';
 import { appliedMigrations, migrationGap, openDatabaseOps, type DatabaseOps } from './database-ops.js';
 
 /*

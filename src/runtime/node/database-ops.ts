@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
-import type { Migration } from '../../store/sqlite.js';
+import type { Migration } from './sqlite.js';
 
 /*
  * What the Node runtime does to its SQLite file beside the store: check that it is writable and

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { ConfigError, loadConfig } from './schemas/config.js';
-import { listenFirst } from './node/listen.js';
-import { startNode } from './node/start.js';
-import { gracefulShutdown } from './runtime/node/shutdown.js';
-import { markServing, scheduleBackups } from './runtime/node/backup.js';
+import { ConfigError, loadConfig } from './config.js';
+import { listenFirst } from './listen.js';
+import { startNode } from './start.js';
+import { gracefulShutdown } from './shutdown.js';
+import { markServing, scheduleBackups } from './backup.js';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
