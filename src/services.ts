@@ -15,7 +15,8 @@ import { passed } from './verifier/checks.js';
 import type { RemoteFetcher } from './verifier/remote.js';
 import { createKeyResolver } from './verifier/resolve.js';
 import { statusChecks, type CachedList, type LocalSlot } from './verifier/status.js';
-import { verifyCredential, type VerifierDeps } from './verifier/verify.js';
+import { verifyCredential, verifyStored, type VerifierDeps } from './verifier/verify.js';
+import { createStoredVerificationCache } from './verifier/stored-cache.js';
 import type { PackageAssetReader } from './web/assets.js';
 import type { RequestLog } from './http/request-log.js';
 import type { MetricsPort, ReadyCheck } from './http/ops-routes.js';
@@ -64,6 +65,14 @@ export interface AppDeps {
   readiness?: () => Promise<ReadyCheck[]>;
   /** Batch runs a stopping process ends at a row boundary and waits for (Node). */
   batches?: BatchControl;
+  /**
+   * Keep stored credentials' verification outcomes until they can change
+   * (src/verifier/stored-cache.ts). Only where every write is seen: in this process through the
+   * store, and others' through `externalChanges` (Node: SQLite's data_version).
+   */
+  cacheStoredVerification?: boolean;
+  /** Changes when another process commits to the database; see cacheStoredVerification. */
+  externalChanges?: () => number;
 }
 
 /** Services built once per app and shared by the routes. */
@@ -76,6 +85,8 @@ export interface Services extends AppDeps {
   vcApiVerifier: VerifierDeps;
   limits: { issue: RateLimiter; verify: RateLimiter };
   registry: () => Promise<SignedRegistry>;
+  /** Verifies a credential this service stored (its page, a scanned link), from the cache when it holds. */
+  verifyStoredRecord: (record: { id: string; diJson: string }) => Promise<VerificationReport>;
 }
 
 export const DEFAULT_MINISTRY_NAME = 'Ministry of Labour and Vocational Training';
@@ -138,13 +149,24 @@ export function buildServices(deps: AppDeps): Services {
     did === ministry ? passed('accreditation', `${ministryName} is the accrediting authority`) : accreditationCheck(lookup, did, dates);
   const metrics = deps.metrics;
   const observe = metrics ? (report: VerificationReport) => metrics.verified(verdictOf(report)) : undefined;
+  const verifier: VerifierDeps = { ...base, status, accreditation, observe };
+  const cache = deps.cacheStoredVerification
+    ? createStoredVerificationCache({ clock: deps.clock, marker: () => `${deps.store.verificationEpoch()}:${deps.externalChanges?.() ?? ''}` })
+    : null;
+  const verifyStoredRecord = async (record: { id: string; diJson: string }): Promise<VerificationReport> => {
+    if (!cache) return verifyStored(verifier, record);
+    const { report, hit } = await cache.get(record, () => verifyStored(verifier, record));
+    if (hit) observe?.(report);
+    return report;
+  };
   const minute = 60_000;
   const limits = deps.rateLimits ?? { issuePerMinute: 600, verifyPerMinute: 120 };
   return {
     ...deps,
     ministryName,
     issuer: { store: deps.store, keys: deps.keys, crypto: deps.crypto, clock: deps.clock, publicUrl: deps.publicUrl, batches: deps.batches },
-    verifier: { ...base, status, accreditation, observe },
+    verifier,
+    verifyStoredRecord,
     vcApiVerifier: { ...base, status, issuerBinding: 'did-issuers', observe },
     limits: {
       issue: createRateLimiter({ limit: limits.issuePerMinute, windowMs: minute, clock: deps.clock }),

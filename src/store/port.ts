@@ -152,6 +152,8 @@ export interface Store extends CohortStore {
   deleteExpiredSessions(now: string): Promise<number>;
 
   /** Totals for operators' metrics: credentials stored, revoked, suspended now; batch rows by status. */
+  /** Changes whenever this store writes something verifying a stored credential reads (keys, accreditations, institutes, a status). */
+  verificationEpoch(): number;
   operationalTotals(): Promise<{ issued: number; revoked: number; suspended: number; batchRows: Record<string, number> }>;
   close(): Promise<void>;
 }

@@ -150,6 +150,10 @@ export async function startNode(config: ServiceConfig, say: Say, clock: () => Da
     logError: serving
       ? (message, error) => serving.logger.error({ err: error instanceof Error ? error : new Error(String(error)) }, message)
       : (message, error) => console.error(message, error instanceof Error ? error.stack : error),
+    // Every write to this database goes through this store or shows in SQLite's data_version:
+    // the verification outcome of a stored credential can be kept until one of them changes it.
+    cacheStoredVerification: true,
+    externalChanges: store.externalChanges,
     log: serving && pinoRequestLog(serving.logger),
     metrics,
     readiness,
