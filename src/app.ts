@@ -19,6 +19,7 @@ import { achievementRoutes } from './http/achievement-routes.js';
 import { badgeRoutes } from './http/badge-routes.js';
 import { requestLog } from './http/request-log.js';
 import { opsRoutes } from './http/ops-routes.js';
+import { walletRoutes } from './http/wallet-routes.js';
 
 export type { AppDeps, Services } from './services.js';
 
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   routes.route('/', consoleRoutes(services));
   routes.route('/', templateRoutes(services));
   routes.route('/', batchRoutes(services));
+  routes.route('/', walletRoutes(services));
   app.route(basePath || '/', routes);
   return app;
 }

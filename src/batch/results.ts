@@ -36,15 +36,29 @@ function khmerNameOf(row: BatchRow): string {
   }
 }
 
-/** The results file: each row with its names, credential id, links and outcome, for Excel (BOM, CRLF). */
-export function resultsCsv(publicUrl: string, rows: readonly BatchRow[]): string {
+/** A row's wallet offer, as the results sheet and the QR zip print it (the PIN beside the offer). */
+export interface RowOffer {
+  /** The interaction URL the offer's QR encodes. */
+  url: string;
+  txCode: string;
+  expiresAt: string;
+}
+
+/**
+ * The results file: each row with its names, credential id, links and outcome, for Excel (BOM,
+ * CRLF); with `offers`, each row's wallet offer and its PIN beside it (made for this download).
+ */
+export function resultsCsv(publicUrl: string, rows: readonly BatchRow[], offers?: ReadonlyMap<number, RowOffer>): string {
   const csv = Papa.unparse({
     // "learner page" is the link to send the learner: the certificate page they share and print.
-    fields: ['row', 'student id', 'name', 'khmer name', 'credential id', 'link', 'verify url', 'learner page', 'status', 'error'],
+    fields: ['row', 'student id', 'name', 'khmer name', 'credential id', 'link', 'verify url', 'learner page', 'status', 'error',
+      ...(offers ? ['wallet offer', 'wallet PIN', 'offer expires'] : [])],
     data: rows.map((row) => {
       const r = batchRowView(publicUrl, row);
       const page = r.credentialId ? learnerPageFor(publicUrl, r.credentialId) : '';
-      return [r.row, r.studentId ?? '', r.name, khmerNameOf(row), r.credentialId ?? '', r.link ?? '', r.verifyUrl ?? '', page, r.status, r.error ?? ''];
+      const offer = offers?.get(row.rowNo);
+      return [r.row, r.studentId ?? '', r.name, khmerNameOf(row), r.credentialId ?? '', r.link ?? '', r.verifyUrl ?? '', page, r.status, r.error ?? '',
+        ...(offers ? [offer?.url ?? '', offer?.txCode ?? '', offer?.expiresAt ?? ''] : [])];
     }),
   // escapeFormulae: a name such as =HYPERLINK(…) from the uploaded sheet is text in Excel, not a formula.
   }, { newline: '\r\n', escapeFormulae: true });
@@ -52,9 +66,19 @@ export function resultsCsv(publicUrl: string, rows: readonly BatchRow[]): string
   return `\uFEFF${csv}\r\n`;
 }
 
-/** The QR codes of a batch's credentials, SVG (and PNG where the runtime can), named by student id. */
-export async function qrZip(publicUrl: string, rows: readonly BatchRow[], qrPng?: (text: string) => Promise<Uint8Array>): Promise<Uint8Array> {
+/**
+ * The QR codes of a batch's credentials, SVG (and PNG where the runtime can), named by student
+ * id; with `offers`, also each row's wallet-offer QR (`wallet/svg/…`) and the results sheet
+ * with the offers and their PINs (`results-with-wallet-offers.csv`).
+ */
+export async function qrZip(
+  publicUrl: string,
+  rows: readonly BatchRow[],
+  qrPng?: (text: string) => Promise<Uint8Array>,
+  offers?: ReadonlyMap<number, RowOffer>,
+): Promise<Uint8Array> {
   const files: Record<string, Uint8Array> = {};
+  if (offers) files['results-with-wallet-offers.csv'] = strToU8(resultsCsv(publicUrl, rows, offers));
   for (const row of rows) {
     if (!row.credentialId) continue;
     // Named by student id, as printed on the paper certificate; a clash keeps the row number.
@@ -63,6 +87,11 @@ export async function qrZip(publicUrl: string, rows: readonly BatchRow[], qrPng?
     const url = verifyUrlFor(publicUrl, row.credentialId);
     files[`svg/${name}.svg`] = strToU8(await qrSvg(url));
     if (qrPng) files[`png/${name}.png`] = await qrPng(url);
+    const offer = offers?.get(row.rowNo);
+    if (offer) {
+      files[`wallet/svg/${name}.svg`] = strToU8(await qrSvg(offer.url));
+      if (qrPng) files[`wallet/png/${name}.png`] = await qrPng(offer.url);
+    }
   }
   // SVG text compresses well; PNGs are compressed already and are stored as they are.
   return zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, [v, { level: k.endsWith('.png') ? 0 : 6 }]])));

@@ -9,6 +9,7 @@ import type { SqlDriver } from './driver.js';
 import { instituteMethods } from './institutes.js';
 import { statusMethods } from './status.js';
 import { statsMethods } from './stats.js';
+import { walletMethods } from './wallet.js';
 
 export interface SqlStoreOptions {
   /** SHA-256 for the audit chain; Web Crypto unless the runtime has a faster one. */
@@ -32,6 +33,7 @@ export function openSqlStore(driver: SqlDriver, options: SqlStoreOptions = {}): 
     ...cohortMethods(db, log),
     ...consoleMethods(db),
     ...statsMethods(db),
+    ...walletMethods(db, log),
     auditEntries: log.auditEntries,
     verificationEpoch: epoch,
     close: () => db.close(),
