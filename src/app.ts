@@ -17,6 +17,8 @@ import { batchRoutes } from './http/batch-routes.js';
 import { federationRoutes } from './http/federation-routes.js';
 import { achievementRoutes } from './http/achievement-routes.js';
 import { badgeRoutes } from './http/badge-routes.js';
+import { requestLog } from './http/request-log.js';
+import { opsRoutes } from './http/ops-routes.js';
 import { walletRoutes } from './http/wallet-routes.js';
 
 export type { AppDeps, Services } from './services.js';
@@ -31,6 +33,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.use(requestId());
+  app.use(requestLog({ log: deps.log, observe: deps.metrics?.request, store: deps.store }));
   app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin', crossOriginOpenerPolicy: false, xFrameOptions: 'DENY' }));
 
   app.onError((error, c) => {
@@ -38,13 +41,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     if (error instanceof ApiError) {
       return c.json(errorBody(error.code, error.message, id, error.details), statusOf(error.code));
     }
-    deps.logError?.(`request ${id} failed`, error);
+    if (deps.log) deps.log.error('request failed', error, { requestId: id, method: c.req.method });
+    else deps.logError?.(`request ${id} failed`, error);
     return c.json(errorBody('internal', 'an unexpected error occurred; quote the requestId when reporting it', id), 500);
   });
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${new URL(c.req.url).pathname}`, c.get('requestId')), 404));
 
   const routes = new Hono<AppEnv>();
   routes.get('/health', (c) => c.json({ status: 'ok' }));
+  routes.route('/', opsRoutes(deps));
   routes.route('/', identityRoutes(services, basePath));
   routes.route('/', federationRoutes(services));
   routes.route('/', credentialRoutes(services));
