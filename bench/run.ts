@@ -13,6 +13,7 @@ import { createDigitalBazaarStack } from './digitalbazaar.js';
 import { createFixtures } from './fixtures.js';
 import { measureAll, pairedRatio, type Measurement, type Row } from './measure.js';
 import type { BatchFigures } from './batch.js';
+import { renderLoad, type LoadFigures } from './load.js';
 import { renderBatchTable, renderTable, type TableRow } from './table.js';
 
 /*
@@ -165,8 +166,37 @@ if (batchRows > 0) {
   }
 }
 
+// The load section (bench/load.ts): the compiled server pinned to CPU 0, autocannon on CPU 1.
+const loadSeconds = Number(process.env.BENCH_LOAD_SECONDS ?? 20);
+let loadTargets: Array<{ pass: boolean; text: string }> = [];
+if (loadSeconds > 0) {
+  process.stderr.write(`load: the compiled server under autocannon, ${loadSeconds} s per route…\n`);
+  const { BENCH_PINNED, ...unpinned } = process.env;
+  void BENCH_PINNED;
+  const child = spawnSync(process.execPath, [...process.execArgv, new URL('./load.ts', import.meta.url).pathname, '--json'], {
+    encoding: 'utf8', env: unpinned, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024,
+  });
+  const line = child.stdout.trim().split('\n').at(-1) ?? '';
+  try {
+    const load = JSON.parse(line) as LoadFigures;
+    console.log(`\n${renderLoad(load)}`);
+    const health = load.runs[0]!.rps;
+    const page = load.runs.find((r) => r.name === 'GET /v/:id')!;
+    const jwt = load.runs.find((r) => r.name.endsWith('JWT'))!;
+    loadTargets = [
+      { pass: page.rps >= 0.3 * health, text: `GET /v/:id ≥ 0.3× /health (${(page.rps / health).toFixed(2)}×)` },
+      { pass: jwt.rps >= 0.6 * load.joseJwtVerifyPerSec, text: `POST /api/v1/verify JWT ≥ 0.6× jose jwtVerify in process (${(jwt.rps / load.joseJwtVerifyPerSec).toFixed(2)}×)` },
+      { pass: load.halfRate.p99 < 25, text: `GET /v/:id p99 < 25 ms at half its saturated rate (${load.halfRate.p99} ms)` },
+      { pass: load.peakRssMb < 300, text: `server peak RSS under 300 MB (${load.peakRssMb} MB)` },
+    ];
+  } catch {
+    loadTargets = [{ pass: false, text: `load section not measured: ${line.slice(0, 300)}` }];
+  }
+}
+
 console.log('\nTargets (ratio: median over the rounds of the row and its baseline, measured back to back):');
 for (const v of verdicts) console.log(`- ${v.pass ? 'PASS' : 'MISS'} ${v.row}: ${v.text}`);
+for (const t of loadTargets) console.log(`- ${t.pass ? 'PASS' : 'MISS'} load: ${t.text}`);
 if (batchTarget !== null) console.log(`- ${batchTarget ? 'PASS' : 'MISS'} batch issuance: ≤ 1 ms per credential (10,000 rows under 10 s) and peak RSS under 300 MB`);
 console.log(`\nThe Digital Bazaar document loader was asked for: ${[...db.requestedUrls].join(', ')}`);
-process.exitCode = verdicts.every((v) => v.pass) && batchTarget !== false ? 0 : 1;
+process.exitCode = verdicts.every((v) => v.pass) && batchTarget !== false && loadTargets.every((t) => t.pass) ? 0 : 1;

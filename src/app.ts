@@ -23,6 +23,8 @@ import { batchRoutes } from './http/batch-routes.js';
 import { federationRoutes } from './http/federation-routes.js';
 import { achievementRoutes } from './http/achievement-routes.js';
 import { badgeRoutes } from './http/badge-routes.js';
+import { requestLog } from './http/request-log.js';
+import { opsRoutes } from './http/ops-routes.js';
 import { walletRoutes } from './http/wallet-routes.js';
 
 /** Builds the skillcert HTTP app from its dependencies. No I/O happens here. */
@@ -33,6 +35,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.use(requestId());
+  app.use(requestLog({ log: deps.log, observe: deps.metrics?.request, store: deps.store }));
   app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin', crossOriginOpenerPolicy: false, xFrameOptions: 'DENY' }));
 
   app.onError((error, c) => {
@@ -40,7 +43,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     // Refusals of the domain (and the API's own) answer through the one mapping, src/http/domain-errors.ts.
     const refusal = apiErrorOf(error);
     if (refusal) return c.json(errorBody(refusal.code, refusal.message, id, refusal.details), statusOf(refusal.code));
-    deps.logError?.(`request ${id} failed`, error);
+    if (deps.log) deps.log.error('request failed', error, { requestId: id, method: c.req.method });
+    else deps.logError?.(`request ${id} failed`, error);
     return c.json(errorBody('internal', 'an unexpected error occurred; quote the requestId when reporting it', id), 500);
   });
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${new URL(c.req.url).pathname}`, c.get('requestId')), 404));
@@ -48,6 +52,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.use(pageContextMiddleware(deps.publicUrl));
   routes.get('/health', (c) => c.json({ status: 'ok' }));
+  routes.route('/', opsRoutes(deps));
   routes.route('/', identityRoutes(services, basePath));
   routes.route('/', federationRoutes(services));
   routes.route('/', credentialRoutes(services));

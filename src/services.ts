@@ -1,12 +1,13 @@
 import type { Context } from 'hono';
 import type { CryptoProvider } from './crypto/provider.js';
 import { createRateLimiter, type RateLimiter } from './http/rate-limit.js';
-import type { IssuerDeps } from './issuer/issue.js';
+import type { BatchControl, IssuerDeps } from './issuer/issue.js';
 import type { KeyRing } from './issuer/key-ring.js';
 import type { KeyVault } from './issuer/key-vault.js';
 import { didWebFromUrl, ministryDid } from './issuer/did.js';
 import { createRegistrySigner, type SignedRegistry } from './issuer/registry.js';
 import type { StatusPurpose, Store } from './store/port.js';
+import type { VerificationReport } from './schemas/report.js';
 import type { ShareCardInput } from './web/share-card.js';
 import { accreditationCheck, type RegistryLookup } from './verifier/accreditation.js';
 import { createForeignRegistryLookup, type TrustedRegistry } from './verifier/foreign-registries.js';
@@ -14,8 +15,12 @@ import { passed } from './verifier/checks.js';
 import type { RemoteFetcher } from './verifier/remote.js';
 import { createKeyResolver } from './verifier/resolve.js';
 import { statusChecks, type CachedList, type LocalSlot } from './verifier/status.js';
-import { verifyCredential, type VerifierDeps } from './verifier/verify.js';
+import { verifyCredential, verifyStored, type VerifierDeps } from './verifier/verify.js';
+import { createStoredVerificationCache } from './verifier/stored-cache.js';
 import type { PackageAssetReader } from './web/assets.js';
+import type { RequestLog } from './http/request-log.js';
+import type { MetricsPort, ReadyCheck } from './http/ops-routes.js';
+import { verdictOf } from './verifier/verdict.js';
 
 export interface AppDeps {
   store: Store;
@@ -46,12 +51,30 @@ export interface AppDeps {
   ministryName?: string;
   /** The client's network address, as the runtime knows it (for per-address limits). */
   clientAddress?: (c: Context) => string;
+  /** Whether a trusted proxy says the client used https (then cookies are Secure); see TRUST_PROXY. */
+  requestIsHttps?: (c: Context) => boolean;
   /** Reads the pages' fonts and QR decoder from their npm packages; absent = those assets are not served. */
   packageAsset?: PackageAssetReader;
   /** Days a wallet offer stays open unless its request says (default 30). */
   walletOfferDays?: number;
   /** Where unexpected errors are reported (never with request bodies or tokens). */
   logError?: (message: string, error: unknown) => void;
+  /** One structured line per request (src/http/request-log.ts); absent = requests are not logged. */
+  log?: RequestLog;
+  /** Counters and histograms, where the runtime keeps them (Node); absent = no /metrics. */
+  metrics?: MetricsPort;
+  /** What /ready checks (database, migrations, keys, background jobs); absent = ready once serving. */
+  readiness?: () => Promise<ReadyCheck[]>;
+  /** Batch runs a stopping process ends at a row boundary and waits for (Node). */
+  batches?: BatchControl;
+  /**
+   * Keep stored credentials' verification outcomes until they can change
+   * (src/verifier/stored-cache.ts). Only where every write is seen: in this process through the
+   * store, and others' through `externalChanges` (Node: SQLite's data_version).
+   */
+  cacheStoredVerification?: boolean;
+  /** Changes when another process commits to the database; see cacheStoredVerification. */
+  externalChanges?: () => number;
 }
 
 /** Services built once per app and shared by the routes. */
@@ -64,6 +87,8 @@ export interface Services extends AppDeps {
   vcApiVerifier: VerifierDeps;
   limits: { issue: RateLimiter; verify: RateLimiter };
   registry: () => Promise<SignedRegistry>;
+  /** Verifies a credential this service stored (its page, a scanned link), from the cache when it holds. */
+  verifyStoredRecord: (record: { id: string; diJson: string }) => Promise<VerificationReport>;
 }
 
 export const DEFAULT_MINISTRY_NAME = 'Ministry of Labour and Vocational Training';
@@ -126,14 +151,27 @@ export function buildServices(deps: AppDeps): Services {
   const ministry = ministryDid(deps.publicUrl);
   const accreditation: NonNullable<VerifierDeps['accreditation']> = async (did, dates) =>
     did === ministry ? passed('accreditation', `${ministryName} is the accrediting authority`) : accreditationCheck(lookup, did, dates);
+  const metrics = deps.metrics;
+  const observe = metrics ? (report: VerificationReport) => metrics.verified(verdictOf(report)) : undefined;
+  const verifier: VerifierDeps = { ...base, status, accreditation, observe };
+  const cache = deps.cacheStoredVerification
+    ? createStoredVerificationCache({ clock: deps.clock, marker: () => `${deps.store.verificationEpoch()}:${deps.externalChanges?.() ?? ''}` })
+    : null;
+  const verifyStoredRecord = async (record: { id: string; diJson: string }): Promise<VerificationReport> => {
+    if (!cache) return verifyStored(verifier, record);
+    const { report, hit } = await cache.get(record, () => verifyStored(verifier, record));
+    if (hit) observe?.(report);
+    return report;
+  };
   const minute = 60_000;
   const limits = deps.rateLimits ?? { issuePerMinute: 600, verifyPerMinute: 120 };
   return {
     ...deps,
     ministryName,
-    issuer: { store: deps.store, keys: deps.keys, crypto: deps.crypto, clock: deps.clock, publicUrl: deps.publicUrl },
-    verifier: { ...base, status, accreditation },
-    vcApiVerifier: { ...base, status, issuerBinding: 'did-issuers' },
+    issuer: { store: deps.store, keys: deps.keys, crypto: deps.crypto, clock: deps.clock, publicUrl: deps.publicUrl, batches: deps.batches },
+    verifier,
+    verifyStoredRecord,
+    vcApiVerifier: { ...base, status, issuerBinding: 'did-issuers', observe },
     limits: {
       issue: createRateLimiter({ limit: limits.issuePerMinute, windowMs: minute, clock: deps.clock }),
       verify: createRateLimiter({ limit: limits.verifyPerMinute, windowMs: minute, clock: deps.clock }),

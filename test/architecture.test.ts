@@ -54,7 +54,7 @@ const files: SourceFile[] = walk(srcDir).map((file) => {
 });
 
 const inRuntime = (path: string) => path.startsWith('runtime/');
-const NODE_ONLY = [/^node:/, /^better-sqlite3$/, /^@hono\/node-server(\/|$)/, /^@resvg\/resvg-js$/];
+const NODE_ONLY = [/^node:/, /^better-sqlite3$/, /^@hono\/node-server(\/|$)/, /^@resvg\/resvg-js$/, /^pino$/, /^prom-client$/];
 /** A line that reads the process environment; comments do not count. */
 const READS_ENV = /^(?!\s*(\/\/|\*|\/\*)).*\bprocess\.env\b/m;
 

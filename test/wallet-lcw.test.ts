@@ -53,6 +53,20 @@ async function dbVerify(ctx: TestContext, credential: unknown) {
 }
 
 describe('the Learner Credential Wallet takes its credential through the VC-API exchange', () => {
+  it('the interaction URL opened by a phone camera (no iuv) is a page in the learner\'s language that opens the wallets', async () => {
+    const { ctx, h } = await world();
+    const { offer } = await makeOffer(h);
+    for (const lang of ['en', 'km'] as const) {
+      const res = await ctx.app.request(local(offer.url), { headers: { 'Accept-Language': lang } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/text\/html/);
+      const html = await res.text();
+      expect(html).toContain(`href="${offer.lcw}"`);
+      expect(html).toContain(`href="${offer.openid4vci}"`);
+      expect(html).toContain(lang === 'km' ? 'បើកក្នុង Learner Credential Wallet' : 'Open in the Learner Credential Wallet');
+    }
+  });
+
   for (const style of ['lcw', 'vc2'] as const) {
     it(`${style === 'lcw' ? 'as LCW signs (VC 1.1, Ed25519Signature2020)' : 'a VC 2.0 wallet (eddsa-rdfc-2022)'}: interaction URL → DID authentication → the credential, bound to the did:key, verifying everywhere`, async () => {
       const { ctx, h } = await world();
@@ -81,7 +95,8 @@ describe('the Learner Credential Wallet takes its credential through the VC-API 
       const [delivery] = await ctx.store.credentialDeliveries(credentialId);
       expect(delivery).toMatchObject({ protocol: 'vc-api', holderDid: holder.did, format: 'ldp_vc' });
 
-      // Single use: the offer is closed for the exchange and for OpenID4VCI alike.
+      // Single use: the offer is closed for the exchange and for OpenID4VCI alike, and its page says so.
+      expect((await ctx.app.request(local(offer.url))).status).toBe(404);
       expect((await post(ctx, exchange)).status).toBe(400);
       expect((await tokenRequest(h, offer.offerId, offer.txCode)).body.error).toBe('invalid_grant');
     });

@@ -2,9 +2,10 @@ import * as vc from '@digitalbazaar/vc';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { checkStatus } from '@digitalbazaar/vc-bitstring-status-list';
+import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Openid4vciVersion } from '@openid4vc/openid4vci';
-import { authJson, verifyBody } from './helpers.js';
+import { ADMIN_TOKEN, authJson, verifyBody } from './helpers.js';
 import { appDocumentLoader } from './interop-loader.js';
 import { holderKey, holderSigner, offered, walletClient, walletWorld, type HolderKey, type WalletWorld } from './wallet-helpers.js';
 
@@ -86,6 +87,29 @@ describe('a wallet receives its credential over OpenID4VCI, bound to its key', (
     const credential = response.credential as Json;
     expect(credential.credentialSubject.id).toBe(holder.did);
     expect((await dbVerify(world, credential)).verified).toBe(true);
+  });
+
+  it('draft 13 ldp_vc from an institute with the Ed25519Signature2020 form on (what Inji asks): that proof alone, one object, verifying with Digital Bazaar\'s 2020 suite and ours', async () => {
+    world = await walletWorld();
+    const patch = await world.ctx.app.request('/api/v1/institutes/default', {
+      method: 'PATCH', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ADMIN_TOKEN}` },
+      body: JSON.stringify({ compatibility: { ed25519Signature2020: true } }),
+    });
+    expect(patch.status).toBe(200);
+    const { offer } = await offered(world.ctx);
+    const holder = await holderKey();
+    const { response } = await receive(world, offer.openid4vciDraft13, offer.txCode, holder, 'OpenBadgeCredential_ldp_vc');
+    const credential = response.credential as Json;
+    expect(Array.isArray(credential.proof)).toBe(false);
+    expect(credential.proof.type).toBe('Ed25519Signature2020');
+    expect(credential.credentialSubject.id).toBe(holder.did);
+    const db = await vc.verifyCredential({ credential, suite: new Ed25519Signature2020(), documentLoader: appDocumentLoader(world.ctx), checkStatus: async () => ({ verified: true }) });
+    expect(db.verified, JSON.stringify(db.error)).toBe(true);
+    expect((await verifyBody(world.ctx, { credential })).body.verified).toBe(true);
+    // A 1.0 request gets the proof set (eddsa-rdfc-2022 and the 2020 proof) as any credential of the institute.
+    const again = await offered(world.ctx);
+    const v1 = await receive(world, again.offer.openid4vci, again.offer.txCode, await holderKey(), 'OpenBadgeCredential_ldp_vc');
+    expect((v1.response.credentials[0].credential as Json).proof.map((p: Json) => p.type)).toEqual(['DataIntegrityProof', 'Ed25519Signature2020']);
   });
 
   it('revoking the original revokes what the wallet holds (one status entry), and the delivery is in the store and the ledger', async () => {

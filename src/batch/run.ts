@@ -14,11 +14,18 @@ const GROUP_ROWS = 32;
  * already has a credential (an earlier batch, a concurrent run) is reported as existing.
  * Infrastructure errors stop the run and leave the batch to be resumed.
  */
-export async function runBatch(
-  deps: IssuerDeps,
-  batchId: string,
-  options: { maxRows?: number } = {},
-): Promise<'done' | 'more'> {
+export function runBatch(deps: IssuerDeps, batchId: string, options: { maxRows?: number } = {}): Promise<'done' | 'more'> {
+  const run = runBatchRows(deps, batchId, options);
+  const control = deps.batches;
+  if (control) {
+    control.running.add(run);
+    const done = () => void control.running.delete(run);
+    run.then(done, done);
+  }
+  return run;
+}
+
+async function runBatchRows(deps: IssuerDeps, batchId: string, options: { maxRows?: number }): Promise<'done' | 'more'> {
   const { maxRows = Infinity } = options;
   const batch = await deps.store.getBatch(batchId);
   if (!batch || batch.state !== 'issuing') return 'done';
@@ -45,6 +52,12 @@ export async function runBatch(
   for (let start = 0; start < pending.length; start += GROUP_ROWS) {
     // A bounded run (Workers: CPU limits per request) stops here; the next run picks up.
     if (start >= maxRows) return 'more';
+    // Between groups the event loop gets a turn: without it a large batch started "in the
+    // background" kept every other request (and a SIGTERM) waiting until its last row.
+    if (start > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    // A process shutting down stops between groups: every row is issued or still pending, and
+    // the batch resumes on the next start.
+    if (deps.batches?.signal.aborted) return 'more';
     const chunk = pending.slice(start, start + Math.min(GROUP_ROWS, maxRows - start));
     let queue: GroupRow[] = [];
     const issued = await deps.store.issuedRows(institute.id, chunk.map((row) => row.rowKey));

@@ -19,7 +19,8 @@ export const SESSION_HOURS = 8;
 
 const sha256Hex = async (s: Services, text: string) => toHex(await s.crypto.sha256(utf8(text)));
 const cookiePath = (s: Services) => `${new URL(s.publicUrl).pathname.replace(/\/+$/, '')}/console`;
-const secure = (s: Services, c: Context) => s.publicUrl.startsWith('https:') || new URL(c.req.url).protocol === 'https:';
+const secure = (s: Services, c: Context) =>
+  s.publicUrl.startsWith('https:') || new URL(c.req.url).protocol === 'https:' || (s.requestIsHttps?.(c) ?? false);
 
 export const newSecret = (): string => toBase58(randomBytes(32));
 

@@ -9,7 +9,6 @@ import type { CredentialRecord } from '../store/port.js';
 import { bakedInput, extractBaked } from '../verifier/baked.js';
 import { isCredentialId, parseVerifyText } from '../verifier/input.js';
 import { verdictOf } from '../verifier/verdict.js';
-import { verifyStored } from '../verifier/verify.js';
 import { verifyAnything } from '../verifier/any-input.js';
 import { isPackageAsset, packageAssetType, textAsset } from '../web/assets.js';
 import { FAVICON_SVG, faviconIco } from '../web/favicon.js';
@@ -33,7 +32,7 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
   /** The stored credential a page shows, checked afresh; null when this service never issued it. */
   const storedReport = async (id: string): Promise<{ record: CredentialRecord; report: VerificationReport } | null> => {
     const record = await recordOf(id);
-    return record && { record, report: await verifyStored(s.verifier, record) };
+    return record && { record, report: await s.verifyStoredRecord(record) };
   };
   const qrImage = (id: string) => `${s.publicUrl}/credentials/${id}/${s.qrPng ? 'qr.png' : 'qr.svg'}`;
   /** A link preview's picture: the share card where the runtime draws one and the certificate verifies as valid now, else its QR code. */
@@ -184,7 +183,7 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
     const p = c.get('page');
     if (lang !== 'km' && lang !== 'en') return notFound(c, p, false);
     setCookie(c, LANG_COOKIE, lang satisfies Lang, {
-      path: p.base || '/', maxAge: YEAR, sameSite: 'Lax', httpOnly: true, secure: s.publicUrl.startsWith('https:'),
+      path: p.base || '/', maxAge: YEAR, sameSite: 'Lax', httpOnly: true, secure: s.publicUrl.startsWith('https:') || (s.requestIsHttps?.(c) ?? false),
     });
     return c.redirect(`${p.base}${safeNext(c.req.query('next'))}`, 303);
   });

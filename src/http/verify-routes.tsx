@@ -6,7 +6,7 @@ import type { AppEnv } from './context.js';
 import type { VerificationReport } from '../schemas/report.js';
 import { bakedInput, extractBaked } from '../verifier/baked.js';
 import { parseVerifyText, type ParsedVerifyInput } from '../verifier/input.js';
-import { notIssuedReport, verifyStored } from '../verifier/verify.js';
+import { notIssuedReport } from '../verifier/verify.js';
 import { verifyAnything } from '../verifier/any-input.js';
 import { parseJsonText, validationError, VERIFY_BODY_LIMIT } from './body.js';
 import { ApiError } from './errors.js';
@@ -33,7 +33,7 @@ export function verifyRoutes(s: Services): Hono<AppEnv> {
       case 'local': {
         const record = await s.store.getCredential(parsed.id);
         if (!record) return notIssuedReport(s.clock());
-        return verifyStored(s.verifier, record);
+        return s.verifyStoredRecord(record);
       }
       case 'foreign-url':
         throw new ApiError('unprocessable', 'links to other services are not fetched; paste the credential or its JWT instead');

@@ -35,6 +35,14 @@ export interface IssuerDeps {
   clock: () => Date;
   /** PUBLIC_URL without a trailing slash. */
   publicUrl: string;
+  /** Lets a stopping process end batch runs at a row boundary and wait for them (src/batch/run.ts). */
+  batches?: BatchControl;
+}
+
+/** A process's hold on its batch runs: `signal` aborts = stop after the group being issued. */
+export interface BatchControl {
+  signal: AbortSignal;
+  running: Set<Promise<unknown>>;
 }
 
 export type IssueErrorCode = 'ERR_UNDEFINED_TERM' | 'ERR_INVALID_JSONLD' | 'ERR_INVALID_DATES' | 'ERR_NO_SIGNING_KEY';

@@ -52,6 +52,17 @@ export const EnvSchema = z.object({
   PUBLIC_URL_CHANGE: z.enum(['confirm'], { message: 'must be "confirm" (or unset)' }).optional(),
   TLS_CERT: z.string().min(1).optional(),
   TLS_KEY: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** A scraper not on this machine sends it as `Authorization: Bearer`; unset = /metrics from loopback only. */
+  METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').max(256).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces').optional(),
+  /** How long a SIGTERM waits for requests in flight before closing them. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** Which hops' X-Forwarded-For / Forwarded / X-Forwarded-Proto to believe (src/runtime/node/trust-proxy.ts). */
+  TRUST_PROXY: z.string().max(2000).optional(),
+  /** Scheduled backups: a folder, how often (30m, 6h, 1d) and how many to keep. */
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_EVERY: z.string().regex(/^[1-9][0-9]*(m|h|d)$/, 'must be a number and m, h or d (30m, 6h, 1d)').optional(),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(14),
 });
 
 /** Raised when the environment is invalid; the message names every bad variable. */

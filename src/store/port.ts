@@ -169,6 +169,10 @@ export interface Store extends CohortStore, WalletStore {
   /** Removes sessions that expired before `now`; returns how many. */
   deleteExpiredSessions(now: string): Promise<number>;
 
+  /** Totals for operators' metrics: credentials stored, revoked, suspended now; batch rows by status. */
+  /** Changes whenever this store writes something verifying a stored credential reads (keys, accreditations, institutes, a status). */
+  verificationEpoch(): number;
+  operationalTotals(): Promise<{ issued: number; revoked: number; suspended: number; batchRows: Record<string, number> }>;
   close(): Promise<void>;
 }
 

@@ -27,6 +27,8 @@ export interface VerifierDeps {
    * not tied to the issuer.
    */
   issuerBinding?: 'always' | 'did-issuers';
+  /** Told every report a caller receives (metrics count verdicts); not told of status lists' own checks. */
+  observe?: (report: VerificationReport) => void;
 }
 
 export type VerifyInput = { kind: 'credential'; credential: unknown } | { kind: 'jwt'; jwt: string };

@@ -52,6 +52,12 @@ function issuerProofCreated(document: JsonObject, issuerId: string): string | un
  * infrastructure failures throw.
  */
 export async function verifyCredential(deps: VerifierDeps, input: VerifyInput): Promise<VerificationReport> {
+  const outcome = await verifyOnce(deps, input);
+  deps.observe?.(outcome);
+  return outcome;
+}
+
+async function verifyOnce(deps: VerifierDeps, input: VerifyInput): Promise<VerificationReport> {
   const now = deps.clock();
   if (input.kind === 'jwt') return verifyJwtCredential(deps, input.jwt.trim(), now);
   const doc = input.credential;

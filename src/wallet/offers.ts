@@ -1,7 +1,7 @@
 import { constantTimeEqual, randomBytes, randomId, toBase58, toHex, utf8 } from '../crypto/encoding.js';
 import { toDateTimeStamp } from '../schemas/dates.js';
 import type { JsonObject } from '../schemas/credential.js';
-import { addEd25519Signature2020Proof, withEd25519Signature2020Context } from '../issuer/compat-proofs.js';
+import { addEd25519Signature2020Proof, singleEd25519Signature2020Form, withEd25519Signature2020Context } from '../issuer/compat-proofs.js';
 import { isOpenBadge, signingKeyOf, type IssuerDeps } from '../issuer/issue.js';
 import { issuingRefusal } from '../issuer/may-issue.js';
 import { addDataIntegrityProof, signVcJwt } from '../issuer/secure.js';
@@ -214,7 +214,11 @@ export type DeliveryFormat = 'ldp_vc' | 'jwt_vc_json';
  */
 export async function deliver(
   deps: IssuerDeps,
-  input: { offer: WalletOfferRecord; institute: Institute; holderDid: string; format: DeliveryFormat; protocol: DeliveryProtocol; via: OfferRedemption },
+  input: {
+    offer: WalletOfferRecord; institute: Institute; holderDid: string; format: DeliveryFormat; protocol: DeliveryProtocol; via: OfferRedemption;
+    /** `inji`: the Ed25519Signature2020 proof alone, as one object (what MOSIP's Inji reads), when the institute has that form on. */
+    proofForm?: 'inji';
+  },
 ): Promise<{ credential: JsonObject | string; vcId: string }> {
   const { offer, institute } = input;
   const original = await deps.store.getCredential(offer.credentialId);
@@ -237,7 +241,8 @@ export async function deliver(
     credential = await signVcJwt(unsecured, key);
   } else {
     const di = await addDataIntegrityProof(unsecured, key, now, deps.crypto, { cryptosuite: institute.cryptosuite });
-    credential = compatibility.ed25519Signature2020 ? await addEd25519Signature2020Proof(di, key, now, deps.crypto) : { ...di, proof: [di.proof] };
+    const set = compatibility.ed25519Signature2020 ? await addEd25519Signature2020Proof(di, key, now, deps.crypto) : { ...di, proof: [di.proof] };
+    credential = input.proofForm === 'inji' ? (singleEd25519Signature2020Form(set) ?? set) : set;
   }
   const body = typeof credential === 'string' ? credential : JSON.stringify(credential);
   const delivered = await deps.store.deliverCredential({

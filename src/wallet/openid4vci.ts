@@ -1,7 +1,7 @@
 import { fromBase64url } from '../crypto/encoding.js';
 import { OB_V3_CONTEXT, VC_V2_CONTEXT } from '../jsonld/contexts.js';
 import type { IssuerDeps } from '../issuer/issue.js';
-import type { Institute } from '../store/port.js';
+import { compatibilityOf, type Institute } from '../store/port.js';
 import { holderKeyFromDidUrl, holderKeyFromJwk, verifyHolderJws, HOLDER_BINDING_METHODS, HOLDER_JWS_ALGS, type HolderKey } from './holder-key.js';
 import {
   Oauth2AuthorizationServer, Oauth2ServerErrorResponseError, OpenId4VcBaseError, Openid4vciIssuer, Openid4vciVersion, preAuthorizedCodeGrantIdentifier,
@@ -62,7 +62,7 @@ export function issuerMetadata(publicUrl: string, institute: Institute, profile:
       [LDP_VC_CONFIGURATION]: {
         format: 'ldp_vc',
         credential_definition: { '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT], type: TYPES },
-        credential_signing_alg_values_supported: [institute.cryptosuite],
+        credential_signing_alg_values_supported: [institute.cryptosuite, ...(compatibilityOf(institute).ed25519Signature2020 ? ['Ed25519Signature2020'] : [])],
         ...common,
       },
       [JWT_VC_CONFIGURATION]: {
@@ -250,8 +250,13 @@ export async function credentialResponse(
   // Last, once every other check passed: the nonce is used up here, so a replay finds it gone.
   if (!(await takeNonce(deps, nonceOf))) throw new WalletError('invalid_nonce', 'the proof\'s nonce is unknown, used or expired; get a fresh one');
 
+  // A draft 13 request (by format) for ldp_vc is Inji's: with the institute's Ed25519Signature2020
+  // form on, it gets that proof alone, as one object (Inji refuses a proof array and reads no
+  // eddsa-rdfc-2022), as GET /credentials/:id?form=inji serves the original.
+  const injiForm = Boolean(parsed.format) && format === 'ldp_vc' && compatibilityOf(institute).ed25519Signature2020;
   const { credential } = await deliver(deps, {
     offer, institute, holderDid: holder.did, format, protocol: 'openid4vci', via: { kind: 'token', idHash: offer.idHash, tokenHash: offer.tokenHash! },
+    ...(injiForm ? { proofForm: 'inji' as const } : {}),
   });
   if (parsed.format) {
     const { nonce } = await issueNonce(deps);

@@ -254,6 +254,11 @@ export const EN = {
   walletRefused: 'A revoked or suspended certificate cannot be offered to a wallet.',
   walletBack: 'Back to the certificate',
   walletPrint: 'Print this page for the learner',
+  walletLearnerLead: 'Your certificate can go into a wallet app on this phone. Open it with the wallet you use:',
+  walletOpenLcw: 'Open in the Learner Credential Wallet',
+  walletOpenOid4vci: 'Open in Inji Wallet or another wallet',
+  walletLearnerPin: 'The wallet may ask for the PIN your institute gave you with this code. The offer works once.',
+  walletClosed: 'This offer is no longer open (used, withdrawn or expired). Ask your institute for a new one.',
   walletCohort: 'Make wallet offers for this cohort (ZIP)',
   walletCohortNote: 'The ZIP holds the results sheet with each learner’s wallet offer and its PIN beside it, and the offer QR codes. Each press makes new offers and withdraws the earlier ones: the PINs are only in this download.',
 };

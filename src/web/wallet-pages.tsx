@@ -2,6 +2,7 @@ import type { FC } from 'hono/jsx';
 import type { CredentialRecord, DeliveryRecord, WalletOfferRecord } from '../store/port.js';
 import type { OfferState } from '../wallet/offers.js';
 import { ConsoleLayout, Csrf, type ConsoleUser } from './console-pages.js';
+import { Layout } from './layout.js';
 import { formatDate } from './i18n.js';
 import type { PageContext } from './layout.js';
 
@@ -93,4 +94,27 @@ export const WalletOfferPage: FC<{ p: PageContext; user: ConsoleUser; record: Cr
       <a class="btn secondary" href={`${p.base}/console/credentials/${record.id}`}>{p.m.walletBack}</a>
     </p>
   </ConsoleLayout>
+);
+
+/**
+ * The interaction URL opened in a browser (no `?iuv=1`): a learner who scanned the QR with the
+ * phone's camera. It opens the wallet apps by their links; the wallets themselves read the
+ * protocols from the same URL with `?iuv=1`.
+ */
+export const WalletInteractionPage: FC<{ p: PageContext; open: boolean; lcw: string; openid4vci: string }> = ({ p, open, lcw, openid4vci }) => (
+  <Layout p={p} title={p.m.walletTitle}>
+    <h1>{p.m.walletTitle}</h1>
+    {open ? (
+      <section class="card">
+        <p>{p.m.walletLearnerLead}</p>
+        <p class="btns">
+          <a class="btn" id="open-lcw" href={lcw}>{p.m.walletOpenLcw}</a>
+          <a class="btn secondary" id="open-oid4vci" href={openid4vci}>{p.m.walletOpenOid4vci}</a>
+        </p>
+        <p class="small">{p.m.walletLearnerPin}</p>
+      </section>
+    ) : (
+      <p class="notice bad" role="alert">{p.m.walletClosed}</p>
+    )}
+  </Layout>
 );

@@ -7,6 +7,8 @@ import { startNode } from './start.js';
 import { ConfigError, loadConfig } from './config.js';
 import type { VerificationReport } from '../../schemas/report.js';
 import { verdictOf, VERDICT_LABELS } from '../../verifier/verdict.js';
+import { readMigrations } from './migrations.js';
+import { backupDatabase, restoreDatabase, RestoreError } from './backup.js';
 import { printNotes, type RowNote } from './cli-notes.js';
 
 const USAGE = `skillcert — signed, verifiable skill certificates
@@ -26,6 +28,11 @@ Usage:
                  [--results FILE] [--qr FILE]      issue a cohort: problems by row first, then a progress
                                                    bar, a summary, a results CSV and a ZIP of QR codes;
                                                    re-running the same file issues nothing new
+  skillcert backup --out FILE                      a consistent copy of the database (DATABASE_PATH), also
+                                                   while the service runs and issues
+  skillcert restore FILE [--force]                 checks a backup (integrity, migrations, audit ledger) and
+                                                   makes it the database at DATABASE_PATH; refuses a database
+                                                   in use, and one newer than the backup unless --force
   skillcert audit verify [--head SEQ:HASH]         check the audit ledger's hash chain, that every stored
                                                    credential's issuance is in it, and a head kept earlier
 
@@ -45,7 +52,7 @@ class RawBody {
 }
 
 /** Flags that stand alone; every other known flag takes a value. */
-const SWITCHES = new Set(['help', 'json', 'dry-run', 'valid-rows-only']);
+const SWITCHES = new Set(['help', 'json', 'dry-run', 'valid-rows-only', 'force']);
 const VALUED = new Set([
   'server', 'token', 'institute', 'slug', 'name', 'name-km', 'url', 'contact', 'accredited-from',
   'template', 'csv', 'results', 'qr', 'out', 'head',
@@ -154,6 +161,29 @@ async function run(args: string[], env: Record<string, string | undefined>, out:
     return new Promise<number>(() => {});
   }
   if (command === 'keys' && sub === 'generate') return generateSecrets(flags, out);
+  if (command === 'backup') {
+    if (typeof flags.out !== 'string') throw new CliError('backup needs --out FILE');
+    const config = loadConfig(env);
+    if (!existsSync(config.databasePath)) throw new CliError(`there is no database at ${config.databasePath} (DATABASE_PATH)`);
+    const { path, bytes } = await backupDatabase({ databasePath: config.databasePath, out: flags.out });
+    out(`backup written: ${path} (${bytes} bytes). It holds the keys sealed: keep KEY_ENCRYPTION_KEY (or ${join(config.keysDir, 'kek')}) elsewhere, not beside it.`);
+    return 0;
+  }
+  if (command === 'restore') {
+    if (!sub) throw new CliError('restore needs the backup file');
+    const config = loadConfig(env);
+    try {
+      const { replaced } = await restoreDatabase({
+        file: sub, target: config.databasePath, migrations: readMigrations(), force: flags.force === true, say: out,
+        auditCheck: async (path) => (await auditVerifyMain({ ...env, DATABASE_PATH: path })) === 0,
+      });
+      out(`restored ${sub} as ${config.databasePath}${replaced ? `; the database it replaced is kept as ${replaced}` : ''}`);
+      return 0;
+    } catch (error) {
+      if (error instanceof RestoreError) throw new CliError(error.message);
+      throw error;
+    }
+  }
   if (command === 'audit' && sub === 'verify') {
     if (typeof flags.server === 'string') throw new CliError('audit verify reads the local database; run it where the database is');
     return auditVerifyMain(env, { head: typeof flags.head === 'string' ? flags.head : undefined });

@@ -3,6 +3,9 @@ import { ConfigError, EnvSchema } from '../../schemas/env.js';
 
 export { ConfigError, EnvSchema };
 
+const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+const everyMs = (text: string): number => Number(text.slice(0, -1)) * UNIT_MS[text.slice(-1) as keyof typeof UNIT_MS];
+
 export interface ServiceConfig {
   port: number;
   host: string;
@@ -25,6 +28,12 @@ export interface ServiceConfig {
   walletOfferDays: number;
   /** PEM files to serve https directly (e.g. for the W3C suites); otherwise plain http. */
   tls?: { certPath: string; keyPath: string };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  metricsToken?: string;
+  shutdownGraceMs: number;
+  /** TRUST_PROXY as written; parsed by the Node runtime. */
+  trustProxy?: string;
+  backup?: { dir: string; everyMs: number; keep: number };
 }
 
 /** Reads and validates skillcert's configuration from an environment record. */
@@ -40,6 +49,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServiceConf
   const url = new URL(publicUrl);
   if (url.search || url.hash) throw new ConfigError('invalid configuration:\n  PUBLIC_URL: must not have a query or fragment');
   if (Boolean(e.TLS_CERT) !== Boolean(e.TLS_KEY)) throw new ConfigError('invalid configuration:\n  TLS_CERT, TLS_KEY: set both or neither');
+  if (e.BACKUP_EVERY && !e.BACKUP_DIR) throw new ConfigError('invalid configuration:\n  BACKUP_EVERY: set BACKUP_DIR too (where the backups go)');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -56,6 +66,11 @@ export function loadConfig(env: Record<string, string | undefined>): ServiceConf
     rateLimits: { issuePerMinute: e.RATE_LIMIT_ISSUE_PER_MINUTE, verifyPerMinute: e.RATE_LIMIT_VERIFY_PER_MINUTE },
     walletOfferDays: e.WALLET_OFFER_DAYS,
     tls: e.TLS_CERT && e.TLS_KEY ? { certPath: e.TLS_CERT, keyPath: e.TLS_KEY } : undefined,
+    logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    trustProxy: e.TRUST_PROXY,
+    backup: e.BACKUP_DIR ? { dir: e.BACKUP_DIR, everyMs: e.BACKUP_EVERY ? everyMs(e.BACKUP_EVERY) : 86_400_000, keep: e.BACKUP_KEEP } : undefined,
     remoteFetch: {
       timeoutMs: e.REMOTE_FETCH_TIMEOUT_MS,
       maxBytes: e.REMOTE_FETCH_MAX_BYTES,

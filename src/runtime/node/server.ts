@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config.js';
 import { listenFirst } from './listen.js';
 import { startNode } from './start.js';
+import { gracefulShutdown } from './shutdown.js';
+import { markServing, scheduleBackups } from './backup.js';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -18,25 +20,48 @@ async function main(): Promise<void> {
   const server = await listenFirst({ host: config.host, port: config.port, tls }, app);
   let started: Awaited<ReturnType<typeof startNode>>;
   try {
-    started = await startNode(config, say);
+    started = await startNode(config, say, undefined, { serve: true });
   } catch (error) {
     failed(error);
     server.close();
     throw error;
   }
   const { store, institute, key, didKey } = started;
+  const serving = started.serving!;
+  const unmark = markServing(config.databasePath);
+  const backups = config.backup ? scheduleBackups({ ...config.backup, databasePath: config.databasePath, ops: serving.ops, jobs: serving.jobs, logger: serving.logger }) : null;
   ready(started.app);
   if (config.vcApiAuth === 'none') say('Warning: VC_API_AUTH=none: anyone can issue and change status through /credentials/*. Conformance runs only.');
   say(`skillcert is listening on ${tls ? 'https' : 'http'}://${config.host}:${config.port} (public URL ${config.publicUrl})`);
   say(`Issuer ${institute.did}, key ${key.id}`);
   say(`The same key as did:key: ${didKey}`);
-  const stop = () => {
-    server.close(() => {
-      void store.close().then(() => process.exit(0));
-    });
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  const stop = gracefulShutdown({
+    server,
+    graceMs: config.shutdownGraceMs,
+    begin: () => {
+      serving.stopping = true;
+      serving.batches.stop();
+      backups?.stop();
+    },
+    running: () => [...serving.batches.running, ...(backups ? [backups.current()] : [])],
+    finish: async () => {
+      serving.ops.checkpoint();
+      serving.ops.close();
+      await store.close();
+      unmark();
+    },
+    log: (message, fields) => serving.logger.info(fields ?? {}, message),
+  });
+  const exit = (signal: string) =>
+    void stop(signal).then(
+      () => serving.logger.flush(() => process.exit(0)),
+      (error: unknown) => {
+        serving.logger.error({ err: error }, 'shutdown failed');
+        serving.logger.flush(() => process.exit(1));
+      },
+    );
+  process.on('SIGINT', () => exit('SIGINT'));
+  process.on('SIGTERM', () => exit('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

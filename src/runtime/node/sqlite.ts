@@ -65,7 +65,7 @@ export function sqliteDriver(db: Db): SqlDriver {
 }
 
 /** A better-sqlite3 database in WAL mode at `path`, with the migrations applied. */
-export function openSqliteDriver(path: string, migrations: Migration[]): SqlDriver {
+export function openSqliteDriver(path: string, migrations: Migration[]): SqlDriver & { dataVersion(): number } {
   makeDatabaseFilesPrivate(path);
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
@@ -73,10 +73,18 @@ export function openSqliteDriver(path: string, migrations: Migration[]): SqlDriv
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   applyMigrations(db, migrations);
-  return sqliteDriver(db);
+  const version = db.prepare('PRAGMA data_version').pluck();
+  return { ...sqliteDriver(db), dataVersion: () => version.get() as number };
 }
 
+/** The SQLite store, and a marker of writes other connections (another process) committed. */
+export type SqliteStore = Store & {
+  /** SQLite's data_version on the store's connection: changes when another connection (the CLI, another process) commits. */
+  externalChanges(): number;
+};
+
 /** The embedded store: the SQL store on better-sqlite3, hashing the audit chain with node:crypto. */
-export function openSqliteStore(path: string, migrations: Migration[]): Store {
-  return openSqlStore(openSqliteDriver(path, migrations), { sha256: nodeCryptoProvider.sha256 });
+export function openSqliteStore(path: string, migrations: Migration[]): SqliteStore {
+  const driver = openSqliteDriver(path, migrations);
+  return { ...openSqlStore(driver, { sha256: nodeCryptoProvider.sha256 }), externalChanges: driver.dataVersion };
 }

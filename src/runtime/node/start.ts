@@ -19,13 +19,32 @@ import { readMigrations } from './migrations.js';
 import { nodePackageAssets } from './assets.js';
 import { createShareCardRenderer, createSvgRenderer } from './share-card-png.js';
 import { resumeBatches } from '../../batch/run.js';
+import type { BatchControl } from '../../issuer/issue.js';
+import { createLogger, pinoRequestLog } from './logger.js';
+import { createMetrics } from './metrics.js';
+import { openDatabaseOps, type DatabaseOps } from './database-ops.js';
+import { clientOf, parseTrustProxy } from './trust-proxy.js';
+import type { ReadyCheck } from '../../http/ops-routes.js';
+import type { Logger } from 'pino';
+
+/** What only a serving process has: its log, metrics, readiness, and its hold on batch runs. */
+export interface Serving {
+  logger: Logger;
+  ops: DatabaseOps;
+  batches: BatchControl & { stop(): void };
+  /** Background jobs by name (scheduled backups): /ready fails while one is failing. */
+  jobs: Map<string, { ok: boolean; message: string }>;
+  /** Set once a shutdown has begun: /ready answers 503 so the load balancer stops sending. */
+  stopping: boolean;
+}
 
 /**
  * Everything the Node server does before it listens: open SQLite (migrations applied), load
  * or generate the institute key, create or update the default institute, make sure an admin
  * token exists, and build the app.
  */
-export async function startNode(config: ServiceConfig, say: Say, clock: () => Date = () => new Date()) {
+export async function startNode(config: ServiceConfig, say: Say, clock: () => Date = () => new Date(), options: { serve?: boolean } = {}) {
+  const trust = parseTrustProxy(config.trustProxy);
   ensureDatabaseDir(config.databasePath);
   const store = openSqliteStore(config.databasePath, readMigrations());
   const now = toDateTimeStamp(clock());
@@ -54,8 +73,42 @@ export async function startNode(config: ServiceConfig, say: Say, clock: () => Da
   await ensureAdminToken(store, config, crypto, now, say);
   const keys = createStoreKeyRing({ store, vault, crypto });
   const key = (await keys.activeKey(institute.did)) as SigningKey;
-  // A batch a killed process left half-issued finishes before anything new is served.
-  await resumeBatches({ store, keys, crypto, clock, publicUrl: config.publicUrl }, say);
+  const abort = new AbortController();
+  const serving: Serving | undefined = options.serve
+    ? {
+        logger: createLogger({ level: config.logLevel }),
+        ops: openDatabaseOps(config.databasePath),
+        batches: { signal: abort.signal, running: new Set(), stop: () => abort.abort() },
+        jobs: new Map(),
+        stopping: false,
+      }
+    : undefined;
+  // A batch a killed (or stopped) process left half-issued finishes before anything new is served.
+  await resumeBatches({ store, keys, crypto, clock, publicUrl: config.publicUrl, batches: serving?.batches }, say);
+  const metrics = serving && createMetrics({ store, databasePath: config.databasePath, token: config.metricsToken });
+  const migrations = readMigrations();
+  const readiness = serving && (async (): Promise<ReadyCheck[]> => {
+    const check = async (name: string, run: () => unknown): Promise<ReadyCheck> => {
+      try {
+        const problem = await run();
+        return typeof problem === 'string' ? { name, ok: false, message: problem } : { name, ok: true, message: 'ok' };
+      } catch (error) {
+        return { name, ok: false, message: error instanceof Error ? error.message : String(error) };
+      }
+    };
+    return [
+      await check('shutdown', () => (serving.stopping ? 'the service is shutting down' : null)),
+      await check('database', () => serving.ops.checkWritable()),
+      await check('migrations', () => {
+        const gap = serving.ops.migrationGap(migrations);
+        if (gap.missing.length) return `not applied: ${gap.missing.join(', ')}`;
+        if (gap.unknown.length) return `the database has migrations this version does not know: ${gap.unknown.join(', ')}`;
+        return null;
+      }),
+      await check('keys', async () => ((await keys.activeKey(institute.did)) ? null : 'the default institute has no usable signing key')),
+      ...[...serving.jobs].map(([name, job]) => ({ name: `job:${name}`, ...job })),
+    ];
+  });
 
   const app = createApp({
     store,
@@ -65,12 +118,22 @@ export async function startNode(config: ServiceConfig, say: Say, clock: () => Da
     walletOfferDays: config.walletOfferDays,
     ministryName: config.ministryName,
     trustedRegistries: config.trustedRegistries,
-    // A request made in process (the CLI, tests) has no socket: it counts as 'local'.
+    // A request made in process (the CLI, tests) has no socket: it counts as 'local'. Behind
+    // a proxy, only hops TRUST_PROXY names may say who the client is.
     clientAddress: (c) => {
+      let socket: string;
       try {
-        return getConnInfo(c).remote.address ?? 'unknown';
+        socket = getConnInfo(c).remote.address ?? 'unknown';
       } catch {
         return 'local';
+      }
+      return clientOf(trust, socket, (name) => c.req.header(name)).address;
+    },
+    requestIsHttps: (c) => {
+      try {
+        return clientOf(trust, getConnInfo(c).remote.address ?? '', (name) => c.req.header(name)).https === true;
+      } catch {
+        return false;
       }
     },
     crypto,
@@ -85,7 +148,17 @@ export async function startNode(config: ServiceConfig, say: Say, clock: () => Da
       ...config.remoteFetch,
       resolveHost: async (host) => (await lookup(host, { all: true })).map((a) => a.address),
     }),
-    logError: (message, error) => console.error(message, error instanceof Error ? error.stack : error),
+    logError: serving
+      ? (message, error) => serving.logger.error({ err: error instanceof Error ? error : new Error(String(error)) }, message)
+      : (message, error) => console.error(message, error instanceof Error ? error.stack : error),
+    // Every write to this database goes through this store or shows in SQLite's data_version:
+    // the verification outcome of a stored credential can be kept until one of them changes it.
+    cacheStoredVerification: true,
+    externalChanges: store.externalChanges,
+    log: serving && pinoRequestLog(serving.logger),
+    metrics,
+    readiness,
+    batches: serving?.batches,
   });
-  return { app, store, institute, jwk, key, didKey };
+  return { app, store, institute, jwk, key, didKey, serving };
 }

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { consoleJsonLog } from '../../http/request-log.js';
 import { createApp } from '../../app.js';
 import type { AppEnv } from '../../http/context.js';
 import { fromBase64url, randomId } from '../../crypto/encoding.js';
@@ -102,6 +103,16 @@ async function boot(env: WorkerEnv, clock: () => Date): Promise<Booted> {
     // No DNS API in workerd; Cloudflare's edge does not route to private addresses anyway.
     remoteFetch: createRemoteFetcher(config.remoteFetch),
     logError: (message, error) => console.error(message, error instanceof Error ? error.stack : error),
+    // The same fields as the Node log, as one JSON line per request (Workers Logs, wrangler tail).
+    log: consoleJsonLog(),
+    readiness: async () => {
+      try {
+        await store.getDefaultInstitute();
+        return [{ name: 'database', ok: true, message: 'ok' }];
+      } catch (error) {
+        return [{ name: 'database', ok: false, message: error instanceof Error ? error.message : String(error) }];
+      }
+    },
   });
   return { app, issuer: { store, keys, crypto, clock, publicUrl: config.publicUrl }, chunk: config.batchChunkRows };
 }

@@ -8,6 +8,7 @@ import { credentialMethods } from './credentials.js';
 import type { SqlDriver } from './driver.js';
 import { instituteMethods } from './institutes.js';
 import { statusMethods } from './status.js';
+import { statsMethods } from './stats.js';
 import { walletMethods } from './wallet.js';
 
 export interface SqlStoreOptions {
@@ -21,7 +22,8 @@ export interface SqlStoreOptions {
  * atomic group of fixed statements (D1 has no interactive transactions); see sql/audit.ts for
  * the audit chain and sql/status.ts for the status compare-and-set.
  */
-export function openSqlStore(db: SqlDriver, options: SqlStoreOptions = {}): Store {
+export function openSqlStore(driver: SqlDriver, options: SqlStoreOptions = {}): Store {
+  const { db, epoch } = watchVerificationWrites(driver);
   const log = createAuditLog(db, options.sha256 ?? webCryptoProvider.sha256);
   return {
     ...instituteMethods(db, log),
@@ -30,8 +32,45 @@ export function openSqlStore(db: SqlDriver, options: SqlStoreOptions = {}): Stor
     ...statusMethods(db, log),
     ...cohortMethods(db, log),
     ...consoleMethods(db),
+    ...statsMethods(db),
     ...walletMethods(db, log),
     auditEntries: log.auditEntries,
+    verificationEpoch: epoch,
     close: () => db.close(),
+  };
+}
+
+/**
+ * Writes to what verifying a stored credential reads: keys, accreditations, institutes and
+ * their DIDs, a credential's status (its events and revoked/suspended columns). Issuing,
+ * sessions and batches are not among them.
+ */
+const AFFECTS_VERIFICATION = /\b(issuer_keys|accreditation_periods|institutes|institute_did_aliases|credential_events)\b|\bUPDATE\s+credentials\s+SET\s+(revoked_at|suspended_at)\b/i;
+const isWrite = (text: string) => /^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i.test(text);
+
+/**
+ * Counts the writes that can change a stored credential's verification (the cache in
+ * src/verifier/stored-cache.ts keys on the count). Counted before and after each such write,
+ * so a verification that overlapped one is never kept.
+ */
+function watchVerificationWrites(db: SqlDriver): { db: SqlDriver; epoch: () => number } {
+  let epoch = 0;
+  const affects = (text: string) => isWrite(text) && AFFECTS_VERIFICATION.test(text);
+  const around = async <T>(hit: boolean, write: () => Promise<T>): Promise<T> => {
+    if (!hit) return write();
+    epoch++;
+    try {
+      return await write();
+    } finally {
+      epoch++;
+    }
+  };
+  return {
+    epoch: () => epoch,
+    db: {
+      ...db,
+      run: (s) => around(affects(s.text), () => db.run(s)),
+      atomic: (statements) => around(statements.some((s) => affects(s.text)), () => db.atomic(statements)),
+    },
   };
 }

@@ -21,6 +21,8 @@ import {
 import { allowHttpPublicUrl } from '../wallet/oid4vc-lib.js';
 import { qrZip } from '../batch/results.js';
 import { offerCohort, rowOffers } from '../wallet/cohort-offers.js';
+import { pageHeaders } from './page-headers.js';
+import { WalletInteractionPage } from '../web/wallet-pages.js';
 import { exchangeStep, exchangeUrl, interactionUrl, lcwDeepLink } from '../wallet/exchange.js';
 
 const OfferRequestSchema = z.strictObject({
@@ -148,18 +150,22 @@ export function walletRoutes(s: Services): Hono<AppEnv & { Variables: AuthVariab
     return c.body((await s.qrPng(text)) as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'image/png' });
   });
 
-  // The interaction URL (VCALM): `?iuv=1` answers the protocols the offer may be taken by.
-  app.get('/interactions/:offerId', oauth(async (c) => {
+  // The interaction URL (VCALM): `?iuv=1` (a wallet) answers the protocols the offer may be
+  // taken by; without it (a phone's camera opened it) a page that opens the wallet apps.
+  app.get('/interactions/:offerId', pageHeaders, async (c) => {
     const offerId = c.req.param('offerId')!;
     const offer = await findOffer(s.issuer, offerId);
-    if (!offer) throw new WalletError('not_found', 'no such offer');
-    const state = offerState(offer, toDateTimeStamp(s.clock()));
-    if (state !== 'open') throw new WalletError('not_found', 'this offer is no longer open');
-    const owner = await s.store.getInstitute(offer.instituteId);
-    if (!owner) throw new WalletError('not_found', 'no such offer');
+    const owner = offer ? await s.store.getInstitute(offer.instituteId) : null;
+    const open = Boolean(offer && owner && offerState(offer, toDateTimeStamp(s.clock())) === 'open');
     c.header('Cache-Control', 'no-store');
+    if (c.req.query('iuv') === undefined) {
+      const p = c.get('page');
+      const page = <WalletInteractionPage p={p} open={open} lcw={lcwDeepLink(s.publicUrl, offerId)} openid4vci={owner ? credentialOfferLink(s.publicUrl, owner, offerId) : ''} />;
+      return c.html(page, open ? 200 : 404);
+    }
+    if (!open || !owner) return oauthError(c, new WalletError('not_found', offer ? 'this offer is no longer open' : 'no such offer'));
     return c.json({ protocols: { OID4VCI: credentialOfferLink(s.publicUrl, owner, offerId), vcapi: exchangeUrl(s.publicUrl, offerId) } });
-  }));
+  });
 
   app.post('/exchanges/:offerId', walletBodyLimit, oauth(async (c) => {
     c.header('Cache-Control', 'no-store');
