@@ -19,7 +19,7 @@ import { verifyCredential, verifyStored, type VerifierDeps } from './verifier/ve
 import { createStoredVerificationCache } from './verifier/stored-cache.js';
 import type { PackageAssetReader } from './web/assets.js';
 import type { RequestLog } from './http/request-log.js';
-import type { MetricsPort, ReadyCheck } from './http/ops-routes.js';
+import type { MetricsPort, ReadyCheck } from './ops-ports.js';
 import { verdictOf } from './verifier/verdict.js';
 
 export interface AppDeps {

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLogger, pinoRequestLog, prettyLine } from '../src/runtime/node/logger.js';
 import { createMetrics } from '../src/runtime/node/metrics.js';
-import type { ReadyCheck } from '../src/http/ops-routes.js';
+import type { ReadyCheck } from '../src/ops-ports.js';
 import { ADMIN_TOKEN, authJson, issue, makeTestApp, routeOf, sampleRequest, type TestContext } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'skillcert-ops-'));

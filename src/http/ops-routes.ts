@@ -1,24 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { constantTimeEqual, utf8 } from '../crypto/encoding.js';
-import type { Verdict } from '../verifier/verdict.js';
 import { ApiError } from './errors.js';
-import type { RequestLogFields } from './request-log.js';
-
-/** One part of readiness: the database, the migrations, the keys, a background job. */
-export interface ReadyCheck {
-  name: string;
-  ok: boolean;
-  message: string;
-}
-
-/** What a runtime that keeps metrics offers the app (prom-client on Node; nothing on Workers). */
-export interface MetricsPort {
-  request(fields: RequestLogFields): void;
-  verified(verdict: Verdict): void;
-  render(): Promise<{ body: string; contentType: string }>;
-  /** METRICS_TOKEN: a scraper elsewhere sends it as a Bearer token; unset = loopback only. */
-  token?: string;
-}
+import type { MetricsPort, ReadyCheck } from '../ops-ports.js';
 
 export interface OpsDeps {
   /** Runs the readiness checks; absent = always ready once serving. */

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { MetricsPort } from '../../http/ops-routes.js';
+import type { MetricsPort } from '../../ops-ports.js';
 import type { Store } from '../../store/port.js';
 
 /*

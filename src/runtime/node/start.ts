@@ -24,7 +24,7 @@ import { createLogger, pinoRequestLog } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { openDatabaseOps, type DatabaseOps } from './database-ops.js';
 import { clientOf, parseTrustProxy } from './trust-proxy.js';
-import type { ReadyCheck } from '../../http/ops-routes.js';
+import type { ReadyCheck } from '../../ops-ports.js';
 import type { Logger } from 'pino';
 
 /** What only a serving process has: its log, metrics, readiness, and its hold on batch runs. */
