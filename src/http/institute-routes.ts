@@ -13,6 +13,8 @@ import { API_SCOPES, compatibilityOf, type ApiToken, type AuditInput, type Insti
 import { actsFor, generateToken, hashToken, requireScope, requireToken, type AuthVariables } from './auth.js';
 import { jsonBodyLimit, readJsonBody } from './body.js';
 import { ApiError } from './errors.js';
+import { placeView } from '../insight/labels.js';
+import { provinceInput, sectorInput } from '../insight/provinces.js';
 import { instituteKeyRecords, signingKeysView } from './signing-keys.js';
 
 type Env = AppEnv & { Variables: AuthVariables };
@@ -31,6 +33,8 @@ const CreateInstitute = z.strictObject({
   accreditedFrom: dateInput.optional(),
   accreditedUntil: dateInput.optional(),
   cryptosuite: z.enum(CRYPTOSUITES).optional(),
+  province: provinceInput.optional(),
+  sector: sectorInput.optional(),
 });
 const UpdateInstitute = z.strictObject({
   name: singleLine(200).optional(),
@@ -40,6 +44,8 @@ const UpdateInstitute = z.strictObject({
   contact: singleLine(200).nullable().optional(),
   programmes: programmes.optional(),
   cryptosuite: z.enum(CRYPTOSUITES).optional(),
+  province: provinceInput.nullable().optional(),
+  sector: sectorInput.nullable().optional(),
   // The compatibility forms (src/issuer/compat-proofs.ts); what is left out stays as it was.
   compatibility: z.strictObject({ ed25519Signature2020: z.boolean().optional(), es256Jwt: z.boolean().optional() }).optional(),
 });
@@ -56,7 +62,7 @@ async function view(s: Services, i: Institute) {
   const [keys, periods] = await Promise.all([s.keys.publicKeys(i.did), s.store.accreditations(i.id)]);
   return {
     slug: i.slug, name: i.name, nameKm: i.nameKm, url: i.url, image: i.imageUrl ?? null, contact: i.contact, programmes: i.programmes, status: i.status,
-    cryptosuite: i.cryptosuite, compatibility: compatibilityOf(i),
+    cryptosuite: i.cryptosuite, compatibility: compatibilityOf(i), ...placeView(i),
     did: i.did, didKey: i.didKey, isDefault: i.isDefault, createdAt: i.createdAt,
     accreditations: periods.map(({ validFrom, validUntil, programmes: p }) => ({ validFrom, validUntil, programmes: p })),
     keys: keys.map((k) => ({ id: k.id, publicKeyMultibase: k.publicKeyMultibase, compromisedAt: k.compromisedAt ?? null })),
@@ -102,6 +108,7 @@ export function instituteRoutes(s: Services): Hono<Env> {
       id: randomId(), slug: body.slug, name: body.name, nameKm: body.nameKm ?? null, url: body.url ?? null, did, didKey: null,
       isDefault: false, createdAt: at, contact: body.contact ?? null, programmes: body.programmes ?? [], status: 'active',
       cryptosuite: body.cryptosuite ?? 'eddsa-rdfc-2022', imageUrl: body.image ?? null,
+      ...(body.province ? { province: body.province } : {}), ...(body.sector ? { sector: body.sector } : {}),
     };
     await s.store.createInstitute(institute, audit(c, institute, 'institute.create', { slug: body.slug, name: body.name }));
     const key = await createIssuerKey(s.store, keyVault, { controller: did, owner: institute.id, now: at, audit: audit(c, institute, 'key.create') });
@@ -145,6 +152,8 @@ export function instituteRoutes(s: Services): Hono<Env> {
       cryptosuite: body.cryptosuite ?? institute.cryptosuite,
       compatibility,
       imageUrl: body.image === undefined ? institute.imageUrl : body.image,
+      province: body.province === undefined ? institute.province : body.province,
+      sector: body.sector === undefined ? institute.sector : body.sector,
     };
     await s.store.updateInstitute(updated, audit(c, institute, 'institute.update', body));
     s.keys.invalidate(institute.did);

@@ -6,6 +6,7 @@ import { consoleMethods } from './console.js';
 import { didAliasMethods } from './did-aliases.js';
 import { credentialMethods } from './credentials.js';
 import type { SqlDriver } from './driver.js';
+import { insightMethods } from './insight.js';
 import { instituteMethods } from './institutes.js';
 import { statusMethods } from './status.js';
 
@@ -29,6 +30,7 @@ export function openSqlStore(db: SqlDriver, options: SqlStoreOptions = {}): Stor
     ...statusMethods(db, log),
     ...cohortMethods(db, log),
     ...consoleMethods(db),
+    ...insightMethods(db),
     auditEntries: log.auditEntries,
     close: () => db.close(),
   };
