@@ -18,7 +18,6 @@ UPDATE credentials SET
     WHERE json_extract(a.value, '$.targetType') = 'ext:QualificationLevel' LIMIT 1),
   achievement_type = json_extract(credentials.di_json, '$.credentialSubject.achievement.achievementType')
 WHERE json_valid(di_json) AND json_type(di_json, '$.credentialSubject') = 'object';
-CREATE INDEX credentials_issued ON credentials(issued_at);
 
 -- Daily counters: how often each credential was verified (by route and verdict), its learner
 -- page viewed and its share card drawn. Nothing identifies the one who looked: no address,

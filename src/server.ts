@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     server.close();
     throw error;
   }
-  const { store, institute, key, didKey } = started;
+  const { store, institute, key, didKey, stopInsight } = started;
   ready(started.app);
   if (config.vcApiAuth === 'none') say('Warning: VC_API_AUTH=none: anyone can issue and change status through /credentials/*. Conformance runs only.');
   say(`skillcert is listening on ${tls ? 'https' : 'http'}://${config.host}:${config.port} (public URL ${config.publicUrl})`);
@@ -32,7 +32,8 @@ async function main(): Promise<void> {
   say(`The same key as did:key: ${didKey}`);
   const stop = () => {
     server.close(() => {
-      void store.close().then(() => process.exit(0));
+      // The counters added up since the last flush are written before the database closes.
+      void stopInsight().finally(() => store.close().then(() => process.exit(0)));
     });
   };
   process.on('SIGINT', stop);

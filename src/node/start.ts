@@ -19,6 +19,10 @@ import { readMigrations } from './migrations.js';
 import { nodePackageAssets } from './assets.js';
 import { createShareCardRenderer, createSvgRenderer } from './share-card-png.js';
 import { resumeBatches } from '../batch/run.js';
+import { createBatchedCounter } from '../insight/counter.js';
+
+/** How often the Node server writes the insight counters it has added up. */
+export const INSIGHT_FLUSH_MS = 5_000;
 
 /**
  * Everything the Node server does before it listens: open SQLite (migrations applied), load
@@ -57,10 +61,21 @@ export async function startNode(config: ServiceConfig, say: Say, clock: () => Da
   // A batch a killed process left half-issued finishes before anything new is served.
   await resumeBatches({ store, keys, crypto, clock, publicUrl: config.publicUrl }, say);
 
+  const logError = (message: string, error: unknown) => console.error(message, error instanceof Error ? error.stack : error);
+  // Counts are written every few seconds, and once more at shutdown (server.ts), off every request's path.
+  const insight = createBatchedCounter({ write: (increments) => store.addInsightCounts(increments), clock, onError: logError });
+  const flushing = setInterval(() => void insight.flush(), INSIGHT_FLUSH_MS);
+  flushing.unref();
+  const stopInsight = async () => {
+    clearInterval(flushing);
+    await insight.flush();
+  };
+
   const app = createApp({
     store,
     keys,
     vault,
+    insight,
     rateLimits: config.rateLimits,
     ministryName: config.ministryName,
     trustedRegistries: config.trustedRegistries,
@@ -84,7 +99,7 @@ export async function startNode(config: ServiceConfig, say: Say, clock: () => Da
       ...config.remoteFetch,
       resolveHost: async (host) => (await lookup(host, { all: true })).map((a) => a.address),
     }),
-    logError: (message, error) => console.error(message, error instanceof Error ? error.stack : error),
+    logError,
   });
-  return { app, store, institute, jwk, key, didKey };
+  return { app, store, institute, jwk, key, didKey, stopInsight };
 }

@@ -1,0 +1,62 @@
+import { Hono, type Context } from 'hono';
+import type { z } from 'zod';
+import type { AppEnv, Services } from '../app.js';
+import {
+  issuanceReport, IssuanceQuerySchema, reportCsv, reportFileName, verificationReport, VerificationQuerySchema, type Report, type Scope,
+} from '../insight/report.js';
+import type { ApiToken } from '../store/port.js';
+import { actsFor, requireToken, type AuthVariables } from './auth.js';
+import { validationError } from './body.js';
+import { ApiError } from './errors.js';
+
+type Env = AppEnv & { Variables: AuthVariables };
+
+/**
+ * Whose figures a token reads: the ministry's, every institute's (or the one it names with
+ * ?institute=slug); an institute key's, its own (another institute's slug is "not found").
+ */
+export async function insightScope(s: Services, token: ApiToken, slug: string | undefined): Promise<Scope> {
+  if (slug === undefined || slug === '') {
+    if (token.role === 'admin') return { instituteId: null, slug: null };
+    const own = token.instituteId ? await s.store.getInstitute(token.instituteId) : null;
+    if (!own) throw new ApiError('not_found', 'no such institute');
+    return { instituteId: own.id, slug: own.slug };
+  }
+  const institute = await s.store.getInstituteBySlug(slug);
+  if (!institute || !actsFor(token, institute.id)) throw new ApiError('not_found', 'no such institute');
+  return { instituteId: institute.id, slug: institute.slug };
+}
+
+/** The insight API: issuance and verification totals, as JSON or as a CSV for Excel. */
+export function insightRoutes(s: Services): Hono<Env> {
+  const app = new Hono<Env>();
+  const auth = requireToken(s.store, s.crypto, s.clock);
+
+  const query = <S extends z.ZodType>(c: Context<Env>, schema: S): z.infer<S> => {
+    const parsed = schema.safeParse(c.req.query());
+    if (!parsed.success) throw validationError(parsed.error);
+    return parsed.data;
+  };
+  const answer = (c: Context<Env>, report: Report<unknown>, csv: boolean) => {
+    c.header('Cache-Control', 'no-store');
+    if (!csv) return c.json(report);
+    return c.body(reportCsv(report as Parameters<typeof reportCsv>[0]), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${reportFileName(report)}"`,
+    });
+  };
+
+  for (const suffix of ['', '.csv']) {
+    app.get(`/api/v1/insight/issuance${suffix}`, auth, async (c) => {
+      const q = query(c, IssuanceQuerySchema);
+      const report = await issuanceReport(s.store, await insightScope(s, c.get('token'), q.institute), q);
+      return answer(c, report, suffix === '.csv' || q.format === 'csv');
+    });
+    app.get(`/api/v1/insight/verification${suffix}`, auth, async (c) => {
+      const q = query(c, VerificationQuerySchema);
+      const report = await verificationReport(s.store, await insightScope(s, c.get('token'), q.institute), q);
+      return answer(c, report, suffix === '.csv' || q.format === 'csv');
+    });
+  }
+  return app;
+}
