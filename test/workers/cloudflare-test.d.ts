@@ -20,6 +20,7 @@ declare module 'cloudflare:test' {
 // The Worker bundle wrangler builds for the suite (see vitest.workers.config.ts).
 declare module '*/.wrangler/test-build/worker.js' {
   const worker: {
+    fetch(request: Request, env: unknown, ctx: { waitUntil(p: Promise<unknown>): void }): Promise<Response>;
     scheduled(event: { scheduledTime: number; cron: string; noRetry(): void }, env: unknown, ctx: { waitUntil(p: Promise<unknown>): void }): Promise<void>;
   };
   export default worker;
