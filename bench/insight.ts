@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBatchedCounter, type InsightCounter } from '../src/insight/counter.js';
-import { INSIGHT_FLUSH_MS } from '../src/node/start.js';
+import { INSIGHT_FLUSH_MS } from '../src/runtime/node/start.js';
 import { issue, makeTestApp, type TestContext } from '../test/helpers.js';
 import { measureAll, pairedRatio, type Row } from './measure.js';
 
