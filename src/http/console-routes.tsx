@@ -16,6 +16,7 @@ import { NotFoundPage, type PageContext } from '../web/layout.js';
 import { issuingInstitute } from './credential-routes.js';
 import { accreditedAt } from '../verifier/accreditation.js';
 import { consoleCohortRoutes } from './console-cohort-routes.js';
+import { consoleInsightRoutes } from './console-insight-routes.js';
 import { ApiError } from './errors.js';
 import { contextOf } from './page-routes.js';
 import { pageHeaders } from './page-headers.js';
@@ -280,6 +281,7 @@ export function consoleRoutes(s: Services): Hono<Env> {
   });
 
   consoleCohortRoutes(app, s, { session, userOf, issuable, toLogin, notFound, forbidden, csrfFailed });
+  consoleInsightRoutes(app, s, { session, userOf, toLogin, notFound });
 
   app.get('/console/*', (c) => notFound(c, contextOf(s, c)));
   return app;
