@@ -19,12 +19,14 @@ export interface Bar {
   bad?: boolean;
 }
 
-const WIDTH = 600;
-const ROW = 58;
-const LABEL_Y = 22;
-const BAR_Y = 30;
-const BAR_H = 20;
-const NUMBER_ROOM = 90;
+// No viewBox: sizes are CSS pixels and bar lengths percentages of the chart's width, so the
+// text stays 14 px on a phone and on a desktop alike, and the bars fill whatever width there is.
+const ROW = 46;
+const LABEL_Y = 17;
+const BAR_Y = 24;
+const BAR_H = 15;
+/** The longest bar, in percent of the width: the rest is room for its number. */
+const LONGEST = 82;
 const MAX_LABEL = 48;
 
 const shortened = (label: string) => (label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label);
@@ -52,22 +54,22 @@ export const BarChart: FC<{
       ) : (
         <svg
           xmlns="http://www.w3.org/2000/svg"
-          viewBox={`0 0 ${WIDTH} ${height}`}
           role="img"
           aria-labelledby={`${id}-t ${id}-d`}
           width="100%"
-          preserveAspectRatio="xMinYMin meet"
+          height={height}
         >
           <title id={`${id}-t`}>{t.chartOf(title, period)}</title>
           <desc id={`${id}-d`}>{t.chartDesc(items)}</desc>
           {bars.map((b, i) => {
             const y = i * ROW;
-            const w = b.value === 0 ? 0 : Math.max(3, Math.round(((WIDTH - NUMBER_ROOM) * b.value) / max));
+            const pct = b.value === 0 ? 0 : Math.max(0.8, (LONGEST * b.value) / max);
+            const at = `${pct.toFixed(2)}%`;
             return (
               <g>
-                <text x="0" y={y + LABEL_Y} font-size="19" fill="#16191d">{shortened(b.label)}</text>
-                <rect x="0" y={y + BAR_Y} width={w} height={BAR_H} rx="3" fill={b.bad ? '#b42318' : '#1d5fae'} />
-                <text x={w + 8} y={y + BAR_Y + 16} font-size="18" font-weight="700" fill="#16191d">{countText(b.value, lang)}</text>
+                <text x="0" y={y + LABEL_Y} font-size="14" fill="#16191d">{shortened(b.label)}</text>
+                <rect x="0" y={y + BAR_Y} width={at} height={BAR_H} rx="2" fill={b.bad ? '#b42318' : '#1d5fae'} />
+                <text x={at} dx="6" y={y + BAR_Y + 12.5} font-size="14" font-weight="700" fill="#16191d">{countText(b.value, lang)}</text>
               </g>
             );
           })}

@@ -93,7 +93,7 @@ input[type=file]{font:inherit;max-width:100%}
   a{color:inherit;text-decoration:none}
 }
 footer{max-width:42rem;margin:0 auto;padding:0 1rem 2rem;font-size:.85rem;color:#49515c}
-.charts{display:grid;gap:1rem;margin-bottom:1rem}.chart svg{display:block;width:100%;height:auto;max-width:40rem}
+.charts{display:grid;gap:1rem;margin-bottom:1rem}.chart svg{display:block;width:100%;overflow:visible}
 .chart table{width:100%}.num{text-align:right;font-variant-numeric:tabular-nums}
 .kpis{display:grid;grid-template-columns:1fr 1fr;gap:.6rem;margin:0}.kpis div{background:#eef2f7;border-radius:.5rem;padding:.5rem .7rem}
 .kpis dt{font-size:.85rem;color:#49515c}.kpis dd{margin:0;font-size:1.5rem;font-weight:700}
