@@ -17,6 +17,7 @@ import { pageRoutes } from './http/page-routes.js';
 import { consoleRoutes } from './http/console-routes.js';
 import { consoleCohortRoutes } from './http/console-cohort-routes.js';
 import { consoleWalletRoutes } from './http/console-wallet-routes.js';
+import { consoleInsightRoutes } from './http/console-insight-routes.js';
 import { noStore, pageHeaders } from './http/console-kit.js';
 import { templateRoutes } from './http/template-routes.js';
 import { batchRoutes } from './http/batch-routes.js';
@@ -26,6 +27,7 @@ import { badgeRoutes } from './http/badge-routes.js';
 import { requestLog } from './http/request-log.js';
 import { opsRoutes } from './http/ops-routes.js';
 import { walletRoutes } from './http/wallet-routes.js';
+import { insightRoutes } from './http/insight-routes.js';
 
 /** Builds the skillcert HTTP app from its dependencies. No I/O happens here. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -64,15 +66,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   routes.route('/', instituteRoutes(services));
   routes.route('/', auditRoutes(services));
   routes.route('/', pageRoutes(services));
-  // The console's pages (its three route files): the pages' security headers, and never cached.
+  // The console's pages (its route files): the pages' security headers, and never cached.
   routes.use('/console', pageHeaders);
   routes.use('/console/*', pageHeaders, noStore);
   routes.route('/', consoleCohortRoutes(services));
   routes.route('/', consoleWalletRoutes(services));
+  routes.route('/', consoleInsightRoutes(services));
   routes.route('/', consoleRoutes(services));
   routes.route('/', templateRoutes(services));
   routes.route('/', batchRoutes(services));
   routes.route('/', walletRoutes(services));
+  routes.route('/', insightRoutes(services));
   app.route(basePath || '/', routes);
   return app;
 }

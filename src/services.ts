@@ -3,6 +3,7 @@ import type { CryptoProvider } from './crypto/provider.js';
 import { createRateLimiter, type RateLimiter } from './http/rate-limit.js';
 import type { BatchControl, IssuerDeps } from './issuer/issue.js';
 import type { KeyRing } from './issuer/key-ring.js';
+import { createBatchedCounter, type InsightCounter } from './insight/counter.js';
 import type { KeyVault } from './issuer/key-vault.js';
 import { didWebFromUrl, ministryDid } from './issuer/did.js';
 import { createRegistrySigner, type SignedRegistry } from './issuer/registry.js';
@@ -75,6 +76,12 @@ export interface AppDeps {
   cacheStoredVerification?: boolean;
   /** Changes when another process commits to the database; see cacheStoredVerification. */
   externalChanges?: () => number;
+  /**
+   * Counts verifications and views (src/insight/counter.ts); the runtime flushes it (Node on a
+   * timer and at shutdown, Workers after each request). Absent = one that writes only when
+   * many counts are pending.
+   */
+  insight?: InsightCounter;
 }
 
 /** Services built once per app and shared by the routes. */
@@ -86,6 +93,7 @@ export interface Services extends AppDeps {
   /** Without the accreditation policy: what the standard VC API reports. */
   vcApiVerifier: VerifierDeps;
   limits: { issue: RateLimiter; verify: RateLimiter };
+  insight: InsightCounter;
   registry: () => Promise<SignedRegistry>;
   /** Verifies a credential this service stored (its page, a scanned link), from the cache when it holds. */
   verifyStoredRecord: (record: { id: string; diJson: string }) => Promise<VerificationReport>;
@@ -176,6 +184,7 @@ export function buildServices(deps: AppDeps): Services {
       issue: createRateLimiter({ limit: limits.issuePerMinute, windowMs: minute, clock: deps.clock }),
       verify: createRateLimiter({ limit: limits.verifyPerMinute, windowMs: minute, clock: deps.clock }),
     },
+    insight: deps.insight ?? createBatchedCounter({ write: (increments) => deps.store.addInsightCounts(increments), clock: deps.clock, onError: deps.logError }),
     registry: createRegistrySigner({ store: deps.store, keys: deps.keys, crypto: deps.crypto, clock: deps.clock, publicUrl: deps.publicUrl, ministryName }),
   };
 }

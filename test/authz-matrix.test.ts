@@ -305,6 +305,46 @@ const ROUTES: Route[] = [
     request: async (w) => ({ method: 'GET', path: `/api/v1/batches/${await freshBatch(w)}/qr.zip` }),
     accepted: (_w, reply) => expect(reply.headers.get('content-type')).toBe('application/zip'),
   },
+  {
+    name: 'GET /api/v1/insight/issuance (naming ?institute=alpha)',
+    scope: null,
+    expected: [401, 404, 200, 401, 401, 200],
+    request: async (w) => {
+      await freshCredential(w);
+      return { method: 'GET', path: '/api/v1/insight/issuance?institute=alpha&groupBy=institute' };
+    },
+    accepted: (_w, reply) => {
+      expect(reply.body.institute).toBe('alpha');
+      expect(reply.body.rows.length).toBeGreaterThan(0);
+      expect((reply.body.rows as Json[]).map((r) => r.institute)).toEqual(['alpha']);
+    },
+  },
+  {
+    name: 'GET /api/v1/insight/verification (naming ?institute=alpha)',
+    scope: null,
+    expected: [401, 404, 200, 401, 401, 200],
+    request: async () => ({ method: 'GET', path: '/api/v1/insight/verification?institute=alpha&groupBy=institute,verdict' }),
+    accepted: (_w, reply) => {
+      expect(reply.body.institute).toBe('alpha');
+      for (const r of reply.body.rows as Json[]) expect(r.institute).toBe('alpha');
+    },
+  },
+  {
+    name: 'GET /api/v1/insight/issuance.csv',
+    scope: null,
+    // Another institute's key is not refused: it reads its own figures, never alpha's.
+    expected: [401, 200, 200, 401, 401, 200],
+    request: async (w) => {
+      await freshCredential(w);
+      return { method: 'GET', path: '/api/v1/insight/issuance.csv?groupBy=institute' };
+    },
+    accepted: (_w, reply, principal) => {
+      const own = principal === "another institute's key" ? 'beta' : 'alpha';
+      expect(reply.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      const rows = (reply.body as string).trim().split('\r\n').slice(1);
+      expect(rows.map((r) => r.split(',')[0])).toEqual(own === 'alpha' ? ['alpha'] : []);
+    },
+  },
 ];
 
 /** A one-row batch of alpha's, issued: its id. */
@@ -372,7 +412,7 @@ describe(`authorization matrix: ${ROUTES.length} institute-scoped routes × ${PR
   });
 
   it(`ran all ${CELLS.length} cells, each with the expected status`, () => {
-    expect(CELLS).toHaveLength(22 * 6);
+    expect(CELLS).toHaveLength(25 * 6);
     const rows = ROUTES.map((route) => [route.name, ...PRINCIPALS.map((p) => observed.get(`${route.name} | ${p}`) ?? '–')].join(' | '));
     console.log(['route | ' + PRINCIPALS.join(' | '), ...rows].join('\n'));
     expect(observed.size).toBe(CELLS.length);

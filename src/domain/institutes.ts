@@ -33,6 +33,8 @@ export interface NewInstitute {
   accreditedFrom?: string;
   accreditedUntil?: string;
   cryptosuite?: Cryptosuite;
+  province?: Institute['province'];
+  sector?: Institute['sector'];
 }
 
 const audit = (institute: Institute, actor: string, at: string, action: string, details?: Record<string, unknown>): AuditInput =>
@@ -63,6 +65,7 @@ export async function registerInstitute(deps: InstituteDeps, body: NewInstitute,
     id, slug: body.slug, name: body.name, nameKm: body.nameKm ?? null, url: body.url ?? null, did, didKey: didKeyFromPublicKey(fromBase64url(key.publicX)),
     isDefault: false, createdAt: at, contact: body.contact ?? null, programmes: body.programmes ?? [], status: 'active',
     cryptosuite: body.cryptosuite ?? 'eddsa-rdfc-2022', imageUrl: body.image ?? null,
+    ...(body.province ? { province: body.province } : {}), ...(body.sector ? { sector: body.sector } : {}),
   };
   const accreditation = body.accreditedFrom
     ? { instituteId: id, validFrom: body.accreditedFrom, validUntil: body.accreditedUntil ?? null, programmes: body.programmes ?? [], createdAt: at }

@@ -15,6 +15,8 @@ import { requireScope, requireToken, type AuthVariables } from './auth.js';
 import { jsonBodyLimit, readJsonBody } from './body.js';
 import { valueOr } from './domain-errors.js';
 import { ApiError } from './errors.js';
+import { placeView } from '../insight/labels.js';
+import { provinceInput, sectorInput } from '../insight/provinces.js';
 import { instituteKeyRecords, signingKeysView } from './signing-keys.js';
 
 type Env = AppEnv & { Variables: AuthVariables };
@@ -33,6 +35,8 @@ const CreateInstitute = z.strictObject({
   accreditedFrom: dateInput.optional(),
   accreditedUntil: dateInput.optional(),
   cryptosuite: z.enum(CRYPTOSUITES).optional(),
+  province: provinceInput.optional(),
+  sector: sectorInput.optional(),
 });
 const UpdateInstitute = z.strictObject({
   name: singleLine(200).optional(),
@@ -42,6 +46,8 @@ const UpdateInstitute = z.strictObject({
   contact: singleLine(200).nullable().optional(),
   programmes: programmes.optional(),
   cryptosuite: z.enum(CRYPTOSUITES).optional(),
+  province: provinceInput.nullable().optional(),
+  sector: sectorInput.nullable().optional(),
   // The compatibility forms (src/issuer/compat-proofs.ts); what is left out stays as it was.
   compatibility: z.strictObject({ ed25519Signature2020: z.boolean().optional(), es256Jwt: z.boolean().optional() }).optional(),
 });
@@ -58,7 +64,7 @@ async function view(s: Services, i: Institute) {
   const [keys, periods] = await Promise.all([s.keys.publicKeys(i.did), s.store.accreditations(i.id)]);
   return {
     slug: i.slug, name: i.name, nameKm: i.nameKm, url: i.url, image: i.imageUrl ?? null, contact: i.contact, programmes: i.programmes, status: i.status,
-    cryptosuite: i.cryptosuite, compatibility: compatibilityOf(i),
+    cryptosuite: i.cryptosuite, compatibility: compatibilityOf(i), ...placeView(i),
     did: i.did, didKey: i.didKey, isDefault: i.isDefault, createdAt: i.createdAt,
     accreditations: periods.map(({ validFrom, validUntil, programmes: p }) => ({ validFrom, validUntil, programmes: p })),
     keys: keys.map((k) => ({ id: k.id, publicKeyMultibase: k.publicKeyMultibase, compromisedAt: k.compromisedAt ?? null })),
@@ -125,6 +131,8 @@ export function instituteRoutes(s: Services): Hono<Env> {
       cryptosuite: body.cryptosuite ?? institute.cryptosuite,
       compatibility,
       imageUrl: body.image === undefined ? institute.imageUrl : body.image,
+      province: body.province === undefined ? institute.province : body.province,
+      sector: body.sector === undefined ? institute.sector : body.sector,
     };
     await s.store.updateInstitute(updated, audit(c, institute, 'institute.update', body));
     s.keys.invalidate(institute.did);

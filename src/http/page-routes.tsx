@@ -10,6 +10,7 @@ import { bakedInput, extractBaked } from '../verifier/baked.js';
 import { isCredentialId, parseVerifyText } from '../verifier/input.js';
 import { verdictOf } from '../verifier/verdict.js';
 import { verifyAnything } from '../verifier/any-input.js';
+import { countVerification } from '../insight/count.js';
 import { isPackageAsset, packageAssetType, textAsset } from '../web/assets.js';
 import { FAVICON_SVG, faviconIco } from '../web/favicon.js';
 import { LANG_COOKIE, pick, type Lang } from '../web/i18n.js';
@@ -51,6 +52,7 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
     const found = await storedReport(id);
     if (!found) return notFound(c, p, true);
     const { record, report } = found;
+    countVerification(s.insight, 'qr-page', report, record.id);
     const a = report.credential?.achievement;
     // Claims nobody vouches for stay out of the title and the link preview too.
     const claims = claimsTrust(report) === 'withheld' ? [] : [pick(p.lang, a?.name, a?.nameKm), pick(p.lang, report.credential?.learner.name, report.credential?.learner.nameKm)];
@@ -92,6 +94,7 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
         if (input.parsed.kind === 'verify') {
           const outcome = await verifyAnything(s.verifier, input.parsed.input);
           if ('problem' in outcome) return render({ error: p.m.presentationNotOne }, 422);
+          countVerification(s.insight, 'verify-page', outcome.report);
           return render({ report: outcome.report });
         }
       }
@@ -110,6 +113,7 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
         case 'verify': {
           const outcome = await verifyAnything(s.verifier, parsed.input);
           if ('problem' in outcome) return render({ text: shown, error: p.m.presentationNotOne }, 422);
+          countVerification(s.insight, 'verify-page', outcome.report);
           return render({ text: shown, report: outcome.report });
         }
       }
@@ -122,6 +126,8 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
     const found = await storedReport(id);
     if (!found) return notFound(c, p, true);
     const { record, report } = found;
+    s.insight.record({ event: 'page-view', credential: { id: record.id } });
+    const verifiedTimes = await s.store.verificationCount(record.id);
     const cred = report.credential;
     const learner = pick(p.lang, cred?.learner.name, cred?.learner.nameKm) ?? '';
     const achievement = pick(p.lang, cred?.achievement?.name, cred?.achievement?.nameKm) ?? '';
@@ -134,6 +140,7 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
         id={id}
         report={report}
         ministryName={s.ministryName}
+        verifiedTimes={verifiedTimes}
         links={{
           page: `${s.publicUrl}/c/${id}`,
           verify: verifyUrlFor(s.publicUrl, id),
@@ -173,6 +180,7 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
     // (not a revoked, suspended or expired one).
     if (!found?.report.credential || !s.shareCardPng || verdictOf(found.report) !== 'valid') return notFound(c, c.get('page'), true);
     const png = await s.shareCardPng({ credential: found.report.credential, verifyUrl: verifyUrlFor(s.publicUrl, id) });
+    s.insight.record({ event: 'share-card', credential: { id: found.record.id } });
     return c.body(png as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=3600' });
   });
   app.get('/c/:id/credential.json', download('json'));

@@ -11,6 +11,7 @@ import { credentialProblems } from '../schemas/vc-rules.js';
 import { DuplicateCredentialIdError, STATUS_PURPOSES, type ApiScope, type StatusAction } from '../store/port.js';
 import { verifyCredential } from '../verifier/verify.js';
 import { verifyPresentation } from '../verifier/presentation.js';
+import { countVerification } from '../insight/count.js';
 import { requireScope, requireToken, type AuthVariables } from './auth.js';
 import { jsonBodyLimit, readJsonBody } from './body.js';
 import { ApiError } from './errors.js';
@@ -146,6 +147,7 @@ export function vcApiRoutes(s: Services, options: { open: boolean }): Hono<Env> 
   app.post('/credentials/verify', verifyLimit, limit(1024), async (c) => {
     const { verifiableCredential } = await readJsonBody(c, VerifyBody);
     const report = await verifyCredential(s.vcApiVerifier, { kind: 'credential', credential: verifiableCredential });
+    countVerification(s.insight, 'vc-api', report);
     c.header('Cache-Control', 'no-store');
     return c.json(vcApiResult(report), report.verified ? 200 : 400);
   });
@@ -153,6 +155,7 @@ export function vcApiRoutes(s: Services, options: { open: boolean }): Hono<Env> 
   app.post('/presentations/verify', verifyLimit, limit(2048), async (c) => {
     const { verifiablePresentation, options: opts = {} } = await readJsonBody(c, PresentationBody);
     const result = await verifyPresentation(s.vcApiVerifier, verifiablePresentation, { challenge: opts.challenge, domain: opts.domain });
+    for (const report of result.credentials) countVerification(s.insight, 'vc-api', report);
     c.header('Cache-Control', 'no-store');
     return c.json(
       {

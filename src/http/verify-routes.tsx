@@ -8,6 +8,7 @@ import { bakedInput, extractBaked } from '../verifier/baked.js';
 import { parseVerifyText, type ParsedVerifyInput } from '../verifier/input.js';
 import { notIssuedReport } from '../verifier/verify.js';
 import { verifyAnything } from '../verifier/any-input.js';
+import { countVerification } from '../insight/count.js';
 import { parseJsonText, validationError, VERIFY_BODY_LIMIT } from './body.js';
 import { ApiError } from './errors.js';
 import { rateLimit } from './rate-limit.js';
@@ -28,12 +29,15 @@ export function verifyRoutes(s: Services): Hono<AppEnv> {
       case 'verify': {
         const outcome = await verifyAnything(s.verifier, parsed.input);
         if ('problem' in outcome) throw new ApiError('unprocessable', outcome.problem);
+        countVerification(s.insight, 'api', outcome.report);
         return outcome.report;
       }
       case 'local': {
         const record = await s.store.getCredential(parsed.id);
         if (!record) return notIssuedReport(s.clock());
-        return s.verifyStoredRecord(record);
+        const report = await s.verifyStoredRecord(record);
+        countVerification(s.insight, 'api', report, record.id);
+        return report;
       }
       case 'foreign-url':
         throw new ApiError('unprocessable', 'links to other services are not fetched; paste the credential or its JWT instead');

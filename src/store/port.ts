@@ -3,8 +3,11 @@ import type {
   ConsoleSession, CredentialEvent, CredentialRecord, DeliveryRecord, WalletOfferRecord, Institute, IssuerKeyRecord, KeyType, StatusAction, StatusList, StatusPurpose, TemplateRecord,
 } from './records.js';
 
+import type { InsightStore } from './insight.js';
+
 // Callers import the records from the port, as one module.
 export * from './records.js';
+export * from './insight.js';
 
 /** A page of credentials for the console: of one institute (or all, for the ministry), optionally searched. */
 export interface CredentialListQuery {
@@ -66,7 +69,7 @@ export interface InstituteRegistration {
  * that an embedded (better-sqlite3) and a remote (D1) backend fit the same port; rows are
  * parsed with the schemas of records.ts, so callers never see untyped data.
  */
-export interface Store extends CohortStore, WalletStore {
+export interface Store extends CohortStore, WalletStore, InsightStore {
   createInstitute(institute: Institute, audit?: AuditInput): Promise<void>;
   updateInstitute(institute: Institute, audit?: AuditInput): Promise<void>;
   listInstitutes(): Promise<Institute[]>;

@@ -28,6 +28,10 @@ export const InstituteSchema = z.object({
   compatibility: z.object({ ed25519Signature2020: z.boolean(), es256Jwt: z.boolean() }).optional(),
   /** Its logo: the issuer's image, and the image of the achievements it issues. */
   imageUrl: z.string().nullable().optional(),
+  /** Where it is, for reporting: an ISO 3166-2:KH province code (src/insight/provinces.ts); absent = not given. */
+  province: z.string().nullable().optional(),
+  /** Who runs it, for reporting: public, private or ngo; absent = not given. */
+  sector: z.string().nullable().optional(),
 });
 export type Compatibility = NonNullable<z.infer<typeof InstituteSchema>['compatibility']>;
 export const NO_COMPATIBILITY: Compatibility = Object.freeze({ ed25519Signature2020: false, es256Jwt: false });

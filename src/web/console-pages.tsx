@@ -3,6 +3,8 @@ import { statusOf, transitionRefusal, type CredentialStatus } from '../issuer/st
 import { ACHIEVEMENT_TYPES } from '../schemas/issue-request.js';
 import type { AccreditationPeriod, CredentialEvent, CredentialRecord, Institute, StatusAction } from '../store/port.js';
 import { formatDate, formatNumber, pick } from './i18n.js';
+import { insightMessages } from './i18n-insight.js';
+import { provinceByCode, sectorByCode } from '../insight/provinces.js';
 import { Layout, type PageContext } from './layout.js';
 import type { Credential } from '../schemas/credential.js';
 import { summarize } from '../verifier/summary.js';
@@ -26,6 +28,7 @@ export const ConsoleLayout: FC<PropsWithChildren<{ p: PageContext; user: Console
       {user.canIssue && <a href={`${p.base}/console/issue`}>{p.m.issueOne}</a>}
       {user.canIssue && <a href={`${p.base}/console/batches`}>{p.m.cohorts}</a>}
       {user.isMinistry && <a href={`${p.base}/console/institutes`}>{p.m.institutes}</a>}
+      <a href={`${p.base}/console/insight`}>{insightMessages(p.lang).insight}</a>
       <span class="small">{p.m.signedInAs(user.label)}</span>
       <form method="post" action={`${p.base}/console/logout`} class="inline">
         <Csrf token={user.csrf} />
@@ -305,6 +308,22 @@ export const IssuePage: FC<{ p: PageContext; user: ConsoleUser; values: IssueFor
   );
 };
 
+/** An institute's province and sector, in the page's language (nothing when neither is given). */
+const PlaceLine: FC<{ p: PageContext; province?: string | null; sector?: string | null }> = ({ p, province, sector }) => {
+  const t = insightMessages(p.lang);
+  const where = provinceByCode(province);
+  const who = sectorByCode(sector);
+  if (!where && !who) return null;
+  return (
+    <span class="small place">
+      <br />
+      {where && <>{t.province}{p.m.colon}{p.lang === 'km' ? where.nameKm : where.name}</>}
+      {where && who && ' · '}
+      {who && <>{t.sector}{p.m.colon}{p.lang === 'km' ? who.nameKm : who.name}</>}
+    </span>
+  );
+};
+
 export const InstitutesPage: FC<{ p: PageContext; user: ConsoleUser; rows: Array<{ institute: Institute; periods: AccreditationPeriod[]; accreditedNow: boolean }> }> = ({
   p, user, rows,
 }) => (
@@ -325,6 +344,7 @@ export const InstitutesPage: FC<{ p: PageContext; user: ConsoleUser; rows: Array
               <strong>{pick(p.lang, i.name, i.nameKm)}</strong>
               <br />
               <span class="code">{i.slug}</span>
+              <PlaceLine p={p} province={i.province} sector={i.sector} />
             </td>
             <td data-label={p.m.status}>
               <span class={`pill ${i.status === 'active' ? 'p-active' : 'p-suspended'}`}>{p.m.instituteStatus[i.status]}</span>

@@ -2,7 +2,8 @@ import type { FC } from 'hono/jsx';
 import type { VerificationReport } from '../schemas/report.js';
 import { verdictOf } from '../verifier/verdict.js';
 import { ASSET_NAMES } from './assets.js';
-import { formatDate, pick } from './i18n.js';
+import { formatDate, pick, type Lang } from './i18n.js';
+import { countText, insightMessages } from './i18n-insight.js';
 import { Layout, type OpenGraph, type PageContext } from './layout.js';
 import { registryName, UnitList } from './verify-page.js';
 
@@ -36,13 +37,27 @@ export function linkedInUrl(input: { name: string; organization: string; issued?
   return `https://www.linkedin.com/profile/add?${q.toString()}`;
 }
 
+/** "Verified N times": the one thing the learner is told of the counts (issue 19). */
+const VerifiedTimes: FC<{ lang: Lang; n: number }> = ({ lang, n }) => {
+  const t = insightMessages(lang);
+  return (
+    <p class="verified-times" data-count={String(n)}>
+      <strong>{n === 0 ? t.verifiedNever : n === 1 ? t.verifiedOnce : t.verifiedTimes(countText(n, lang))}</strong>
+      <br />
+      <span class="small">{t.verifiedNote}</span>
+    </p>
+  );
+};
+
 /**
  * The learner's certificate as a page to share and print. It shows what the certificate
  * itself says and nothing more: never the identifier hash, an email, a phone or an id number.
  */
-export const LearnerPage: FC<{ p: PageContext; id: string; report: VerificationReport; ministryName: string; links: LearnerLinks; og: OpenGraph }> = ({
-  p, id, report, ministryName, links, og,
-}) => {
+export const LearnerPage: FC<{
+  p: PageContext; id: string; report: VerificationReport; ministryName: string; links: LearnerLinks; og: OpenGraph;
+  /** How many times the certificate was verified (a number only: who verified it is never recorded). */
+  verifiedTimes?: number;
+}> = ({ p, id, report, ministryName, links, og, verifiedTimes }) => {
   const { m, lang } = p;
   const c = report.credential;
   const a = c?.achievement;
@@ -128,6 +143,7 @@ export const LearnerPage: FC<{ p: PageContext; id: string; report: VerificationR
           <a class="btn secondary" href={linkedIn} rel="noopener noreferrer" target="_blank">{m.addLinkedIn}</a>
           <button type="button" class="btn secondary" hidden data-print>{m.print}</button>
         </div>
+        {verifiedTimes !== undefined && <VerifiedTimes lang={lang} n={verifiedTimes} />}
         <p>
           <a href={links.verify}>{m.home}</a>
         </p>

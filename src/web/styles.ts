@@ -94,4 +94,9 @@ input[type=file]{font:inherit;max-width:100%}
 }
 footer{max-width:42rem;margin:0 auto;padding:0 1rem 2rem;font-size:.85rem;color:#49515c}
 .pin{font-size:2rem;letter-spacing:.3em;font-family:ui-monospace,Menlo,Consolas,monospace;white-space:nowrap}.qr{display:block;max-width:100%;height:auto}
+.charts{display:grid;gap:1rem;margin-bottom:1rem}.chart svg{display:block;width:100%;overflow:visible}
+.chart table{width:100%}.num{text-align:right;font-variant-numeric:tabular-nums}
+.kpis{display:grid;grid-template-columns:1fr 1fr;gap:.6rem;margin:0}.kpis div{background:#eef2f7;border-radius:.5rem;padding:.5rem .7rem}
+.kpis dt{font-size:.85rem;color:#49515c}.kpis dd{margin:0;font-size:1.5rem;font-weight:700}
+@media(min-width:60rem){.charts{grid-template-columns:1fr 1fr}.kpis{grid-template-columns:repeat(4,1fr)}}
 `;

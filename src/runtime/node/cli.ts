@@ -116,7 +116,7 @@ async function connect(flags: Record<string, string | true>, env: Record<string,
     return { call, close: async () => {} };
   }
   const config = loadConfig(env);
-  const { app, store } = await startNode(config, () => {});
+  const { app, store, stopInsight } = await startNode(config, () => {});
   const tokenFile = resolve(join(config.keysDir, 'admin-token'));
   const token = config.adminToken ?? (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : undefined);
   const base = new URL(config.publicUrl).pathname.replace(/\/+$/, '');
@@ -126,7 +126,8 @@ async function connect(flags: Record<string, string | true>, env: Record<string,
       headers: { ...contentType(body), ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
       body: encode(body),
     }));
-  return { call, close: () => store.close() };
+  // What the command counted (a verification) is written before the database closes.
+  return { call, close: () => stopInsight().then(() => store.close()) };
 }
 
 const fail = (res: { status: number; body: any }): never => {

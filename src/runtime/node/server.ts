@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     server.close();
     throw error;
   }
-  const { store, institute, key, didKey } = started;
+  const { store, institute, key, didKey, stopInsight } = started;
   const serving = started.serving!;
   const unmark = markServing(config.databasePath);
   const backups = config.backup ? scheduleBackups({ ...config.backup, databasePath: config.databasePath, ops: serving.ops, jobs: serving.jobs, logger: serving.logger }) : null;
@@ -45,6 +45,8 @@ async function main(): Promise<void> {
     },
     running: () => [...serving.batches.running, ...(backups ? [backups.current()] : [])],
     finish: async () => {
+      // The counters added up since the last flush are written before the database closes.
+      await stopInsight();
       serving.ops.checkpoint();
       serving.ops.close();
       await store.close();

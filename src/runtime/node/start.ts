@@ -37,6 +37,10 @@ export interface Serving {
   /** Set once a shutdown has begun: /ready answers 503 so the load balancer stops sending. */
   stopping: boolean;
 }
+import { createBatchedCounter } from '../../insight/counter.js';
+
+/** How often the Node server writes the insight counters it has added up. */
+export const INSIGHT_FLUSH_MS = 5_000;
 
 /**
  * Everything the Node server does before it listens: open SQLite (migrations applied), load
@@ -110,10 +114,22 @@ export async function startNode(config: ServiceConfig, say: Say, clock: () => Da
     ];
   });
 
+  const logError = (message: string, error: unknown) =>
+    serving ? serving.logger.error({ err: error instanceof Error ? error : new Error(String(error)) }, message) : console.error(message, error instanceof Error ? error.stack : error);
+  // Counts are written every few seconds, and once more at shutdown (server.ts), off every request's path.
+  const insight = createBatchedCounter({ write: (increments) => store.addInsightCounts(increments), clock, onError: logError });
+  const flushing = setInterval(() => void insight.flush(), INSIGHT_FLUSH_MS);
+  flushing.unref();
+  const stopInsight = async () => {
+    clearInterval(flushing);
+    await insight.flush();
+  };
+
   const app = createApp({
     store,
     keys,
     vault,
+    insight,
     rateLimits: config.rateLimits,
     walletOfferDays: config.walletOfferDays,
     ministryName: config.ministryName,
@@ -148,9 +164,7 @@ export async function startNode(config: ServiceConfig, say: Say, clock: () => Da
       ...config.remoteFetch,
       resolveHost: async (host) => (await lookup(host, { all: true })).map((a) => a.address),
     }),
-    logError: serving
-      ? (message, error) => serving.logger.error({ err: error instanceof Error ? error : new Error(String(error)) }, message)
-      : (message, error) => console.error(message, error instanceof Error ? error.stack : error),
+    logError,
     // Every write to this database goes through this store or shows in SQLite's data_version:
     // the verification outcome of a stored credential can be kept until one of them changes it.
     cacheStoredVerification: true,
@@ -160,5 +174,5 @@ export async function startNode(config: ServiceConfig, say: Say, clock: () => Da
     readiness,
     batches: serving?.batches,
   });
-  return { app, store, institute, jwk, key, didKey, serving };
+  return { app, store, institute, jwk, key, didKey, serving, stopInsight };
 }

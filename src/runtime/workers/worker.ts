@@ -20,6 +20,7 @@ import { createRemoteFetcher } from '../../verifier/remote.js';
 import { workerPackageAssets } from './assets.js';
 import { resumeBatches } from '../../batch/run.js';
 import type { IssuerDeps } from '../../issuer/issue.js';
+import { createBatchedCounter, type InsightCounter } from '../../insight/counter.js';
 
 /*
  * The Cloudflare Workers entry: the same createApp(deps) as the Node server (src/runtime/node/server.ts),
@@ -64,6 +65,7 @@ async function bootstrap(store: Store, config: WorkerConfig, now: string, say: S
 
 interface Booted {
   app: Hono<AppEnv>;
+  insight: InsightCounter;
   issuer: IssuerDeps;
   chunk: number;
 }
@@ -84,8 +86,11 @@ async function boot(env: WorkerEnv, clock: () => Date): Promise<Booted> {
   }
   const crypto = webCryptoProvider;
   const keys = createStoreKeyRing({ store, vault: booted.vault, crypto });
+  const logError = (message: string, error: unknown) => console.error(message, error instanceof Error ? error.stack : error);
+  const insight = createBatchedCounter({ write: (increments) => store.addInsightCounts(increments), clock, onError: logError });
   const app = createApp({
     store,
+    insight,
     keys,
     batchChunkRows: config.batchChunkRows,
     vault: booted.vault,
@@ -102,7 +107,7 @@ async function boot(env: WorkerEnv, clock: () => Date): Promise<Booted> {
     clientAddress: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
     // No DNS API in workerd; Cloudflare's edge does not route to private addresses anyway.
     remoteFetch: createRemoteFetcher(config.remoteFetch),
-    logError: (message, error) => console.error(message, error instanceof Error ? error.stack : error),
+    logError,
     // The same fields as the Node log, as one JSON line per request (Workers Logs, wrangler tail).
     log: consoleJsonLog(),
     readiness: async () => {
@@ -114,7 +119,7 @@ async function boot(env: WorkerEnv, clock: () => Date): Promise<Booted> {
       }
     },
   });
-  return { app, issuer: { store, keys, crypto, clock, publicUrl: config.publicUrl }, chunk: config.batchChunkRows };
+  return { app, insight, issuer: { store, keys, crypto, clock, publicUrl: config.publicUrl }, chunk: config.batchChunkRows };
 }
 
 /** The Worker's handler; the app is built once per isolate, on its first request. */
@@ -127,16 +132,24 @@ export function createWorker(clock: () => Date = () => new Date()) {
     }));
   return {
     async fetch(request: Request, env: WorkerEnv, ctx?: ExecutionContextLike): Promise<Response> {
-      let built: Hono<AppEnv>;
+      let built: Booted;
       try {
-        built = (await booted(env)).app;
+        built = await booted(env);
       } catch (error) {
         const requestId = randomId();
         // The message names bad variables or failed steps, never a secret's value.
         console.error(`request ${requestId}: skillcert could not start:`, error instanceof Error ? error.message : error);
         return Response.json(errorBody('internal', 'the service could not start; quote the requestId when reporting it', requestId), { status: 500 });
       }
-      return built.fetch(request, env, ctx as never);
+      const response = await built.app.fetch(request, env, ctx as never);
+      // What the request counted is written after the response, off its critical path (one
+      // statement group; nothing when it counted nothing).
+      if (built.insight.pending > 0) {
+        const flushed = built.insight.flush();
+        if (ctx) ctx.waitUntil(flushed);
+        else await flushed;
+      }
+      return response;
     },
     /**
      * The cron trigger (wrangler.toml): continues, a chunk at a time, every batch a request

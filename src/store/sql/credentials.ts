@@ -1,4 +1,5 @@
 import { DuplicateCredentialIdError, StatusSlotTakenError, type IssuedCredentialWrite, type Store } from '../port.js';
+import { reportingFields } from '../../insight/programme.js';
 import { audited, type AuditLog, type Step } from './audit.js';
 import { sql, type SqlDriver } from './driver.js';
 import { achievementFromRow, credentialFromRow } from './rows.js';
@@ -7,8 +8,8 @@ type CredentialMethods = Pick<Store, 'saveIssuedCredential' | 'saveIssuedCredent
 
 const CREDENTIAL_INSERT = `INSERT INTO credentials (id, credential_url, vc_id, institute_id, issuer_did, di_json, jwt, jwt_es256, learner_name,
     achievement_name, achievement_key, valid_from, valid_until, issued_at, issued_by, revocation_list, revocation_index, suspension_list,
-    suspension_index, revoked_at, suspended_at)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+    suspension_index, revoked_at, suspended_at, achievement_name_km, achievement_level, achievement_type)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 const ALLOCATED = `UPDATE status_lists SET allocated = allocated + ?, state = CASE WHEN allocated + ? >= capacity THEN 'full' ELSE state END
   WHERE id = ?`;
 const ACHIEVEMENT_UPSERT = `INSERT INTO achievements (institute_id, key, json, updated_at) VALUES (?, ?, ?, ?)
@@ -33,9 +34,10 @@ function issuedSteps(items: readonly IssuedCredentialWrite[]): Step[] {
   const allocated = new Map<string, number>();
   const achievements = new Map<string, NonNullable<IssuedCredentialWrite['achievement']>>();
   for (const { credential: c, achievement, audit, batchRow } of items) {
+    const reporting = reportingFields(c.diJson);
     steps.push(sql(CREDENTIAL_INSERT, c.id, c.credentialUrl, c.vcId, c.instituteId, c.issuerDid, c.diJson, c.jwt, c.jwtEs256 ?? null, c.learnerName, c.achievementName,
       c.achievementKey, c.validFrom, c.validUntil, c.issuedAt, c.issuedBy, c.revocation?.listId ?? null, c.revocation?.index ?? null,
-      c.suspension?.listId ?? null, c.suspension?.index ?? null, c.revokedAt, c.suspendedAt));
+      c.suspension?.listId ?? null, c.suspension?.index ?? null, c.revokedAt, c.suspendedAt, reporting.nameKm, reporting.level, reporting.type));
     if (batchRow) {
       steps.push(sql(ISSUED_ROW_INSERT, c.instituteId, batchRow.rowKey, c.id), sql(BATCH_ROW_ISSUED, c.id, batchRow.batchId, batchRow.rowNo));
     }

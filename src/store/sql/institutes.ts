@@ -21,14 +21,14 @@ export function instituteMethods(db: SqlDriver, log: AuditLog): InstituteMethods
     const { ed25519Signature2020, es256Jwt } = compatibilityOf(i);
     return [
       i.slug, i.name, i.nameKm, i.url, i.did, i.didKey, i.contact, JSON.stringify(i.programmes), i.status, i.cryptosuite,
-      ed25519Signature2020 ? 1 : 0, es256Jwt ? 1 : 0, i.imageUrl ?? null, i.id,
+      ed25519Signature2020 ? 1 : 0, es256Jwt ? 1 : 0, i.imageUrl ?? null, i.province ?? null, i.sector ?? null, i.id,
     ] as const;
   };
 
   const insertInstitute = (i: Institute) =>
     sql(`INSERT INTO institutes (slug, name, name_km, url, did, did_key, contact, programmes, status, cryptosuite,
-      ed25519_signature_2020, es256_jwt, image_url, id, is_default, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ...values(i), i.isDefault ? 1 : 0, i.createdAt);
+      ed25519_signature_2020, es256_jwt, image_url, province, sector, id, is_default, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ...values(i), i.isDefault ? 1 : 0, i.createdAt);
   const insertPeriod = (p: Omit<AccreditationPeriod, 'seq'>) =>
     sql('INSERT INTO accreditation_periods (institute_id, valid_from, valid_until, programmes, created_at) VALUES (?, ?, ?, ?, ?)',
       p.instituteId, p.validFrom, p.validUntil, JSON.stringify(p.programmes), p.createdAt);
@@ -67,7 +67,7 @@ export function instituteMethods(db: SqlDriver, log: AuditLog): InstituteMethods
     async updateInstitute(i, audit) {
       await log.write([
         sql(`UPDATE institutes SET slug = ?, name = ?, name_km = ?, url = ?, did = ?, did_key = ?, contact = ?, programmes = ?, status = ?,
-          cryptosuite = ?, ed25519_signature_2020 = ?, es256_jwt = ?, image_url = ? WHERE id = ?`, ...values(i)),
+          cryptosuite = ?, ed25519_signature_2020 = ?, es256_jwt = ?, image_url = ?, province = ?, sector = ? WHERE id = ?`, ...values(i)),
         audited(audit),
       ]);
     },

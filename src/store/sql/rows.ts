@@ -39,6 +39,9 @@ export const instituteFromRow = (r: Row): Institute =>
     id: r.id, slug: r.slug, name: r.name, nameKm: r.name_km, url: r.url, imageUrl: r.image_url ?? undefined, did: r.did, didKey: r.did_key,
     isDefault: r.is_default === 1, createdAt: r.created_at, contact: r.contact, programmes: jsonList(r.programmes),
     status: r.status, cryptosuite: r.cryptosuite ?? 'eddsa-rdfc-2022',
+    // Absent when not given (migrations/0015), as for an institute built in code.
+    ...(r.province == null ? {} : { province: r.province }),
+    ...(r.sector == null ? {} : { sector: r.sector }),
     // Absent while every option is off (migrations/0011), as for an institute built in code.
     ...(r.ed25519_signature_2020 === 1 || r.es256_jwt === 1
       ? { compatibility: { ed25519Signature2020: r.ed25519_signature_2020 === 1, es256Jwt: r.es256_jwt === 1 } }

@@ -6,6 +6,7 @@ import { consoleMethods } from './console.js';
 import { didAliasMethods } from './did-aliases.js';
 import { credentialMethods } from './credentials.js';
 import type { SqlDriver } from './driver.js';
+import { insightMethods } from './insight.js';
 import { instituteMethods } from './institutes.js';
 import { statusMethods } from './status.js';
 import { statsMethods } from './stats.js';
@@ -34,6 +35,7 @@ export function openSqlStore(driver: SqlDriver, options: SqlStoreOptions = {}): 
     ...consoleMethods(db),
     ...statsMethods(db),
     ...walletMethods(db, log),
+    ...insightMethods(db),
     auditEntries: log.auditEntries,
     verificationEpoch: epoch,
     close: () => db.close(),
