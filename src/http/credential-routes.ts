@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppEnv, Services } from '../app.js';
 import { issueCredential, IssueError, learnerPageFor, verifyUrlFor } from '../issuer/issue.js';
 import { qrSvg } from '../issuer/qr.js';
+import { OFFLINE_QR_MAX_VERSION, offlineQr, qrSegmentsPng, qrSegmentsSvg, type OfflineQr } from '../issuer/qr-offline.js';
 import { singleEd25519Signature2020Form } from '../issuer/compat-proofs.js';
 import type { JsonObject } from '../schemas/credential.js';
 import { IssueRequestSchema } from '../schemas/issue-request.js';
@@ -46,6 +47,8 @@ export function credentialLinks(publicUrl: string, id: string) {
     verify: verifyUrlFor(publicUrl, id),
     qrSvg: `${publicUrl}/credentials/${id}/qr.svg`,
     qrPng: `${publicUrl}/credentials/${id}/qr.png`,
+    qrOfflineSvg: `${publicUrl}/credentials/${id}/qr-offline.svg`,
+    qrOfflinePng: `${publicUrl}/credentials/${id}/qr-offline.png`,
     learnerPage: learnerPageFor(publicUrl, id),
     badgePng: `${publicUrl}/credentials/${id}/badge.png`,
     badgeSvg: `${publicUrl}/credentials/${id}/badge.svg`,
@@ -53,6 +56,20 @@ export function credentialLinks(publicUrl: string, id: string) {
 }
 
 const QR_CACHE = 'public, max-age=31536000, immutable';
+
+/**
+ * What the API says about a credential's offline QR: whether the whole credential fits
+ * (version ≤ 22 at error correction M); when it does not, qr-offline.* is the link-only code.
+ */
+export function offlineQrView(qr: OfflineQr | null) {
+  if (!qr) return { fits: false, version: null, maxVersion: OFFLINE_QR_MAX_VERSION, payloadDigits: null };
+  return { fits: qr.fits, version: qr.version, maxVersion: OFFLINE_QR_MAX_VERSION, payloadDigits: qr.payloadDigits };
+}
+
+/** The offline QR of a stored credential; null for one stored without a vc+jwt. */
+export function offlineQrOf(publicUrl: string, record: Pick<CredentialRecord, 'id' | 'jwt'>): OfflineQr | null {
+  return record.jwt ? offlineQr(publicUrl, record.id, record.jwt) : null;
+}
 
 /**
  * The compatibility forms of a credential (src/issuer/compat-proofs.ts), for institutes that
@@ -100,6 +117,7 @@ export function credentialRoutes(s: Services): Hono<AppEnv & { Variables: AuthVa
         return c.json({
           id, credential: issued.credential, jwt: issued.jwt, ...(issued.jwtEs256 ? { jwtEs256: issued.jwtEs256 } : {}),
           links: credentialLinks(s.publicUrl, id),
+          offlineQr: offlineQrView(offlineQrOf(s.publicUrl, { id, jwt: issued.jwt })),
         }, 201);
       } catch (error) {
         if (error instanceof IssueError) {
@@ -136,6 +154,25 @@ export function credentialRoutes(s: Services): Hono<AppEnv & { Variables: AuthVa
     if (!s.qrPng) throw new ApiError('not_found', 'this runtime renders QR codes as SVG only; use qr.svg');
     const png = await s.qrPng(verifyUrlFor(s.publicUrl, record.id));
     return c.body(png as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'image/png', 'Cache-Control': QR_CACHE });
+  });
+
+  /*
+   * The offline QR: the whole signed credential in the link's fragment where it fits, else
+   * the link-only code (never an unscannable one). X-Offline-QR says which was served.
+   */
+  const offline = async (id: string) => {
+    const record = await findCredential(id);
+    const qr = offlineQrOf(s.publicUrl, record);
+    const segments = qr?.segments ?? [{ data: verifyUrlFor(s.publicUrl, record.id), mode: 'byte' as const }];
+    return { segments, headers: { 'Cache-Control': QR_CACHE, 'X-Offline-QR': qr?.fits ? `fits; version=${qr.version}` : `link-only; version=${qr?.version ?? 0}` } };
+  };
+  app.get('/credentials/:id/qr-offline.svg', async (c) => {
+    const { segments, headers } = await offline(c.req.param('id'));
+    return c.body(await qrSegmentsSvg(segments), 200, { ...headers, 'Content-Type': 'image/svg+xml' });
+  });
+  app.get('/credentials/:id/qr-offline.png', async (c) => {
+    const { segments, headers } = await offline(c.req.param('id'));
+    return c.body(await qrSegmentsPng(segments) as Uint8Array<ArrayBuffer>, 200, { ...headers, 'Content-Type': 'image/png' });
   });
 
   app.get('/achievements/:slug/:key', async (c) => {

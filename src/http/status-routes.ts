@@ -9,7 +9,7 @@ import type { ApiToken, CredentialRecord, StatusAction } from '../store/port.js'
 import { isCredentialId } from '../verifier/input.js';
 import { requireScope, requireToken, type AuthVariables } from './auth.js';
 import { jsonBodyLimit, readJsonBody } from './body.js';
-import { credentialLinks } from './credential-routes.js';
+import { credentialLinks, offlineQrOf, offlineQrView } from './credential-routes.js';
 import { ApiError } from './errors.js';
 
 const LIST_ID = /^[1-9A-HJ-NP-Za-km-z]{10,40}$/;
@@ -61,6 +61,7 @@ async function statusView(s: Services, id: string) {
     },
     history: history.map(({ action, reason, actor, at }) => ({ action, reason, actor, at })),
     links: credentialLinks(s.publicUrl, record.id),
+    offlineQr: offlineQrView(offlineQrOf(s.publicUrl, record)),
   };
 }
 
