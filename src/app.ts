@@ -17,6 +17,7 @@ import { batchRoutes } from './http/batch-routes.js';
 import { federationRoutes } from './http/federation-routes.js';
 import { achievementRoutes } from './http/achievement-routes.js';
 import { badgeRoutes } from './http/badge-routes.js';
+import { offlineRoutes } from './http/offline-routes.js';
 
 export type { AppDeps, Services } from './services.js';
 
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   routes.route('/', instituteRoutes(services));
   routes.route('/', auditRoutes(services));
   routes.route('/', pageRoutes(services));
+  routes.route('/', offlineRoutes(services));
   routes.route('/', consoleRoutes(services));
   routes.route('/', templateRoutes(services));
   routes.route('/', batchRoutes(services));

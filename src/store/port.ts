@@ -121,6 +121,13 @@ export interface Store extends CohortStore {
   takenStatusIndexes(listId: string, purpose: StatusPurpose, indexes: number[]): Promise<Set<number>>;
   /** The indexes whose bit is set: revoked (or suspended) credentials in the list. */
   setStatusIndexes(listId: string, purpose: StatusPurpose): Promise<number[]>;
+  /** The status lists this service hosts, newest first, at most `limit` (the offline kit carries them). */
+  listStatusLists(limit: number): Promise<StatusList[]>;
+  /**
+   * In a revocation list that covers suspension, the set bits that stand for a suspension (the
+   * credential is suspended, not revoked); empty for any other list.
+   */
+  suspendedStatusIndexes(listId: string): Promise<number[]>;
   /**
    * The status of one slot: when its bit was set, or null when it is clear (or never handed
    * out); in a list that covers suspension, also `why` it is set.
