@@ -28,7 +28,7 @@ describe('the offline verifier reaches the service verifier\'s verdicts from the
 
   beforeAll(async () => {
     ctx = await makeTestApp();
-    [valid, revoked, suspended, reinstated] = await Promise.all([1, 2, 3, 4].map(() => issue(ctx, readmeExample())));
+    [valid, revoked, suspended, reinstated] = (await Promise.all([1, 2, 3, 4].map(() => issue(ctx, readmeExample())))) as [IssueResponse, IssueResponse, IssueResponse, IssueResponse];
     await ctx.app.request(`/api/v1/credentials/${revoked.id}/revoke`, authJson({ reason: 'issued by mistake' }));
     await ctx.app.request(`/api/v1/credentials/${suspended.id}/suspend`, authJson({ reason: 'complaint' }));
     await ctx.app.request(`/api/v1/credentials/${reinstated.id}/suspend`, authJson({ reason: 'complaint' }));
