@@ -3,7 +3,7 @@
 import font400 from '@fontsource/noto-sans-khmer/files/noto-sans-khmer-khmer-400-normal.woff2';
 import font700 from '@fontsource/noto-sans-khmer/files/noto-sans-khmer-khmer-700-normal.woff2';
 import jsqr from 'jsqr/dist/jsQR.js';
-import type { PackageAssetName, PackageAssetReader } from './web/assets.js';
+import type { PackageAssetName, PackageAssetReader } from '../../web/assets.js';
 
 const FILES: Record<PackageAssetName, Uint8Array> = {
   'noto-sans-khmer-400.woff2': new Uint8Array(font400),

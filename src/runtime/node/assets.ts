@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { PACKAGE_ASSETS, type PackageAssetReader } from '../web/assets.js';
+import { PACKAGE_ASSETS, type PackageAssetReader } from '../../web/assets.js';
 
 /** Reads the pages' package assets (fonts, QR decoder) from node_modules. */
 export function nodePackageAssets(): PackageAssetReader {
