@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { verifyBody as cliVerifyBody } from '../src/cli-input.js';
+import { verifyBody as cliVerifyBody } from '../src/runtime/node/cli-input.js';
 import { bytesToDigits, decodeOfflinePayload, digitsToBytes, encodeOfflinePayload, PayloadError } from '../src/offline/payload.js';
 import { deflateSync } from 'fflate';
 import { authJson, issue, makeTestApp, PUBLIC_URL, verifyBody, type IssueResponse, type TestContext } from './helpers.js';

@@ -3,7 +3,7 @@ import { didKeyFromPublicKey } from '../src/crypto/multikey.js';
 import { fromBase64url } from '../src/crypto/encoding.js';
 import { loadSigningKey } from '../src/issuer/keys.js';
 import { signVcJwt } from '../src/issuer/secure.js';
-import { nodeCryptoProvider } from '../src/node/crypto.js';
+import { nodeCryptoProvider } from '../src/runtime/node/crypto.js';
 import { nobleCrypto } from '../src/offline/browser/noble-crypto.js';
 import { verifyOffline } from '../src/offline/browser/verify-offline.js';
 import { KIT_FORMAT, type OfflineKit } from '../src/offline/kit.js';

@@ -277,15 +277,23 @@ export function preferredLang(header: string): Lang {
 
 export { khmerDigits };
 
+const KHMER_MONTHS = ['មករា', 'កុម្ភៈ', 'មីនា', 'មេសា', 'ឧសភា', 'មិថុនា', 'កក្កដា', 'សីហា', 'កញ្ញា', 'តុលា', 'វិច្ឆិកា', 'ធ្នូ'];
+
 /** A date (the day of an ISO timestamp, in UTC) for the locale: Khmer with Khmer digits. */
 export function formatDate(iso: string | undefined | null, lang: Lang): string {
   if (!iso) return '';
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return iso;
   const options = { dateStyle: 'long', timeZone: 'UTC' } as const;
-  const text = lang === 'km'
+  let text = lang === 'km'
     ? new Intl.DateTimeFormat('km', { ...options, numberingSystem: 'khmr' }).format(t)
     : new Intl.DateTimeFormat('en-GB', options).format(t);
+  // A browser whose ICU lacks Khmer names writes "២០២៦ M០២ ១៥" (the offline page formats
+  // dates on the phone): then the day, month and year as Node's full ICU writes them.
+  if (lang === 'km' && !KHMER_MONTHS.some((month) => text.includes(month))) {
+    const d = new Date(t);
+    text = `${d.getUTCDate()} ${KHMER_MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  }
   // An ICU without Khmer data still gets Khmer digits.
   return lang === 'km' ? khmerDigits(text) : text;
 }
