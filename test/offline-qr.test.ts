@@ -135,3 +135,21 @@ describe('a hostile offline payload is refused with a clear 4xx and bounded work
     expect(digitsToBytes('256')).toBeNull();
   });
 });
+
+describe('the printed certificate uses the offline QR where the credential fits', () => {
+  it.each([['en', 'Scan to verify · works offline'], ['km', 'ស្កេនដើម្បីផ្ទៀងផ្ទាត់ · ដំណើរការដោយគ្មានអ៊ីនធឺណិត']])('/c/:id in %s: the offline QR, captioned so', async (lang, caption) => {
+    const ctx = await makeTestApp();
+    const issued = await issue(ctx, readmeExample());
+    const html = await (await ctx.app.request(`/c/${issued.id}`, { headers: { 'Accept-Language': lang } })).text();
+    expect(html).toContain(`src="/credentials/${issued.id}/qr-offline.svg"`);
+    expect(html).toContain(`<p class="small" data-qr="offline">${caption}</p>`);
+  });
+
+  it('a credential too large prints the link-only QR, captioned "Scan to verify"', async () => {
+    const ctx = await makeTestApp();
+    const issued = await issue(ctx, tooLargeExample());
+    const html = await (await ctx.app.request(`/c/${issued.id}`)).text();
+    expect(html).toContain(`src="/credentials/${issued.id}/qr.svg"`);
+    expect(html).toContain('<p class="small" data-qr="link">Scan to verify</p>');
+  });
+});

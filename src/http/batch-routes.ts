@@ -2,11 +2,11 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from './body-limit.js';
 import type { AppEnv, Services } from '../app.js';
 import { parseCsv, parseJsonRows, type ParsedTable } from '../batch/parse.js';
-import { batchRowView, qrZip, resultsCsv } from '../batch/results.js';
+import { batchRowView, offlineQrs, qrZip, resultsCsv } from '../batch/results.js';
 import { runBatch } from '../batch/run.js';
 import { batchCounts, MAX_BATCH_ROWS, submitBatch } from '../batch/submit.js';
 import { toHex, utf8 } from '../crypto/encoding.js';
-import type { BatchRecord } from '../store/port.js';
+import type { BatchRecord, BatchRow } from '../store/port.js';
 import { actsFor, requireScope, requireToken, type AuthVariables } from './auth.js';
 import { isJsonContentType, parseJsonText } from './body.js';
 import { issuingInstitute } from './credential-routes.js';
@@ -102,8 +102,15 @@ export async function startBatch(s: Services, c: Context, batchId: string, backg
 }
 
 /** A batch's results sheet as a download (the API's and the console's). */
+/** The offline QR of each issued credential of a batch's rows (one store query). */
+async function batchOfflineQrs(s: Services, rows: readonly BatchRow[]) {
+  const ids = rows.map((r) => r.credentialId).filter((id): id is string => id !== null);
+  return offlineQrs(s.publicUrl, await s.store.credentialJwts(ids));
+}
+
 export async function resultsCsvResponse(s: Services, c: Context, batch: BatchRecord): Promise<Response> {
-  return c.body(resultsCsv(s.publicUrl, await s.store.batchRows(batch.id)), 200, {
+  const rows = await s.store.batchRows(batch.id);
+  return c.body(resultsCsv(s.publicUrl, rows, await batchOfflineQrs(s, rows)), 200, {
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': `attachment; filename="batch-${batch.id}-results.csv"`,
   });
@@ -111,7 +118,8 @@ export async function resultsCsvResponse(s: Services, c: Context, batch: BatchRe
 
 /** A batch's QR codes as a ZIP download (the API's and the console's). */
 export async function qrZipResponse(s: Services, c: Context, batch: BatchRecord): Promise<Response> {
-  const zip = await qrZip(s.publicUrl, await s.store.batchRows(batch.id), s.qrPng);
+  const rows = await s.store.batchRows(batch.id);
+  const zip = await qrZip(s.publicUrl, rows, s.qrPng, await batchOfflineQrs(s, rows));
   return c.body(zip as Uint8Array<ArrayBuffer>, 200, {
     'Content-Type': 'application/zip',
     'Content-Disposition': `attachment; filename="batch-${batch.id}-qr.zip"`,

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type { AppEnv, Services } from '../app.js';
 import { issueCredential, IssueError, learnerPageFor, verifyUrlFor } from '../issuer/issue.js';
 import { qrSvg } from '../issuer/qr.js';
-import { OFFLINE_QR_MAX_VERSION, offlineQr, qrSegmentsPng, qrSegmentsSvg, type OfflineQr } from '../issuer/qr-offline.js';
+import { OFFLINE_QR_MAX_VERSION, offlineQrOf, qrSegmentsPng, qrSegmentsSvg, type OfflineQr } from '../issuer/qr-offline.js';
+
+export { offlineQrOf };
 import { singleEd25519Signature2020Form } from '../issuer/compat-proofs.js';
 import type { JsonObject } from '../schemas/credential.js';
 import { IssueRequestSchema } from '../schemas/issue-request.js';
@@ -66,10 +68,6 @@ export function offlineQrView(qr: OfflineQr | null) {
   return { fits: qr.fits, version: qr.version, maxVersion: OFFLINE_QR_MAX_VERSION, payloadDigits: qr.payloadDigits };
 }
 
-/** The offline QR of a stored credential; null for one stored without a vc+jwt. */
-export function offlineQrOf(publicUrl: string, record: Pick<CredentialRecord, 'id' | 'jwt'>): OfflineQr | null {
-  return record.jwt ? offlineQr(publicUrl, record.id, record.jwt) : null;
-}
 
 /**
  * The compatibility forms of a credential (src/issuer/compat-proofs.ts), for institutes that

@@ -50,6 +50,11 @@ const encoder = new TextEncoder();
 const forQrcode = (segments: QrSegments): QRCode.QRCodeSegment[] =>
   segments.map((s) => (s.mode === 'byte' ? { mode: 'byte', data: encoder.encode(s.data) } : s));
 
+/** The offline QR of a stored credential; null for one stored without a vc+jwt. */
+export function offlineQrOf(publicUrl: string, record: { id: string; jwt: string | null }): OfflineQr | null {
+  return record.jwt ? offlineQr(publicUrl, record.id, record.jwt) : null;
+}
+
 export function qrSegmentsSvg(segments: QrSegments): Promise<string> {
   return QRCode.toString(forQrcode(segments), { errorCorrectionLevel: ERROR_CORRECTION, margin: MARGIN, type: 'svg' });
 }

@@ -107,6 +107,8 @@ export interface Store extends CohortStore {
    */
   saveIssuedCredentials(items: IssuedCredentialWrite[]): Promise<void>;
   getCredential(id: string): Promise<CredentialRecord | null>;
+  /** The stored vc+jwt of each of these credentials (one query however many: a batch's offline QR codes). */
+  credentialJwts(ids: readonly string[]): Promise<Map<string, string>>;
   /** By the credential's own `id` (what the VC API names credentials by). */
   getCredentialByVcId(vcId: string): Promise<CredentialRecord | null>;
   getAchievement(instituteId: string, key: string): Promise<AchievementRecord | null>;
