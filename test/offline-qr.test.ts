@@ -2,6 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyBody as cliVerifyBody } from '../src/runtime/node/cli-input.js';
 import { bytesToDigits, decodeOfflinePayload, digitsToBytes, encodeOfflinePayload, PayloadError } from '../src/offline/payload.js';
 import { deflateSync } from 'fflate';
+import { PNG } from 'pngjs';
+import QRCode from 'qrcode';
+import { versionFor } from '../src/issuer/qr-offline.js';
 import { authJson, issue, makeTestApp, PUBLIC_URL, verifyBody, type IssueResponse, type TestContext } from './helpers.js';
 import { decodeQrPng, readmeExample, tooLargeExample } from './offline-helpers.js';
 
@@ -32,6 +35,12 @@ describe('the offline QR carries the whole signed credential in the link fragmen
     const text = decodeQrPng(bytes)!;
     expect(text).toMatch(new RegExp(`^${PUBLIC_URL}/v/${issued.id}#SC1[0-9]+$`));
     expect(decodeOfflinePayload(text.split('#')[1]!)).toBe(issued.jwt);
+  });
+
+  it('the version the API reports is the version of the code drawn', async () => {
+    const { bytes } = await get(ctx, `/credentials/${issued.id}/qr-offline.png`);
+    const side = PNG.sync.read(Buffer.from(bytes)).width / 8 - 8;
+    expect((side - 17) / 4).toBe(issued.offlineQr.version);
   });
 
   it('qr-offline.svg is an SVG of the same code', async () => {
@@ -151,5 +160,21 @@ describe('the printed certificate uses the offline QR where the credential fits'
     const html = await (await ctx.app.request(`/c/${issued.id}`)).text();
     expect(html).toContain(`src="/credentials/${issued.id}/qr.svg"`);
     expect(html).toContain('<p class="small" data-qr="link">Scan to verify</p>');
+  });
+});
+
+describe('the offline QR version is computed as the QR encoder picks it', () => {
+  it('for a link and 10 to 7,000 digits, versionFor equals the version qrcode draws', () => {
+    const enc = new TextEncoder();
+    for (let n = 10; n <= 7000; n += 211) {
+      const segments = [{ data: 'https://certs.example.gov.kh/v/5gPHkVuaMwmkUcmgD1CLWS#SC1', mode: 'byte' as const }, { data: '7'.repeat(n), mode: 'numeric' as const }];
+      let drawn = 41;
+      try {
+        drawn = QRCode.create([{ data: enc.encode(segments[0]!.data), mode: 'byte' }, { data: segments[1]!.data, mode: 'numeric' }], { errorCorrectionLevel: 'M' }).version;
+      } catch {
+        // more than version 40 holds
+      }
+      expect(versionFor(segments), `${n} digits`).toBe(drawn);
+    }
   });
 });

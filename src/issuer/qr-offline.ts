@@ -1,4 +1,7 @@
 import QRCode from 'qrcode';
+import { M } from 'qrcode/lib/core/error-correction-level.js';
+import { MIXED } from 'qrcode/lib/core/mode.js';
+import { getCapacity } from 'qrcode/lib/core/version.js';
 import { encodeOfflinePayload, PAYLOAD_PREFIX } from '../offline/payload.js';
 import { encodePalettePng } from './png.js';
 import { verifyUrlFor } from './issue.js';
@@ -29,18 +32,32 @@ export interface OfflineQr {
   segments: QrSegments;
 }
 
+/**
+ * The smallest version (1–40, 41: none) whose data capacity at error correction M holds the
+ * segments: mode and count bits, then 8 bits a byte, 10 bits per 3 digits (ISO/IEC 18004
+ * §7.4). What QRCode.create picks, without drawing the symbol (8 masks scored: ~10× the cost),
+ * so a results sheet of hundreds of rows stays cheap.
+ */
+export function versionFor(segments: QrSegments): number {
+  const bytes = (s: string) => new TextEncoder().encode(s).length;
+  for (let v = 1; v <= 40; v++) {
+    let bits = 0;
+    for (const s of segments) {
+      if (s.mode === 'byte') bits += 4 + (v < 10 ? 8 : 16) + 8 * bytes(s.data);
+      else bits += 4 + (v < 10 ? 10 : v < 27 ? 12 : 14) + 10 * Math.floor(s.data.length / 3) + [0, 4, 7][s.data.length % 3]!;
+    }
+    if (bits <= getCapacity(v, M, MIXED)) return v;
+  }
+  return 41;
+}
+
 /** The offline QR of a credential from its vc+jwt; never throws for size (fits says). */
 export function offlineQr(publicUrl: string, id: string, jwt: string): OfflineQr {
   const link = verifyUrlFor(publicUrl, id);
   const payload = encodeOfflinePayload(jwt);
   const digits = payload.slice(PAYLOAD_PREFIX.length);
   const offline: QrSegments = [{ data: `${link}#${PAYLOAD_PREFIX}`, mode: 'byte' }, { data: digits, mode: 'numeric' }];
-  let version: number;
-  try {
-    version = QRCode.create(forQrcode(offline), { errorCorrectionLevel: ERROR_CORRECTION }).version;
-  } catch {
-    version = 41; // more than any QR code holds
-  }
+  const version = versionFor(offline);
   const fits = version <= OFFLINE_QR_MAX_VERSION;
   return { fits, version, payloadDigits: digits.length, url: `${link}#${payload}`, segments: fits ? offline : [{ data: link, mode: 'byte' }] };
 }

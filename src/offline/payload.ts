@@ -125,7 +125,7 @@ export function encodeOfflinePayload(jwt: string): string {
   text.set(h);
   text[h.length] = 0x0a;
   text.set(p, h.length + 1);
-  const packed = deflateSync(text, { level: 9, mem: 12, dictionary: dictionaryBytes() });
+  const packed = deflateSync(text, { level: 9, dictionary: dictionaryBytes() });
   const bytes = new Uint8Array(SIGNATURE_BYTES + packed.length);
   bytes.set(s);
   bytes.set(packed, SIGNATURE_BYTES);
