@@ -18,6 +18,7 @@ import { federationRoutes } from './http/federation-routes.js';
 import { achievementRoutes } from './http/achievement-routes.js';
 import { badgeRoutes } from './http/badge-routes.js';
 import { offlineRoutes } from './http/offline-routes.js';
+import { walletRoutes } from './http/wallet-routes.js';
 
 export type { AppDeps, Services } from './services.js';
 
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   routes.route('/', consoleRoutes(services));
   routes.route('/', templateRoutes(services));
   routes.route('/', batchRoutes(services));
+  routes.route('/', walletRoutes(services));
   app.route(basePath || '/', routes);
   return app;
 }

@@ -48,6 +48,8 @@ export interface AppDeps {
   clientAddress?: (c: Context) => string;
   /** Reads the pages' fonts and QR decoder from their npm packages; absent = those assets are not served. */
   packageAsset?: PackageAssetReader;
+  /** Days a wallet offer stays open unless its request says (default 30). */
+  walletOfferDays?: number;
   /** Where unexpected errors are reported (never with request bodies or tokens). */
   logError?: (message: string, error: unknown) => void;
 }
@@ -89,7 +91,9 @@ async function formerStatusListId(deps: AppDeps, url: string): Promise<string | 
 export function buildServices(deps: AppDeps): Services {
   const ministryName = deps.ministryName ?? DEFAULT_MINISTRY_NAME;
   const resolver = createKeyResolver(deps.keys, deps.crypto, { remote: deps.remoteFetch, clock: deps.clock });
-  const issuedAt = async (credentialId: string) => (await deps.store.getCredentialByVcId(credentialId))?.issuedAt ?? null;
+  // The ledger's signing time: of a credential issued here, or of one delivered to a wallet (src/wallet/offers.ts).
+  const issuedAt = async (credentialId: string) =>
+    (await deps.store.getCredentialByVcId(credentialId))?.issuedAt ?? (await deps.store.getDeliveryByVcId(credentialId))?.deliveredAt ?? null;
   const base = { resolver, crypto: deps.crypto, clock: deps.clock, issuedAt };
   const statusPrefix = `${deps.publicUrl}/status/`;
   const local = async (url: string, purpose: StatusPurpose, index: number): Promise<LocalSlot | null> => {

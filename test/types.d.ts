@@ -34,6 +34,9 @@ declare module '@digitalbazaar/ed25519-multikey' {
 }
 declare module '@digitalbazaar/vc' {
   export function issue(options: { credential: unknown; suite: unknown; documentLoader: (url: string) => Promise<unknown> }): Promise<Record<string, any>>;
+  export function signPresentation(options: {
+    presentation: unknown; suite: unknown; challenge: string; domain?: string; documentLoader: (url: string) => Promise<unknown>;
+  }): Promise<Record<string, any>>;
 }
 declare module '@digitalbazaar/ed25519-multikey' {
   export interface Ed25519Signer {

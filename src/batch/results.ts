@@ -37,21 +37,38 @@ function khmerNameOf(row: BatchRow): string {
   }
 }
 
-/** The results file: each row with its names, credential id, links and outcome, for Excel (BOM, CRLF). */
-export function resultsCsv(publicUrl: string, rows: readonly BatchRow[], offline: ReadonlyMap<string, OfflineQr> = new Map()): string {
+/** A row's wallet offer, as the results sheet and the QR zip print it (the PIN beside the offer). */
+export interface RowOffer {
+  /** The interaction URL the offer's QR encodes. */
+  url: string;
+  txCode: string;
+  expiresAt: string;
+}
+
+/**
+ * The results file: each row with its names, credential id, links and outcome, for Excel (BOM,
+ * CRLF); with `offers`, each row's wallet offer and its PIN beside it (made for this download);
+ * with `offline`, whether each row's printed QR carries the whole credential (issue 16).
+ */
+export function resultsCsv(
+  publicUrl: string, rows: readonly BatchRow[], offers?: ReadonlyMap<number, RowOffer>, offline?: ReadonlyMap<string, OfflineQr>,
+): string {
   const offlineText = (id: string | null) => {
-    const qr = id ? offline.get(id) : undefined;
+    const qr = id ? offline?.get(id) : undefined;
     if (!qr) return '';
     return qr.fits ? `yes (version ${qr.version})` : `no: too large (version ${qr.version} > ${OFFLINE_QR_MAX_VERSION}), link-only QR`;
   };
   const csv = Papa.unparse({
     // "learner page" is the link to send the learner: the certificate page they share and print;
     // "offline qr" whether its printed QR carries the whole credential (checkable offline).
-    fields: ['row', 'student id', 'name', 'khmer name', 'credential id', 'link', 'verify url', 'learner page', 'status', 'error', 'offline qr'],
+    fields: ['row', 'student id', 'name', 'khmer name', 'credential id', 'link', 'verify url', 'learner page', 'status', 'error',
+      ...(offers ? ['wallet offer', 'wallet PIN', 'offer expires'] : []), ...(offline ? ['offline qr'] : [])],
     data: rows.map((row) => {
       const r = batchRowView(publicUrl, row);
       const page = r.credentialId ? learnerPageFor(publicUrl, r.credentialId) : '';
-      return [r.row, r.studentId ?? '', r.name, khmerNameOf(row), r.credentialId ?? '', r.link ?? '', r.verifyUrl ?? '', page, r.status, r.error ?? '', offlineText(r.credentialId)];
+      const offer = offers?.get(row.rowNo);
+      return [r.row, r.studentId ?? '', r.name, khmerNameOf(row), r.credentialId ?? '', r.link ?? '', r.verifyUrl ?? '', page, r.status, r.error ?? '',
+        ...(offers ? [offer?.url ?? '', offer?.txCode ?? '', offer?.expiresAt ?? ''] : []), ...(offline ? [offlineText(r.credentialId)] : [])];
     }),
   // escapeFormulae: a name such as =HYPERLINK(…) from the uploaded sheet is text in Excel, not a formula.
   }, { newline: '\r\n', escapeFormulae: true });
@@ -65,27 +82,39 @@ export function offlineQrs(publicUrl: string, jwts: ReadonlyMap<string, string>)
 }
 
 /**
- * The QR codes to print for a batch's credentials, SVG (and PNG where the runtime can), named
- * by student id: the offline QR (the whole credential inside) where it fits, else the verify link.
+ * The QR codes of a batch's credentials, SVG (and PNG where the runtime can), named by student
+ * id: with `offline`, the offline QR (the whole credential inside) where it fits, else the verify
+ * link; with `offers`, also each row's wallet-offer QR (`wallet/svg/…`) and the results sheet
+ * with the offers and their PINs (`results-with-wallet-offers.csv`).
  */
 export async function qrZip(
-  publicUrl: string, rows: readonly BatchRow[], qrPng?: (text: string) => Promise<Uint8Array>, offline: ReadonlyMap<string, OfflineQr> = new Map(),
+  publicUrl: string,
+  rows: readonly BatchRow[],
+  qrPng?: (text: string) => Promise<Uint8Array>,
+  offers?: ReadonlyMap<number, RowOffer>,
+  offline?: ReadonlyMap<string, OfflineQr>,
 ): Promise<Uint8Array> {
   const files: Record<string, Uint8Array> = {};
+  if (offers) files['results-with-wallet-offers.csv'] = strToU8(resultsCsv(publicUrl, rows, offers));
   for (const row of rows) {
     if (!row.credentialId) continue;
     // Named by student id, as printed on the paper certificate; a clash keeps the row number.
     const base = (row.studentId ?? `row-${row.rowNo}`).replace(/[^\p{L}\p{N}._-]+/gu, '_');
     const name = files[`svg/${base}.svg`] ? `${base}-row${row.rowNo}` : base;
     const url = verifyUrlFor(publicUrl, row.credentialId);
-    const fitting = offline.get(row.credentialId);
+    const fitting = offline?.get(row.credentialId);
     if (fitting?.fits) {
       files[`svg/${name}.svg`] = strToU8(await qrSegmentsSvg(fitting.segments));
       if (qrPng) files[`png/${name}.png`] = await qrSegmentsPng(fitting.segments);
-      continue;
+    } else {
+      files[`svg/${name}.svg`] = strToU8(await qrSvg(url));
+      if (qrPng) files[`png/${name}.png`] = await qrPng(url);
     }
-    files[`svg/${name}.svg`] = strToU8(await qrSvg(url));
-    if (qrPng) files[`png/${name}.png`] = await qrPng(url);
+    const offer = offers?.get(row.rowNo);
+    if (offer) {
+      files[`wallet/svg/${name}.svg`] = strToU8(await qrSvg(offer.url));
+      if (qrPng) files[`wallet/png/${name}.png`] = await qrPng(offer.url);
+    }
   }
   // SVG text compresses well; PNGs are compressed already and are stored as they are.
   return zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, [v, { level: k.endsWith('.png') ? 0 : 6 }]])));

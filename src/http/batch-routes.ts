@@ -110,7 +110,7 @@ async function batchOfflineQrs(s: Services, rows: readonly BatchRow[]) {
 
 export async function resultsCsvResponse(s: Services, c: Context, batch: BatchRecord): Promise<Response> {
   const rows = await s.store.batchRows(batch.id);
-  return c.body(resultsCsv(s.publicUrl, rows, await batchOfflineQrs(s, rows)), 200, {
+  return c.body(resultsCsv(s.publicUrl, rows, undefined, await batchOfflineQrs(s, rows)), 200, {
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': `attachment; filename="batch-${batch.id}-results.csv"`,
   });
@@ -119,7 +119,7 @@ export async function resultsCsvResponse(s: Services, c: Context, batch: BatchRe
 /** A batch's QR codes as a ZIP download (the API's and the console's). */
 export async function qrZipResponse(s: Services, c: Context, batch: BatchRecord): Promise<Response> {
   const rows = await s.store.batchRows(batch.id);
-  const zip = await qrZip(s.publicUrl, rows, s.qrPng, await batchOfflineQrs(s, rows));
+  const zip = await qrZip(s.publicUrl, rows, s.qrPng, undefined, await batchOfflineQrs(s, rows));
   return c.body(zip as Uint8Array<ArrayBuffer>, 200, {
     'Content-Type': 'application/zip',
     'Content-Disposition': `attachment; filename="batch-${batch.id}-qr.zip"`,

@@ -16,6 +16,7 @@ import { NotFoundPage, type PageContext } from '../web/layout.js';
 import { issuingInstitute } from './credential-routes.js';
 import { accreditedAt } from '../verifier/accreditation.js';
 import { consoleCohortRoutes } from './console-cohort-routes.js';
+import { consoleWalletRoutes, walletCardOf } from './console-wallet-routes.js';
 import { ApiError } from './errors.js';
 import { contextOf } from './page-routes.js';
 import { pageHeaders } from './page-headers.js';
@@ -176,8 +177,13 @@ export function consoleRoutes(s: Services): Hono<Env> {
     const record = await credentialOf(c, signedIn);
     if (!record) return notFound(c, p);
     const done = c.req.query('done');
-    const notice = done === 'issued' ? p.m.issuedOk : ACTIONS.includes(done as StatusAction) ? p.m.done[done as StatusAction] : undefined;
-    return c.html(<CredentialDetailPage p={p} user={userOf(signedIn)} record={record} events={await s.store.credentialEvents(record.id)} notice={notice} />);
+    const notice = done === 'issued' ? p.m.issuedOk : done === 'wallet-withdrawn' ? p.m.walletWithdrawn : ACTIONS.includes(done as StatusAction) ? p.m.done[done as StatusAction] : undefined;
+    const user = userOf(signedIn);
+    return c.html(
+      <CredentialDetailPage p={p} user={user} record={record} events={await s.store.credentialEvents(record.id)} notice={notice}>
+        {await walletCardOf(s, p, user, record)}
+      </CredentialDetailPage>,
+    );
   });
 
   const actionOf = (c: Context): StatusAction | null => {
@@ -279,7 +285,9 @@ export function consoleRoutes(s: Services): Hono<Env> {
     return c.html(<InstitutesPage p={p} user={userOf(signedIn)} rows={rows} />);
   });
 
-  consoleCohortRoutes(app, s, { session, userOf, issuable, toLogin, notFound, forbidden, csrfFailed });
+  const kit = { session, userOf, issuable, toLogin, notFound, forbidden, csrfFailed };
+  consoleCohortRoutes(app, s, kit);
+  consoleWalletRoutes(app, s, kit);
 
   app.get('/console/*', (c) => notFound(c, contextOf(s, c)));
   return app;

@@ -46,6 +46,8 @@ export const EnvSchema = z.object({
   KEY_ENCRYPTION_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be 32 bytes in base64url (43 characters)').optional(),
   RATE_LIMIT_ISSUE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   RATE_LIMIT_VERIFY_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  /** Days a wallet offer stays open unless its request says otherwise. */
+  WALLET_OFFER_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** `confirm`: this start may move the issuer to the DID of a changed PUBLIC_URL (src/issuer/did-change.ts). */
   PUBLIC_URL_CHANGE: z.enum(['confirm'], { message: 'must be "confirm" (or unset)' }).optional(),
   TLS_CERT: z.string().min(1).optional(),

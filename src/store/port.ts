@@ -1,6 +1,6 @@
 import type {
   AccreditationPeriod, AchievementRecord, ApiToken, AuditEntry, AuditInput, BatchListing, BatchRecord, BatchRow, BatchRowRef, BatchRowStatus,
-  ConsoleSession, CredentialEvent, CredentialRecord, Institute, IssuerKeyRecord, KeyType, StatusAction, StatusList, StatusPurpose, TemplateRecord,
+  ConsoleSession, CredentialEvent, CredentialRecord, DeliveryRecord, WalletOfferRecord, Institute, IssuerKeyRecord, KeyType, StatusAction, StatusList, StatusPurpose, TemplateRecord,
 } from './records.js';
 
 // Callers import the records from the port, as one module.
@@ -58,7 +58,7 @@ export class StatusSlotTakenError extends Error {
  * that an embedded (better-sqlite3) and a remote (D1) backend fit the same port; rows are
  * parsed with the schemas of records.ts, so callers never see untyped data.
  */
-export interface Store extends CohortStore {
+export interface Store extends CohortStore, WalletStore {
   createInstitute(institute: Institute, audit?: AuditInput): Promise<void>;
   updateInstitute(institute: Institute, audit?: AuditInput): Promise<void>;
   listInstitutes(): Promise<Institute[]>;
@@ -197,4 +197,38 @@ export interface CohortStore {
   issuedRow(instituteId: string, rowKey: string): Promise<string | null>;
   /** The credentials already issued for many row identities, in one query (a file of thousands of rows; D1 caps queries per request). */
   issuedRows(instituteId: string, rowKeys: readonly string[]): Promise<Map<string, string>>;
+}
+
+/** How a delivery redeems its offer: with the OpenID4VCI access token, or the VC-API exchange's transaction. */
+export type OfferRedemption = { kind: 'token'; idHash: string; tokenHash: string } | { kind: 'exchange'; idHash: string; tx: string };
+
+/** Wallet offers and the credentials delivered through them (migrations/0012). */
+export interface WalletStore {
+  /** Stores a new offer; earlier offers of the same credential not yet delivered are revoked in the same transaction. */
+  createWalletOffer(offer: WalletOfferRecord, audit?: AuditInput): Promise<void>;
+  getWalletOffer(idHash: string): Promise<WalletOfferRecord | null>;
+  getWalletOfferByToken(tokenHash: string): Promise<WalletOfferRecord | null>;
+  /** A credential's offers, newest first. */
+  walletOffersOf(credentialId: string): Promise<WalletOfferRecord[]>;
+  /** Revokes the credential's offers not yet delivered; how many. */
+  revokeWalletOffers(credentialId: string, at: string, audit?: AuditInput): Promise<number>;
+  /**
+   * Takes one PIN try of an open offer whose pre-authorized code is unused (before the PIN is
+   * compared, so at most 5 are ever compared, however many arrive at once); false when none is left.
+   */
+  takeWalletOfferPinTry(idHash: string, at: string): Promise<boolean>;
+  /** Gives the offer its access token, once: false when it is no longer open or its code was used. */
+  redeemWalletOffer(redeem: { idHash: string; tokenHash: string; tokenExpiresAt: string; at: string }, audit?: AuditInput): Promise<boolean>;
+  /** Starts (or restarts) a VC-API exchange of an open offer. */
+  startWalletExchange(exchange: { idHash: string; tx: string; challenge: string; expiresAt: string; at: string }): Promise<boolean>;
+  /**
+   * Marks the offer delivered and stores the delivery, as one compare-and-set: false, storing
+   * nothing, when the offer was delivered (or closed) meanwhile.
+   */
+  deliverCredential(delivery: DeliveryRecord, via: OfferRedemption, audit?: AuditInput): Promise<boolean>;
+  saveWalletNonce(nonce: string, expiresAt: string): Promise<void>;
+  /** Uses a nonce once, before it expires. */
+  takeWalletNonce(nonce: string, at: string): Promise<boolean>;
+  getDeliveryByVcId(vcId: string): Promise<DeliveryRecord | null>;
+  credentialDeliveries(credentialId: string): Promise<DeliveryRecord[]>;
 }

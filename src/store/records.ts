@@ -249,3 +249,52 @@ export interface BatchRowRef {
   rowNo: number;
   rowKey: string;
 }
+
+/** The most PIN tries an offer takes; at this many it is void. */
+export const WALLET_OFFER_PIN_TRIES = 5;
+
+/** An offer to put one credential into one wallet (migrations/0012); its id is the secret in its URLs, kept only hashed. */
+export const WalletOfferRecordSchema = z.object({
+  idHash: z.string(),
+  /** A public reference (audit, console): names the offer, never redeems it. */
+  ref: z.string(),
+  credentialId: z.string(),
+  instituteId: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  expiresAt: z.string(),
+  txCodeSalt: z.string(),
+  txCodeHash: z.string(),
+  pinTries: z.number().int().nonnegative(),
+  tokenHash: z.string().nullable(),
+  tokenExpiresAt: z.string().nullable(),
+  redeemedAt: z.string().nullable(),
+  exchangeTx: z.string().nullable(),
+  exchangeChallenge: z.string().nullable(),
+  exchangeExpiresAt: z.string().nullable(),
+  deliveredAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type WalletOfferRecord = z.infer<typeof WalletOfferRecordSchema>;
+
+export const DELIVERY_PROTOCOLS = ['openid4vci', 'vc-api'] as const;
+export type DeliveryProtocol = (typeof DELIVERY_PROTOCOLS)[number];
+
+/** A credential delivered to a wallet: the original, re-signed for the holder, with the same status entry. */
+export const DeliveryRecordSchema = z.object({
+  id: z.string(),
+  /** The delivered credential's own `id`. */
+  vcId: z.string(),
+  /** The original credential (credentials.id). */
+  credentialId: z.string(),
+  offerRef: z.string(),
+  instituteId: z.string(),
+  holderDid: z.string(),
+  protocol: z.enum(DELIVERY_PROTOCOLS),
+  /** ldp_vc (the Data Integrity JSON) or jwt_vc_json (a vc+jwt). */
+  format: z.string(),
+  /** What was delivered, byte for byte as signed. */
+  body: z.string(),
+  deliveredAt: z.string(),
+});
+export type DeliveryRecord = z.infer<typeof DeliveryRecordSchema>;

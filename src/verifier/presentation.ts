@@ -38,11 +38,11 @@ export function credentialInput(vc: unknown, legacyJwt = false): VerifyInput | n
   return legacyJwt && typeof vc === 'string' && JWT_SHAPE.test(vc) ? { kind: 'jwt', jwt: vc } : null;
 }
 
-function formatProblem(vp: unknown, legacyJwt = false): string | null {
+function formatProblem(vp: unknown, legacyJwt = false, v1Context = legacyJwt): string | null {
   if (!isObject(vp)) return 'a presentation must be a JSON object';
   const ctx = vp['@context'];
   if (!Array.isArray(ctx) || ctx[0] !== V2) {
-    if (!(legacyJwt && Array.isArray(ctx) && ctx[0] === 'https://www.w3.org/2018/credentials/v1')) return `the first @context must be ${V2}`;
+    if (!(v1Context && Array.isArray(ctx) && ctx[0] === 'https://www.w3.org/2018/credentials/v1')) return `the first @context must be ${V2}`;
   }
   if (!ctx.every((c) => isObject(c) || isAbsoluteUrl(c))) return 'every @context item must be a URL or a context object';
   if (!asList(vp.type).includes('VerifiablePresentation')) return 'type must include VerifiablePresentation';
@@ -130,14 +130,15 @@ async function verifyPresentationJwt(deps: VerifierDeps, jwt: string, options: {
 }
 
 /**
- * Verifies a presentation: its shape, its `authentication` proof by the holder (bound to the
+ * Verifies a presentation: its shape (VC 2.0; with `acceptVc11`, VC 1.1 too: the DID
+ * authentication the Learner Credential Wallet signs), its `authentication` proof by the holder (bound to the
  * verifier's challenge and domain when given), and every credential in it. A presentation may
  * be secured by an embedded proof, or be an EnvelopedVerifiablePresentation (a JWT).
  */
 export async function verifyPresentation(
   deps: VerifierDeps,
   vp: unknown,
-  options: { challenge?: string; domain?: string },
+  options: { challenge?: string; domain?: string; acceptVc11?: boolean },
 ): Promise<PresentationReport> {
   const now = deps.clock();
   const done = (checks: Check[], credentials: VerificationReport[] = []): PresentationReport => ({
@@ -150,7 +151,7 @@ export async function verifyPresentation(
   const enveloped = isObject(vp) ? envelopedJwt(vp, 'presentation') : null;
   if (typeof enveloped === 'string') return { ...done([failed('format', enveloped)]), format: 'vp+jwt' };
   if (enveloped) return verifyPresentationJwt(deps, enveloped.jwt, options);
-  const problem = formatProblem(vp);
+  const problem = formatProblem(vp, false, options.acceptVc11 ?? false);
   if (problem) return done([failed('format', problem)]);
   const doc = vp as JsonObject;
   const { key, proof } = await checkDataIntegrityProofs(deps, doc, {
@@ -161,5 +162,6 @@ export async function verifyPresentation(
     domain: options.domain,
   });
   const { check, reports } = await checkCredentials(deps, asList(doc.verifiableCredential), false);
-  return done([passed('format', 'a VC Data Model 2.0 presentation'), key, proof, check], reports);
+  const v1 = (doc['@context'] as unknown[])[0] !== V2;
+  return done([passed('format', v1 ? 'a VC Data Model 1.1 presentation' : 'a VC Data Model 2.0 presentation'), key, proof, check], reports);
 }

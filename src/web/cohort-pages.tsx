@@ -271,6 +271,13 @@ export const CohortBatchPage: FC<{ p: PageContext; user: ConsoleUser; batch: Bat
             <a class="btn secondary" href={`${p.base}/console/batches/${batch.id}/qr.zip`} download>{m.downloadQr}</a>
           </p>
         )}
+        {!issuing && user.canIssue && counts.issued + counts.existing > 0 && (
+          <form method="post" action={`${p.base}/console/batches/${batch.id}/wallet-offers`} id="cohort-wallet-offers">
+            <Csrf token={user.csrf} />
+            <p class="btns"><button type="submit" class="btn secondary">{m.walletCohort}</button></p>
+            <p class="small">{m.walletCohortNote}</p>
+          </form>
+        )}
       </section>
       <table id="batch-rows" class="stack">
         <thead>

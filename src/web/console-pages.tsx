@@ -119,14 +119,14 @@ export const ACTIONS: StatusAction[] = ['revoke', 'suspend', 'reinstate'];
 /** The changes the issuer's own rule allows from the credential's status now. */
 export const allowedActions = (record: CredentialRecord): StatusAction[] => ACTIONS.filter((a) => transitionRefusal(record, a) === null);
 
-export const CredentialDetailPage: FC<{
+export const CredentialDetailPage: FC<PropsWithChildren<{
   p: PageContext;
   user: ConsoleUser;
   record: CredentialRecord;
   events: CredentialEvent[];
   notice?: string;
   error?: string;
-}> = ({ p, user, record, events, notice, error }) => {
+}>> = ({ p, user, record, events, notice, error, children }) => {
   const status = statusOf(record);
   // The Khmer names as the credential carries them (old and new shapes alike).
   const shown = summarize(JSON.parse(record.diJson) as Credential);
@@ -164,6 +164,8 @@ export const CredentialDetailPage: FC<{
           <a class="btn secondary" href={`${p.base}/v/${record.id}`}>{p.m.verifyTitle}</a>
         </p>
       </section>
+      {/* More about the credential (its wallet offers: src/web/wallet-pages.tsx). */}
+      {children}
       {user.canRevoke && allowedActions(record).length > 0 && (
         <section class="card">
           <h2>{p.m.actions}</h2>

@@ -241,6 +241,29 @@ export const EN = {
   downloadQr: 'Download QR codes (ZIP)',
   autoRefresh: 'This page refreshes itself until every row is done.',
   moreRows: (n: number) => `…and ${count(n, 'more row', 'more rows')} in the results file.`,
+  // console: wallet offers
+  walletTitle: 'Add to a wallet',
+  walletLead: 'An offer lets the learner put this certificate into a wallet app on their phone (Inji Wallet, the Learner Credential Wallet or another OpenID4VCI wallet), bound to that phone. It works once, for one wallet.',
+  walletMake: 'Make a wallet offer',
+  walletRemake: 'Make a new offer (the open one stops working)',
+  walletWithdraw: 'Withdraw the offer',
+  walletPin: 'PIN',
+  walletPinNote: 'Give the PIN to the learner apart from the QR code (tell it, or write it on their copy). It is shown only now: make a new offer if it is lost.',
+  walletQrAll: 'Scan with the Learner Credential Wallet (or another wallet that reads this link)',
+  walletQrInji: 'Scan with Inji Wallet (or another OpenID4VCI wallet)',
+  walletUntil: (date: string) => `Open until ${date}; it works once.`,
+  walletState: {
+    open: 'open', redeemed: 'being taken by a wallet', delivered: 'in a wallet', revoked: 'withdrawn', void: 'void (wrong PIN 5 times)', expired: 'expired',
+  } as Record<string, string>,
+  walletLatest: 'Latest offer',
+  walletDeliveredTo: 'In the wallet of',
+  walletNone: 'No offer has been made for this certificate.',
+  walletWithdrawn: 'The offer was withdrawn.',
+  walletRefused: 'A revoked or suspended certificate cannot be offered to a wallet.',
+  walletBack: 'Back to the certificate',
+  walletPrint: 'Print this page for the learner',
+  walletCohort: 'Make wallet offers for this cohort (ZIP)',
+  walletCohortNote: 'The ZIP holds the results sheet with each learner’s wallet offer and its PIN beside it, and the offer QR codes. Each press makes new offers and withdraws the earlier ones: the PINs are only in this download.',
 };
 
 export type Messages = typeof EN;

@@ -93,4 +93,5 @@ input[type=file]{font:inherit;max-width:100%}
   a{color:inherit;text-decoration:none}
 }
 footer{max-width:42rem;margin:0 auto;padding:0 1rem 2rem;font-size:.85rem;color:#49515c}
+.pin{font-size:2rem;letter-spacing:.3em;font-family:ui-monospace,Menlo,Consolas,monospace;white-space:nowrap}.qr{display:block;max-width:100%;height:auto}
 `;

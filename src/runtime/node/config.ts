@@ -22,6 +22,7 @@ export interface ServiceConfig {
   vcApiAuth: 'token' | 'none';
   keyEncryptionKey?: Uint8Array;
   rateLimits: { issuePerMinute: number; verifyPerMinute: number };
+  walletOfferDays: number;
   /** PEM files to serve https directly (e.g. for the W3C suites); otherwise plain http. */
   tls?: { certPath: string; keyPath: string };
 }
@@ -53,6 +54,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServiceConf
     vcApiAuth: e.VC_API_AUTH,
     keyEncryptionKey: e.KEY_ENCRYPTION_KEY ? base64urlnopad.decode(e.KEY_ENCRYPTION_KEY) : undefined,
     rateLimits: { issuePerMinute: e.RATE_LIMIT_ISSUE_PER_MINUTE, verifyPerMinute: e.RATE_LIMIT_VERIFY_PER_MINUTE },
+    walletOfferDays: e.WALLET_OFFER_DAYS,
     tls: e.TLS_CERT && e.TLS_KEY ? { certPath: e.TLS_CERT, keyPath: e.TLS_KEY } : undefined,
     remoteFetch: {
       timeoutMs: e.REMOTE_FETCH_TIMEOUT_MS,

@@ -62,6 +62,7 @@ export async function startNode(config: ServiceConfig, say: Say, clock: () => Da
     keys,
     vault,
     rateLimits: config.rateLimits,
+    walletOfferDays: config.walletOfferDays,
     ministryName: config.ministryName,
     trustedRegistries: config.trustedRegistries,
     // A request made in process (the CLI, tests) has no socket: it counts as 'local'.

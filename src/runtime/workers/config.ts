@@ -23,6 +23,7 @@ export const WorkerEnvSchema = EnvSchema.pick({
   VC_API_AUTH: true,
   RATE_LIMIT_ISSUE_PER_MINUTE: true,
   RATE_LIMIT_VERIFY_PER_MINUTE: true,
+  WALLET_OFFER_DAYS: true,
   PUBLIC_URL_CHANGE: true,
 }).extend({
   PUBLIC_URL: httpUrl,
@@ -49,6 +50,7 @@ export interface WorkerConfig {
   vcApiAuth: 'token' | 'none';
   rateLimits: { issuePerMinute: number; verifyPerMinute: number };
   batchChunkRows: number;
+  walletOfferDays: number;
 }
 
 /** Reads and validates the Worker's configuration from its `env` (bindings that are not strings are ignored). */
@@ -87,5 +89,6 @@ export function loadWorkerConfig(env: Record<string, unknown>): WorkerConfig {
     vcApiAuth: e.VC_API_AUTH,
     rateLimits: { issuePerMinute: e.RATE_LIMIT_ISSUE_PER_MINUTE, verifyPerMinute: e.RATE_LIMIT_VERIFY_PER_MINUTE },
     batchChunkRows: e.BATCH_CHUNK_ROWS,
+    walletOfferDays: e.WALLET_OFFER_DAYS,
   };
 }

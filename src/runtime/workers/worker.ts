@@ -91,6 +91,7 @@ async function boot(env: WorkerEnv, clock: () => Date): Promise<Booted> {
     clock,
     publicUrl: config.publicUrl,
     rateLimits: config.rateLimits,
+    walletOfferDays: config.walletOfferDays,
     ministryName: config.ministryName,
     trustedRegistries: config.trustedRegistries,
     vcApiOpen: config.vcApiAuth === 'none',

@@ -9,6 +9,10 @@ import {
   InstituteSchema,
   IssuerKeyRecordSchema,
   StatusListSchema,
+  WalletOfferRecordSchema,
+  DeliveryRecordSchema,
+  type WalletOfferRecord,
+  type DeliveryRecord,
   type AccreditationPeriod,
   type AchievementRecord,
   type ApiToken,
@@ -101,3 +105,17 @@ export const SLOT_COLUMNS: Record<StatusPurpose, { list: string; index: string; 
 
 export const sessionFromRow = (r: Row): ConsoleSession =>
   ConsoleSessionSchema.parse({ idHash: r.id_hash, tokenHash: r.token_hash, csrf: r.csrf, createdAt: r.created_at, expiresAt: r.expires_at });
+
+export const walletOfferFromRow = (r: Row): WalletOfferRecord =>
+  WalletOfferRecordSchema.parse({
+    idHash: r.id_hash, ref: r.ref, credentialId: r.credential_id, instituteId: r.institute_id, createdAt: r.created_at, createdBy: r.created_by,
+    expiresAt: r.expires_at, txCodeSalt: r.tx_code_salt, txCodeHash: r.tx_code_hash, pinTries: Number(r.pin_tries), tokenHash: r.token_hash,
+    tokenExpiresAt: r.token_expires_at, redeemedAt: r.redeemed_at, exchangeTx: r.exchange_tx, exchangeChallenge: r.exchange_challenge,
+    exchangeExpiresAt: r.exchange_expires_at, deliveredAt: r.delivered_at, revokedAt: r.revoked_at,
+  });
+
+export const deliveryFromRow = (r: Row): DeliveryRecord =>
+  DeliveryRecordSchema.parse({
+    id: r.id, vcId: r.vc_id, credentialId: r.credential_id, offerRef: r.offer_ref, instituteId: r.institute_id, holderDid: r.holder_did,
+    protocol: r.protocol, format: r.format, body: r.body, deliveredAt: r.delivered_at,
+  });

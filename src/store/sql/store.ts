@@ -8,6 +8,7 @@ import { credentialMethods } from './credentials.js';
 import type { SqlDriver } from './driver.js';
 import { instituteMethods } from './institutes.js';
 import { statusMethods } from './status.js';
+import { walletMethods } from './wallet.js';
 
 export interface SqlStoreOptions {
   /** SHA-256 for the audit chain; Web Crypto unless the runtime has a faster one. */
@@ -29,6 +30,7 @@ export function openSqlStore(db: SqlDriver, options: SqlStoreOptions = {}): Stor
     ...statusMethods(db, log),
     ...cohortMethods(db, log),
     ...consoleMethods(db),
+    ...walletMethods(db, log),
     auditEntries: log.auditEntries,
     close: () => db.close(),
   };
