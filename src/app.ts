@@ -26,6 +26,7 @@ import { achievementRoutes } from './http/achievement-routes.js';
 import { badgeRoutes } from './http/badge-routes.js';
 import { requestLog } from './http/request-log.js';
 import { opsRoutes } from './http/ops-routes.js';
+import { offlineRoutes } from './http/offline-routes.js';
 import { walletRoutes } from './http/wallet-routes.js';
 import { insightRoutes } from './http/insight-routes.js';
 
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   routes.route('/', instituteRoutes(services));
   routes.route('/', auditRoutes(services));
   routes.route('/', pageRoutes(services));
+  routes.route('/', offlineRoutes(services));
   // The console's pages (its route files): the pages' security headers, and never cached.
   routes.use('/console', pageHeaders);
   routes.use('/console/*', pageHeaders, noStore);

@@ -1,3 +1,5 @@
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -179,7 +181,8 @@ describe('progress and results', () => {
     expect(res.headers.get('content-type')).toContain('text/csv');
     const text = await res.text();
     const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('row,student id,name,khmer name,credential id,link,verify url,learner page,status,error');
+    expect(lines[0]).toBe('row,student id,name,khmer name,credential id,link,verify url,learner page,status,error,offline qr');
+    expect(lines[1]).toMatch(/,yes \(version \d+\)$/);
     expect(lines[1]).toContain(`,http://localhost:8787/c/${body.rows[0].credentialId},issued,`);
     expect(lines[2]).toContain('"Chan, Sophea"');
     expect(lines[1]).toContain(`/v/${body.rows[0].credentialId}`);
@@ -196,6 +199,10 @@ describe('progress and results', () => {
     expect(Object.keys(files).sort()).toEqual(['png/0002.png', 'png/S001.png', 'png/S003.png', 'svg/0002.svg', 'svg/S001.svg', 'svg/S003.svg']);
     expect(new TextDecoder().decode(files['svg/S001.svg'])).toMatch(/^<svg|^<\?xml/);
     expect([...files['png/S001.png']!.slice(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+    // The offline QR (issue 16): the verify link with the whole credential in its fragment.
+    const png = PNG.sync.read(Buffer.from(files['png/S001.png']!));
+    const text = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength), png.width, png.height)?.data;
+    expect(text).toMatch(new RegExp(`^http://localhost:8787/v/${body.rows[0].credentialId}#SC1[0-9]+$`));
   });
 
   it("another institute's batch is not found", async () => {

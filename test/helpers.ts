@@ -125,7 +125,11 @@ export interface IssueResponse {
   id: string;
   credential: Record<string, unknown> & { proof: Array<Record<string, unknown>> };
   jwt: string;
-  links: { self: string; verify: string; qrSvg: string; qrPng: string; learnerPage: string; badgePng: string; badgeSvg: string };
+  links: {
+    self: string; verify: string; qrSvg: string; qrPng: string; qrOfflineSvg: string; qrOfflinePng: string;
+    learnerPage: string; badgePng: string; badgeSvg: string;
+  };
+  offlineQr: { fits: boolean; version: number | null; maxVersion: number; payloadDigits: number | null };
 }
 
 /** The path of a route of the app: PUBLIC_URL's own path, if it has one, then `path`. */

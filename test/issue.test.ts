@@ -21,6 +21,8 @@ describe('issuing a credential', () => {
       verify: `${PUBLIC_URL}/v/${issued.id}`,
       qrSvg: `${PUBLIC_URL}/credentials/${issued.id}/qr.svg`,
       qrPng: `${PUBLIC_URL}/credentials/${issued.id}/qr.png`,
+      qrOfflineSvg: `${PUBLIC_URL}/credentials/${issued.id}/qr-offline.svg`,
+      qrOfflinePng: `${PUBLIC_URL}/credentials/${issued.id}/qr-offline.png`,
       learnerPage: `${PUBLIC_URL}/c/${issued.id}`,
       badgePng: `${PUBLIC_URL}/credentials/${issued.id}/badge.png`,
       badgeSvg: `${PUBLIC_URL}/credentials/${issued.id}/badge.svg`,

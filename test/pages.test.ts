@@ -240,7 +240,8 @@ describe('the learner page /c/:id', () => {
     const { res, html } = await page(ctx, `/c/${issued.id}`);
     expect(res.status).toBe(200);
     expect(html).toContain('class="cert"');
-    expect(html).toContain(`src="/credentials/${issued.id}/qr.svg"`);
+    // The offline QR, which carries the whole credential (issue 16): this one fits.
+    expect(html).toContain(`src="/credentials/${issued.id}/qr-offline.svg"`);
     expect(html).toContain(`value="http://localhost:8787/c/${issued.id}"`);
     expect(html).toContain(`href="/c/${issued.id}/credential.json"`);
     expect(html).toContain(`href="/c/${issued.id}/credential.jwt"`);

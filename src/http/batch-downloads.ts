@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
-import { qrZip, resultsCsv } from '../batch/results.js';
+import { offlineQrs, qrZip, resultsCsv } from '../batch/results.js';
 import type { Services } from '../services.js';
-import type { BatchRecord } from '../store/port.js';
+import type { BatchRecord, BatchRow } from '../store/port.js';
 
 /*
  * What the batch API (src/http/batch-routes.ts) and the console's cohort pages
@@ -10,17 +10,25 @@ import type { BatchRecord } from '../store/port.js';
 
 export const BATCH_BODY_LIMIT = 10 * 1024 * 1024;
 
-/** A batch's results sheet as a download. */
+/** The offline QR of each issued credential of a batch's rows (one store query). */
+async function batchOfflineQrs(s: Services, rows: readonly BatchRow[]) {
+  const ids = rows.map((r) => r.credentialId).filter((id): id is string => id !== null);
+  return offlineQrs(s.publicUrl, await s.store.credentialJwts(ids));
+}
+
+/** A batch's results sheet as a download (with each credential's offline QR fit). */
 export async function resultsCsvResponse(s: Services, c: Context, batch: BatchRecord): Promise<Response> {
-  return c.body(resultsCsv(s.publicUrl, await s.store.batchRows(batch.id)), 200, {
+  const rows = await s.store.batchRows(batch.id);
+  return c.body(resultsCsv(s.publicUrl, rows, undefined, await batchOfflineQrs(s, rows)), 200, {
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': `attachment; filename="batch-${batch.id}-results.csv"`,
   });
 }
 
-/** A batch's QR codes as a ZIP download. */
+/** A batch's QR codes as a ZIP download (the offline QR where the credential fits). */
 export async function qrZipResponse(s: Services, c: Context, batch: BatchRecord): Promise<Response> {
-  const zip = await qrZip(s.publicUrl, await s.store.batchRows(batch.id), s.qrPng);
+  const rows = await s.store.batchRows(batch.id);
+  const zip = await qrZip(s.publicUrl, rows, s.qrPng, undefined, await batchOfflineQrs(s, rows));
   return c.body(zip as Uint8Array<ArrayBuffer>, 200, {
     'Content-Type': 'application/zip',
     'Content-Disposition': `attachment; filename="batch-${batch.id}-qr.zip"`,

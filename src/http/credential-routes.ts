@@ -5,6 +5,7 @@ import type { AppEnv } from './context.js';
 import { issuingInstitute } from '../domain/tenancy.js';
 import { issueCredential, verifyUrlFor } from '../issuer/issue.js';
 import { qrSvg } from '../issuer/qr.js';
+import { offlineQrOf, qrSegmentsPng, qrSegmentsSvg } from '../issuer/qr-offline.js';
 import { singleEd25519Signature2020Form } from '../issuer/compat-proofs.js';
 import type { JsonObject } from '../schemas/credential.js';
 import { IssueRequestSchema } from '../schemas/issue-request.js';
@@ -15,7 +16,7 @@ import { rateLimit } from './rate-limit.js';
 import { jsonBodyLimit, readJsonBody } from './body.js';
 import { valueOr } from './domain-errors.js';
 import { ApiError } from './errors.js';
-import { credentialLinks } from './links.js';
+import { credentialLinks, offlineQrView } from './links.js';
 
 export const ISSUE_BODY_LIMIT = 64 * 1024;
 
@@ -67,6 +68,7 @@ export function credentialRoutes(s: Services): Hono<AppEnv & { Variables: AuthVa
       return c.json({
         id, credential: issued.credential, jwt: issued.jwt, ...(issued.jwtEs256 ? { jwtEs256: issued.jwtEs256 } : {}),
         links: credentialLinks(s.publicUrl, id),
+        offlineQr: offlineQrView(offlineQrOf(s.publicUrl, { id, jwt: issued.jwt })),
       }, 201);
     },
   );
@@ -96,6 +98,25 @@ export function credentialRoutes(s: Services): Hono<AppEnv & { Variables: AuthVa
     if (!s.qrPng) throw new ApiError('not_found', 'this runtime renders QR codes as SVG only; use qr.svg');
     const png = await s.qrPng(verifyUrlFor(s.publicUrl, record.id));
     return c.body(png as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'image/png', 'Cache-Control': QR_CACHE });
+  });
+
+  /*
+   * The offline QR: the whole signed credential in the link's fragment where it fits, else
+   * the link-only code (never an unscannable one). X-Offline-QR says which was served.
+   */
+  const offline = async (id: string) => {
+    const record = await findCredential(id);
+    const qr = offlineQrOf(s.publicUrl, record);
+    const segments = qr?.segments ?? [{ data: verifyUrlFor(s.publicUrl, record.id), mode: 'byte' as const }];
+    return { segments, headers: { 'Cache-Control': QR_CACHE, 'X-Offline-QR': qr?.fits ? `fits; version=${qr.version}` : `link-only; version=${qr?.version ?? 0}` } };
+  };
+  app.get('/credentials/:id/qr-offline.svg', async (c) => {
+    const { segments, headers } = await offline(c.req.param('id'));
+    return c.body(await qrSegmentsSvg(segments), 200, { ...headers, 'Content-Type': 'image/svg+xml' });
+  });
+  app.get('/credentials/:id/qr-offline.png', async (c) => {
+    const { segments, headers } = await offline(c.req.param('id'));
+    return c.body(await qrSegmentsPng(segments) as Uint8Array<ArrayBuffer>, 200, { ...headers, 'Content-Type': 'image/png' });
   });
 
   app.get('/achievements/:slug/:key', async (c) => {

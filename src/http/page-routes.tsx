@@ -4,6 +4,7 @@ import { setCookie } from 'hono/cookie';
 import type { Services } from '../services.js';
 import type { AppEnv } from './context.js';
 import { verifyUrlFor } from '../issuer/issue.js';
+import { offlineQrOf } from '../issuer/qr-offline.js';
 import type { VerificationReport } from '../schemas/report.js';
 import type { CredentialRecord } from '../store/port.js';
 import { bakedInput, extractBaked } from '../verifier/baked.js';
@@ -132,6 +133,8 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
     const learner = pick(p.lang, cred?.learner.name, cred?.learner.nameKm) ?? '';
     const achievement = pick(p.lang, cred?.achievement?.name, cred?.achievement?.nameKm) ?? '';
     const issuer = pick(p.lang, cred?.issuer.name, cred?.issuer.nameKm) ?? '';
+    // The printed certificate carries the whole credential where it fits (issue 16).
+    const offline = offlineQrOf(s.publicUrl, record)?.fits ?? false;
     c.header('Cache-Control', 'no-cache');
     c.header('Vary', 'Cookie, Accept-Language');
     return c.html(
@@ -144,7 +147,8 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
         links={{
           page: `${s.publicUrl}/c/${id}`,
           verify: verifyUrlFor(s.publicUrl, id),
-          qrSvg: `${p.base}/credentials/${id}/qr.svg`,
+          qrSvg: `${p.base}/credentials/${id}/${offline ? 'qr-offline.svg' : 'qr.svg'}`,
+          qrOffline: offline,
           json: `${p.base}/c/${id}/credential.json`,
           jwt: record.jwt ? `${p.base}/c/${id}/credential.jwt` : null,
           badgePng: `${p.base}/credentials/${id}/badge.png`,

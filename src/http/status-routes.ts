@@ -11,7 +11,8 @@ import { requireScope, requireToken, type AuthVariables } from './auth.js';
 import { jsonBodyLimit, readJsonBody } from './body.js';
 import { valueOr } from './domain-errors.js';
 import { ApiError } from './errors.js';
-import { credentialLinks } from './links.js';
+import { credentialLinks, offlineQrView } from './links.js';
+import { offlineQrOf } from '../issuer/qr-offline.js';
 
 const LIST_ID = /^[1-9A-HJ-NP-Za-km-z]{10,40}$/;
 const ReasonBody = z.strictObject({ reason: multiLine(500) });
@@ -39,6 +40,7 @@ async function statusView(s: Services, id: string) {
     },
     history: history.map(({ action, reason, actor, at }) => ({ action, reason, actor, at })),
     links: credentialLinks(s.publicUrl, record.id),
+    offlineQr: offlineQrView(offlineQrOf(s.publicUrl, record)),
   };
 }
 

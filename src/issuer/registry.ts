@@ -22,19 +22,32 @@ export interface RegistryInstitute {
   status: string;
   programmes: string[];
   accreditations: Array<{ validFrom: string; validUntil?: string; programmes: string[] }>;
+  /**
+   * The Ed25519 keys its did:web DIDs ever signed with (a did:key names its own key), so a
+   * verifier holding only this registry checks signatures offline (src/offline/browser).
+   */
+  keys?: Array<{ id: string; publicKeyMultibase: string; compromisedAt?: string }>;
 }
 
-/** The registry's content: every institute, its DIDs and accreditation periods. */
-export async function registryContent(store: Store): Promise<RegistryInstitute[]> {
+/** The Ed25519 keys of an institute's DIDs that are not did:key, as the registry lists them. */
+async function registryKeys(keys: KeyRing, dids: string[]): Promise<NonNullable<RegistryInstitute['keys']>> {
+  const lists = await Promise.all(dids.filter((d) => !d.startsWith('did:key:')).map((d) => keys.publicKeys(d)));
+  return lists.flat().map((k) => ({ id: k.id, publicKeyMultibase: k.publicKeyMultibase, ...(k.compromisedAt ? { compromisedAt: k.compromisedAt } : {}) }));
+}
+
+/** The registry's content: every institute, its DIDs, accreditation periods and (given a key ring) keys. */
+export async function registryContent(store: Store, keys?: KeyRing): Promise<RegistryInstitute[]> {
   const institutes = await store.listInstitutes();
   return Promise.all(
-    institutes.map(async (i) => ({
+    institutes.map(async (i): Promise<RegistryInstitute> => {
+      const dids = [i.did, ...(i.didKey ? [i.didKey] : []), ...(await store.instituteDidAliases(i.id))];
+      return {
       slug: i.slug,
       name: i.name,
       ...(i.nameKm ? { nameKm: i.nameKm } : {}),
       ...(i.url ? { url: i.url } : {}),
       // Then the DIDs it had before a PUBLIC_URL change: what it issued under them is its own.
-      dids: [i.did, ...(i.didKey ? [i.didKey] : []), ...(await store.instituteDidAliases(i.id))],
+      dids,
       status: i.status,
       programmes: i.programmes,
       accreditations: (await store.accreditations(i.id)).map((p) => ({
@@ -42,7 +55,9 @@ export async function registryContent(store: Store): Promise<RegistryInstitute[]
         ...(p.validUntil ? { validUntil: p.validUntil } : {}),
         programmes: p.programmes,
       })),
-    })),
+      ...(keys ? { keys: await registryKeys(keys, dids) } : {}),
+      };
+    }),
   );
 }
 
@@ -62,7 +77,7 @@ export interface SignedRegistry {
 export function createRegistrySigner(deps: { store: Store; keys: KeyRing; crypto: CryptoProvider; clock: () => Date; publicUrl: string; ministryName: string }) {
   let last: { digest: string; signed: SignedRegistry } | null = null;
   return async (): Promise<SignedRegistry> => {
-    const institutes = await registryContent(deps.store);
+    const institutes = await registryContent(deps.store, deps.keys);
     const digest = toHex(await deps.crypto.sha256(utf8(JSON.stringify(institutes))));
     const now = deps.clock();
     if (last && last.digest === digest && Date.parse(last.signed.validUntil) - now.getTime() > RESIGN_WHEN_LEFT_MS) return last.signed;

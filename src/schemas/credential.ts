@@ -46,12 +46,4 @@ export const CredentialSchema = z.looseObject({
 export type Credential = z.infer<typeof CredentialSchema>;
 export type JsonObject = Record<string, unknown>;
 
-export const issuerIdOf = (c: Pick<Credential, 'issuer'>): string => (typeof c.issuer === 'string' ? c.issuer : c.issuer.id);
-export const typesOf = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : typeof value === 'string' ? [value] : [];
-
-/** validFrom/validUntil, or their VC 1.1 names. */
-export const validityOf = (c: Credential): { from?: string; until?: string } => ({
-  from: c.validFrom ?? c.issuanceDate,
-  until: c.validUntil ?? c.expirationDate,
-});
+export { issuerIdOf, typesOf, validityOf } from './credential-helpers.js';

@@ -128,6 +128,8 @@ export interface Store extends CohortStore, WalletStore, InsightStore {
    */
   saveIssuedCredentials(items: IssuedCredentialWrite[]): Promise<void>;
   getCredential(id: string): Promise<CredentialRecord | null>;
+  /** The stored vc+jwt of each of these credentials (one query however many: a batch's offline QR codes). */
+  credentialJwts(ids: readonly string[]): Promise<Map<string, string>>;
   /** By the credential's own `id` (what the VC API names credentials by). */
   getCredentialByVcId(vcId: string): Promise<CredentialRecord | null>;
   getAchievement(instituteId: string, key: string): Promise<AchievementRecord | null>;
@@ -142,6 +144,13 @@ export interface Store extends CohortStore, WalletStore, InsightStore {
   takenStatusIndexes(listId: string, purpose: StatusPurpose, indexes: number[]): Promise<Set<number>>;
   /** The indexes whose bit is set: revoked (or suspended) credentials in the list. */
   setStatusIndexes(listId: string, purpose: StatusPurpose): Promise<number[]>;
+  /** The status lists this service hosts, newest first, at most `limit` (the offline kit carries them). */
+  listStatusLists(limit: number): Promise<StatusList[]>;
+  /**
+   * In a revocation list that covers suspension, the set bits that stand for a suspension (the
+   * credential is suspended, not revoked); empty for any other list.
+   */
+  suspendedStatusIndexes(listId: string): Promise<number[]>;
   /**
    * The status of one slot: when its bit was set, or null when it is clear (or never handed
    * out); in a list that covers suspension, also `why` it is set.

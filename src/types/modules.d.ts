@@ -60,3 +60,13 @@ declare module 'ed25519-signature-2020-context' {
   export const contexts: Map<string, unknown>;
   export const constants: { CONTEXT_URL: string };
 }
+// qrcode's own capacity table (a QR code's data bits per version and error correction level).
+declare module 'qrcode/lib/core/version.js' {
+  export function getCapacity(version: number, errorCorrectionLevel: unknown, mode: unknown): number;
+}
+declare module 'qrcode/lib/core/error-correction-level.js' {
+  export const M: unknown;
+}
+declare module 'qrcode/lib/core/mode.js' {
+  export const MIXED: unknown;
+}

@@ -1,5 +1,6 @@
 import { parseBoundedJson } from '../schemas/json-bounds.js';
 import type { VerifyInput } from './verify.js';
+import { decodeOfflinePayload, offlinePayloadIn, PayloadError } from '../offline/payload.js';
 
 export type ParsedVerifyInput =
   | { kind: 'verify'; input: VerifyInput }
@@ -18,6 +19,17 @@ const LOCAL_PATHS = ['/v/', '/credentials/', '/c/'];
  */
 export function parseVerifyText(text: string, publicUrl: string): ParsedVerifyInput {
   const t = text.trim();
+  // An offline QR (a verify link with the whole credential in its fragment, or the payload
+  // alone): what is in hand is verified, wherever the link points.
+  const payload = offlinePayloadIn(t);
+  if (payload !== null) {
+    try {
+      return { kind: 'verify', input: { kind: 'jwt', jwt: decodeOfflinePayload(payload) } };
+    } catch (error) {
+      if (error instanceof PayloadError) return { kind: 'unreadable', reason: `the offline payload cannot be read: ${error.message}` };
+      throw error;
+    }
+  }
   if (t.startsWith('{')) {
     const json = parseBoundedJson(t);
     if (json.ok) return { kind: 'verify', input: { kind: 'credential', credential: json.value } };

@@ -1,5 +1,5 @@
 import type { Credential, JsonObject } from '../schemas/credential.js';
-import { issuerIdOf, typesOf, validityOf } from '../schemas/credential.js';
+import { issuerIdOf, typesOf, validityOf } from '../schemas/credential-helpers.js';
 import type { CredentialSummary } from '../schemas/report.js';
 import { khmerRelated, nameIdentities, nodesOf, shownKhmer, shownKhmerName, shownPair, shownText } from './claim-text.js';
 

@@ -1,5 +1,6 @@
 import { CSS } from './styles.js';
-import { PAGE_JS, VERIFY_JS } from './scripts.js';
+import { PAGE_JS, VERIFY_JS, offlineBootJs } from './scripts.js';
+import { OFFLINE_VERIFIER_JS } from '../offline/generated/verifier-bundle.js';
 
 /*
  * Static assets of the pages. The stylesheet and scripts are strings in the code, named by a
@@ -20,7 +21,7 @@ export type PackageAssetName = keyof typeof PACKAGE_ASSETS;
 export type PackageAssetReader = (name: PackageAssetName) => Promise<Uint8Array | null>;
 
 /** FNV-1a, 32 bits: enough to tell versions of a file apart in its URL. */
-function shortHash(text: string): string {
+export function shortHash(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
@@ -29,10 +30,15 @@ function shortHash(text: string): string {
   return (h >>> 0).toString(36);
 }
 
+const OFFLINE_NAME = `offline.${shortHash(OFFLINE_VERIFIER_JS)}.js`;
+const OFFLINE_BOOT_JS = offlineBootJs(OFFLINE_NAME);
+
 const TEXT_ASSETS = [
   { key: 'css', name: `app.${shortHash(CSS)}.css`, body: CSS, type: 'text/css; charset=utf-8' },
   { key: 'page', name: `page.${shortHash(PAGE_JS)}.js`, body: PAGE_JS, type: 'text/javascript; charset=utf-8' },
   { key: 'verify', name: `verify.${shortHash(VERIFY_JS)}.js`, body: VERIFY_JS, type: 'text/javascript; charset=utf-8' },
+  { key: 'offline', name: OFFLINE_NAME, body: OFFLINE_VERIFIER_JS, type: 'text/javascript; charset=utf-8' },
+  { key: 'offlineBoot', name: `offline-boot.${shortHash(OFFLINE_BOOT_JS)}.js`, body: OFFLINE_BOOT_JS, type: 'text/javascript; charset=utf-8' },
 ] as const;
 
 /** The served file names of the stylesheet and scripts. */

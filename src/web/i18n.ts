@@ -115,6 +115,14 @@ export const EN = {
   hasAchieved: 'has successfully completed',
   issuedOn: 'Issued',
   scanToVerify: 'Scan to verify',
+  scanToVerifyOffline: 'Scan to verify · works offline',
+  // offline verification (src/offline/browser)
+  offlineChecked: (registry: string, status: string) => `Checked offline · registry of ${registry} · status of ${status}`,
+  offlineChecking: 'Checking the certificate on this phone…',
+  offlineNoPayload: 'You are offline. This page checks a certificate offline only from a QR code printed with the whole certificate in it ("works offline"). Connect to check this one.',
+  offlineNoKit: 'This phone has not saved the registry yet: open a verify page once with a connection, then offline checks work.',
+  offlineDiffers: 'Warning: the certificate in this QR code differs from the one the institute holds. Trust the verdict above (the institute\'s own record), not the printed code.',
+  offlineUnreadable: 'The QR code\'s certificate cannot be read: it is damaged or was not made by skillcert.',
   credentialId: 'Credential ID',
   share: 'Share',
   copyLink: 'Copy the link',
@@ -297,15 +305,23 @@ export function preferredLang(header: string): Lang {
 
 export { khmerDigits };
 
+const KHMER_MONTHS = ['មករា', 'កុម្ភៈ', 'មីនា', 'មេសា', 'ឧសភា', 'មិថុនា', 'កក្កដា', 'សីហា', 'កញ្ញា', 'តុលា', 'វិច្ឆិកា', 'ធ្នូ'];
+
 /** A date (the day of an ISO timestamp, in UTC) for the locale: Khmer with Khmer digits. */
 export function formatDate(iso: string | undefined | null, lang: Lang): string {
   if (!iso) return '';
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return iso;
   const options = { dateStyle: 'long', timeZone: 'UTC' } as const;
-  const text = lang === 'km'
+  let text = lang === 'km'
     ? new Intl.DateTimeFormat('km', { ...options, numberingSystem: 'khmr' }).format(t)
     : new Intl.DateTimeFormat('en-GB', options).format(t);
+  // A browser whose ICU lacks Khmer names writes "២០២៦ M០២ ១៥" (the offline page formats
+  // dates on the phone): then the day, month and year as Node's full ICU writes them.
+  if (lang === 'km' && !KHMER_MONTHS.some((month) => text.includes(month))) {
+    const d = new Date(t);
+    text = `${d.getUTCDate()} ${KHMER_MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  }
   // An ICU without Khmer data still gets Khmer digits.
   return lang === 'km' ? khmerDigits(text) : text;
 }

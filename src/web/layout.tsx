@@ -33,7 +33,9 @@ export const Layout: FC<PropsWithChildren<{
   p: PageContext; title: string; og?: OpenGraph; scripts?: string[]; wide?: boolean; index?: boolean;
   /** Reload the page after this many seconds (progress that works without JavaScript). */
   refresh?: number;
-}>> = ({ p, title, og, scripts = [], wide, index, refresh, children }) => {
+  /** A verify page: installable, and it installs the offline verifier (src/offline). */
+  offline?: boolean;
+}>> = ({ p, title, og, scripts = [], wide, index, refresh, offline, children }) => {
   const other: Lang = p.lang === 'km' ? 'en' : 'km';
   return (
     <>
@@ -69,7 +71,8 @@ export const Layout: FC<PropsWithChildren<{
               <meta name="description" content={og.description} />
             </>
           )}
-          {scripts.map((s) => (
+          {offline && <link rel="manifest" href={`${p.base}/manifest.webmanifest`} />}
+          {[...scripts, ...(offline ? [ASSET_NAMES.offlineBoot] : [])].map((s) => (
             <script src={`${p.base}/assets/${s}`} defer></script>
           ))}
         </head>
@@ -89,7 +92,7 @@ export const Layout: FC<PropsWithChildren<{
 
 /** A friendly 404 that says nothing about which ids exist. */
 export const NotFoundPage: FC<{ p: PageContext; certificate?: boolean }> = ({ p, certificate }) => (
-  <Layout p={p} title={certificate ? p.m.notFoundTitle : p.m.pageNotFound}>
+  <Layout p={p} title={certificate ? p.m.notFoundTitle : p.m.pageNotFound} offline={certificate}>
     {certificate ? (
       <VerdictBox p={p} verdict="not-found" />
     ) : (

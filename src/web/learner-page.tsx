@@ -11,6 +11,8 @@ export interface LearnerLinks {
   page: string;
   verify: string;
   qrSvg: string;
+  /** The QR is the offline one (the whole credential inside). */
+  qrOffline?: boolean;
   json: string;
   jwt: string | null;
   /** The certificate as an Open Badges baked badge (the credential inside the picture). */
@@ -125,8 +127,8 @@ export const LearnerPage: FC<{
           )}
         </div>
         {accredited && <p class="small">{m.accreditedBy(registryName(p, ministryName))}</p>}
-        <img class="qr" src={links.qrSvg} width={144} height={144} alt={m.scanToVerify} />
-        <p class="small">{m.scanToVerify}</p>
+        <img class="qr" src={links.qrSvg} width={144} height={144} alt={links.qrOffline ? m.scanToVerifyOffline : m.scanToVerify} />
+        <p class="small" data-qr={links.qrOffline ? 'offline' : 'link'}>{links.qrOffline ? m.scanToVerifyOffline : m.scanToVerify}</p>
         <p class="cid">
           {m.credentialId}{m.colon}{id}
         </p>

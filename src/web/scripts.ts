@@ -52,3 +52,16 @@ im.onload=function(){var s=Math.min(1,1600/Math.max(im.naturalWidth,im.naturalHe
 decode(im,Math.round(im.naturalWidth*s),Math.round(im.naturalHeight*s)).then(function(v){URL.revokeObjectURL(url);if(v)found(v);else say('data-notfound')},function(){say('data-notfound')})};
 im.onerror=function(){say('data-notfound')};im.src=url});
 })();`;
+
+/**
+ * On the verify pages: installs the offline verifier's service worker (which saves the pages,
+ * the registry and the status lists), remembers the page's language for offline use, and on
+ * a link with an offline payload (#SC1…) loads the offline verifier to compare it with the
+ * stored credential. `bundle` is the verifier's file name under /assets.
+ */
+export const offlineBootJs = (bundle: string): string => `(function(){
+var me=document.currentScript;if(!me)return;var src=me.src,root=src.slice(0,src.lastIndexOf('/assets/'));
+try{localStorage.setItem('sc_lang',document.documentElement.lang)}catch(e){}
+if('serviceWorker' in navigator){navigator.serviceWorker.register(root+'/sw.js',{scope:root+'/'}).catch(function(){})}
+if(/#SC1[0-9]*$/.test(location.href)){var s=document.createElement('script');s.src=root+'/assets/${bundle}';document.head.appendChild(s)}
+})();`;

@@ -19,7 +19,7 @@ export const VerifyAnythingPage: FC<{
 }> = ({ p, ministryName, text, error, report }) => {
   const { m, base } = p;
   return (
-    <Layout p={p} title={m.verifyTitle} scripts={[ASSET_NAMES.verify]} og={{ title: m.verifyTitle, description: m.verifyIntro, url: `${p.publicUrl}/verify` }} index>
+    <Layout p={p} title={m.verifyTitle} scripts={[ASSET_NAMES.verify]} og={{ title: m.verifyTitle, description: m.verifyIntro, url: `${p.publicUrl}/verify` }} index offline>
       {report && (
         <section aria-labelledby="result">
           <h1 id="result" class="noprint">{m.result}</h1>

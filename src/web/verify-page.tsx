@@ -176,7 +176,7 @@ export const ChecksList: FC<{ p: PageContext; report: VerificationReport }> = ({
 export const VerifyPage: FC<{ p: PageContext; report: VerificationReport; ministryName: string; credentialUrl: string; og: OpenGraph }> = ({
   p, report, ministryName, credentialUrl, og,
 }) => (
-  <Layout p={p} title={`${p.m.verdict[verdictOf(report)].word} · ${p.m.verifyTitle}`} og={og}>
+  <Layout p={p} title={`${p.m.verdict[verdictOf(report)].word} · ${p.m.verifyTitle}`} og={og} offline>
     <VerdictBanner p={p} report={report} />
     <CredentialDetails p={p} report={report} ministryName={ministryName} />
     <ChecksList p={p} report={report} />

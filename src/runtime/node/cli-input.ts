@@ -35,7 +35,7 @@ const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 /**
  * The verify API's body for an argument: a file's contents (a baked badge's bytes, as an
- * image), or the argument itself when it is a link, a JWT or JSON. Anything else names a file,
+ * image), or the argument itself when it is a link, a JWT, JSON or an offline payload (SC1…). Anything else names a file,
  * and a missing one says so (it used to reach the API as text and come back as "expected a
  * verify link…").
  */
@@ -47,6 +47,6 @@ export function verifyBody(input: string): { text: string } | { image: Uint8Arra
     return { text: readTextFile(input).trim() };
   }
   const text = input.trim();
-  if (LINK.test(text) || JWT.test(text) || text.startsWith('{')) return { text };
+  if (LINK.test(text) || JWT.test(text) || text.startsWith('{') || /^SC1[0-9]+$/.test(text)) return { text };
   throw new CliError(`no such file: ${input}`);
 }

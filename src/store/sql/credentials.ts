@@ -4,7 +4,7 @@ import { audited, type AuditLog, type Step } from './audit.js';
 import { sql, type SqlDriver } from './driver.js';
 import { achievementFromRow, credentialFromRow } from './rows.js';
 
-type CredentialMethods = Pick<Store, 'saveIssuedCredential' | 'saveIssuedCredentials' | 'getCredential' | 'getCredentialByVcId' | 'getAchievement'>;
+type CredentialMethods = Pick<Store, 'saveIssuedCredential' | 'saveIssuedCredentials' | 'getCredential' | 'credentialJwts' | 'getCredentialByVcId' | 'getAchievement'>;
 
 const CREDENTIAL_INSERT = `INSERT INTO credentials (id, credential_url, vc_id, institute_id, issuer_did, di_json, jwt, jwt_es256, learner_name,
     achievement_name, achievement_key, valid_from, valid_until, issued_at, issued_by, revocation_list, revocation_index, suspension_list,
@@ -68,6 +68,12 @@ export function credentialMethods(db: SqlDriver, log: AuditLog): CredentialMetho
     saveIssuedCredential: (credential, achievement, audit, batchRow) => save([{ credential, achievement, audit, batchRow }]),
     saveIssuedCredentials: save,
     getCredential: (id) => one('SELECT * FROM credentials WHERE id = ?', id),
+    async credentialJwts(ids) {
+      if (ids.length === 0) return new Map();
+      // The ids travel as one JSON parameter: one statement however many (D1 binds at most 100).
+      const rows = await db.all(sql('SELECT id, jwt FROM credentials WHERE jwt IS NOT NULL AND id IN (SELECT value FROM json_each(?))', JSON.stringify(ids)));
+      return new Map(rows.map((r) => [String(r.id), String(r.jwt)]));
+    },
     // The first credential of an id, where a database from before migration 0008 holds repeats.
     getCredentialByVcId: (vcId) => one('SELECT * FROM credentials WHERE vc_id = ? ORDER BY vc_id_repeat LIMIT 1', vcId),
     async getAchievement(instituteId, key) {

@@ -5,6 +5,7 @@ import { eventFromRow, SLOT_COLUMNS, statusListFromRow } from './rows.js';
 
 type StatusMethods = Pick<Store,
   | 'activeStatusList' | 'getStatusList' | 'takenStatusIndexes' | 'setStatusIndexes' | 'statusAt' | 'saveSignedStatusList'
+  | 'listStatusLists' | 'suspendedStatusIndexes'
   | 'changeStatus' | 'credentialEvents'>;
 
 const ACTIVE_LIST = `SELECT * FROM status_lists WHERE issuer_did = ? AND purpose = ? AND covers_suspension = ? AND state = 'active'`;
@@ -58,6 +59,14 @@ export function statusMethods(db: SqlDriver, log: AuditLog): StatusMethods {
       const covered = purpose === 'revocation' ? ` OR (suspended_at IS NOT NULL AND ${COVERED})` : '';
       const rows = await db.all(sql(`SELECT ${cols.index} AS i FROM credentials WHERE ${cols.list} = ? AND (${cols.flag} IS NOT NULL${covered})`,
         listId, ...(covered ? [listId] : [])));
+      return rows.map((r) => Number(r.i));
+    },
+    async listStatusLists(limit) {
+      return (await db.all(sql('SELECT * FROM status_lists ORDER BY created_at DESC, id LIMIT ?', limit))).map(statusListFromRow);
+    },
+    async suspendedStatusIndexes(listId) {
+      const rows = await db.all(sql(`SELECT revocation_index AS i FROM credentials
+          WHERE revocation_list = ? AND revoked_at IS NULL AND suspended_at IS NOT NULL AND ${COVERED}`, listId, listId));
       return rows.map((r) => Number(r.i));
     },
     async statusAt(listId, purpose, index) {

@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { offlineQr, qrSegmentsPng } from '../src/issuer/qr-offline.js';
+const { header, payload } = JSON.parse(readFileSync('/tmp/o16/sample.json', 'utf8'));
+const b = (s: string) => Buffer.from(s).toString('base64url');
+const jwt = `${b(header)}.${b(payload)}.${Buffer.alloc(64, 7).toString('base64url')}`;
+const q = offlineQr('https://certs.example.gov.kh', '5gPHkVuaMwmkUcmgD1CLWS', jwt);
+console.log(q.fits, q.version, q.payloadDigits);
+const t = Date.now();
+const png = await qrSegmentsPng(q.segments);
+console.log('png', png.length, Date.now() - t);
+const img = PNG.sync.read(Buffer.from(png));
+const d = jsQR(new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.byteLength), img.width, img.height);
+console.log(d?.data === q.url, d?.data.slice(0, 80));

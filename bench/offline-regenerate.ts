@@ -1,0 +1,6 @@
+import { writeFileSync } from 'node:fs';
+import { buildOfflineBundle, bundleModule } from './offline-bundle.js';
+
+const js = await buildOfflineBundle();
+writeFileSync(new URL('../src/offline/generated/verifier-bundle.ts', import.meta.url), bundleModule(js));
+console.log(`src/offline/generated/verifier-bundle.ts: ${js.length} bytes of JavaScript`);

@@ -1,0 +1,101 @@
+import { deflateSync } from 'fflate';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { offlineQr, OFFLINE_QR_MAX_VERSION } from '../src/issuer/qr-offline.js';
+import { OFFLINE_VERIFIER_JS } from '../src/offline/generated/verifier-bundle.js';
+import { digitsToBytes } from '../src/offline/payload.js';
+import { haveChromium, serveForBrowser } from '../test/browser/harness.js';
+import { issue, makeTestApp, sampleRequest, type TestContext } from '../test/helpers.js';
+import { readmeExample, tooLargeExample } from '../test/offline-helpers.js';
+
+/*
+ * npm run bench:offline: the offline QR and verifier budgets of issue 16.
+ *  1. For each credential of the corpus: vc+jwt size, DEFLATE without and with the SC1
+ *     dictionary, SC1 digits, and the QR version at error correction M (≤ 22 to print it).
+ *  2. The offline verifier's JavaScript, raw and gzipped (budget 60 KB gzipped).
+ *  3. The time from opening an offline QR link (phone offline, service worker warm) to the
+ *     verdict on screen, in Chromium at 360 px with 4× CPU throttling (budget 1 s).
+ */
+
+const PUBLIC_URL = 'https://certs.example.gov.kh';
+
+function corpus(): Array<[string, unknown]> {
+  const base = sampleRequest();
+  const readme = readmeExample();
+  return [
+    ['README example (km + en names, 2 skills, result, status)', readme],
+    ['test sample (email + national id hashed, 2 skills)', base],
+    ['phone only, no Khmer names, 1 skill', { learner: { name: 'Chan Sophea', phone: '012 345 678' }, achievement: { ...base.achievement, nameKm: undefined, skills: [base.achievement.skills[0]] } }],
+    ['no identity (random urn:uuid subject)', { ...readme, learner: { name: 'Sok Dara', nameKm: 'សុខ ដារ៉ា' } }],
+    ['another programme: Motorcycle Repair, 4 units in km + en', {
+      learner: { name: 'Heng Vanna', nameKm: 'ហេង វណ្ណា', email: 'vanna@example.com' },
+      achievement: {
+        name: 'Motorcycle Repair', nameKm: 'ការជួសជុលម៉ូតូ', description: 'Services and repairs small motorcycles.', criteria: 'Passed the practical and written assessment of all units.',
+        type: 'Certificate', code: 'MOT-L1', level: 'CQF Level 1', hours: 300,
+        skills: ['Engine', 'Brakes', 'Electrics', 'Workshop safety'].map((n, i) => ({ code: `MOT-U0${i + 1}`, name: n, nameKm: `ផ្នែក ${n}` })),
+      },
+      validFrom: '2026-02-15', result: 'Competent',
+    }],
+    ['8 units with Khmer names', { ...readme, achievement: { ...readme.achievement, skills: Array.from({ length: 8 }, (_, i) => ({ code: `ELC-U0${i}`, name: `Electrical unit ${i}`, nameKm: `ផ្នែកអគ្គិសនី ${i}` })) } }],
+    ['too large (long description, 24 units): falls back to the link', tooLargeExample()],
+  ];
+}
+
+async function sizes(ctx: TestContext): Promise<string[]> {
+  const rows = ['| credential | vc+jwt chars | JSON bytes | DEFLATE, no dictionary | DEFLATE, SC1 dictionary | SC1 digits | QR version (M) | prints offline |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |'];
+  for (const [name, body] of corpus()) {
+    const issued = await issue(ctx, body);
+    const [h, p] = issued.jwt.split('.');
+    const json = Buffer.concat([Buffer.from(h!, 'base64url'), Buffer.from('\n'), Buffer.from(p!, 'base64url')]);
+    const plain = deflateSync(json, { level: 9 }).length;
+    const qr = offlineQr(PUBLIC_URL, issued.id, issued.jwt);
+    const withDict = digitsToBytes(qr.url.split('#SC1')[1]!)!.length - 64;
+    rows.push(`| ${name} | ${issued.jwt.length} | ${json.length} | ${plain} + 64 sig | ${withDict} + 64 sig | ${qr.payloadDigits} | ${qr.version} | ${qr.fits ? 'yes' : `no (> ${OFFLINE_QR_MAX_VERSION}): link-only QR`} |`);
+  }
+  return rows;
+}
+
+async function verdictTimes(runs: number): Promise<number[] | string> {
+  if (!haveChromium) return 'chromium missing: not measured';
+  const served = await serveForBrowser();
+  try {
+    const issued = await issue(served.ctx, readmeExample());
+    const link = offlineQr(served.base, issued.id, issued.jwt).url;
+    const { context, page } = await served.open({ lang: 'en' });
+    await page.goto(`${served.base}/verify`);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      for (let i = 0; i < 100 && !(await caches.match('/offline/kit.json')); i++) await new Promise((r) => setTimeout(r, 100));
+    });
+    await context.setOffline(true);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const once = async (p: Page): Promise<number> => {
+      await p.goto('about:blank');
+      const start = Date.now();
+      await p.goto(link, { waitUntil: 'commit' });
+      await p.waitForSelector('[data-verdict]', { timeout: 20_000 });
+      return Date.now() - start;
+    };
+    await once(page); // warm: the first open starts the service worker from disk
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) times.push(await once(page));
+    await context.close();
+    return times;
+  } finally {
+    await served.close();
+  }
+}
+
+const ctx = await makeTestApp({ publicUrl: PUBLIC_URL });
+console.log('## Offline QR: payload sizes and QR versions (PUBLIC_URL https://certs.example.gov.kh)\n');
+console.log((await sizes(ctx)).join('\n'));
+const gz = gzipSync(OFFLINE_VERIFIER_JS, { level: 9 }).length;
+console.log(`\n## Offline verifier JavaScript\n\n${OFFLINE_VERIFIER_JS.length.toLocaleString('en-US')} bytes minified, ${gz.toLocaleString('en-US')} bytes gzipped (budget 61,440)`);
+const times = await verdictTimes(Number(process.env.RUNS ?? 15));
+if (typeof times === 'string') console.log(`\n## Verdict time\n\n${times}`);
+else {
+  const sorted = [...times].sort((a, b) => a - b);
+  const q = (f: number) => sorted[Math.min(sorted.length - 1, Math.floor(f * sorted.length))]!;
+  console.log(`\n## Verdict time, offline, Chromium 360 px, 4× CPU throttling (${times.length} runs after a warm-up)\n\nmedian ${q(0.5)} ms, p90 ${q(0.9)} ms, min ${sorted[0]} ms, max ${sorted[sorted.length - 1]} ms (budget 1,000 ms)`);
+}
