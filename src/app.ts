@@ -17,6 +17,7 @@ import { batchRoutes } from './http/batch-routes.js';
 import { federationRoutes } from './http/federation-routes.js';
 import { achievementRoutes } from './http/achievement-routes.js';
 import { badgeRoutes } from './http/badge-routes.js';
+import { docsRoutes } from './http/docs-routes.js';
 
 export type { AppDeps, Services } from './services.js';
 
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   routes.route('/', consoleRoutes(services));
   routes.route('/', templateRoutes(services));
   routes.route('/', batchRoutes(services));
+  routes.route('/', docsRoutes(services));
   app.route(basePath || '/', routes);
   return app;
 }

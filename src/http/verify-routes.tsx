@@ -13,7 +13,7 @@ import { rateLimit } from './rate-limit.js';
 
 export const VERIFY_BODY_LIMIT = 1024 * 1024;
 
-const VerifyRequestSchema = z.union([
+export const VerifyRequestSchema = z.union([
   z.strictObject({ credential: z.record(z.string(), z.unknown()) }),
   z.strictObject({ jwt: z.string().min(1).max(VERIFY_BODY_LIMIT) }),
   z.strictObject({ text: z.string().min(1).max(VERIFY_BODY_LIMIT) }),
