@@ -1,5 +1,5 @@
 import { OpenAPIBackend, type Document } from 'openapi-backend';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { openApiDocument } from '../src/http/openapi/document.js';
 
@@ -22,7 +22,7 @@ export function describedApi(): Promise<OpenAPIBackend> {
     strict: true,
     // OpenAPI 3.1's schemas are JSON Schema 2020-12.
     customizeAjv: (_ajv, opts) => {
-      const ajv = new Ajv2020.default({ ...opts, strict: false, allErrors: true });
+      const ajv = new Ajv2020({ ...opts, strict: false, allErrors: true });
       addFormats.default(ajv);
       return ajv as never;
     },

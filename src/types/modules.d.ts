@@ -60,3 +60,7 @@ declare module 'ed25519-signature-2020-context' {
   export const contexts: Map<string, unknown>;
   export const constants: { CONTEXT_URL: string };
 }
+declare module '*/api-reference/dist/browser/standalone.js' {
+  const source: string;
+  export default source;
+}

@@ -52,3 +52,15 @@ im.onload=function(){var s=Math.min(1,1600/Math.max(im.naturalWidth,im.naturalHe
 decode(im,Math.round(im.naturalWidth*s),Math.round(im.naturalHeight*s)).then(function(v){URL.revokeObjectURL(url);if(v)found(v);else say('data-notfound')},function(){say('data-notfound')})};
 im.onerror=function(){say('data-notfound')};im.src=url});
 })();`;
+
+/**
+ * Starts the interactive API reference (/docs) from Scalar's standalone bundle, served by this
+ * service: no web fonts, telemetry, proxy or hosted services, so the page works offline and
+ * under a CSP that allows this origin only.
+ */
+export const DOCS_JS = `(function(){
+// Not #api-reference: the bundle starts a second reference of its own, with its defaults, on that id.
+var el=document.getElementById('skillcert-docs');
+window.Scalar.createApiReference(el,{url:el.getAttribute('data-url'),withDefaultFonts:false,telemetry:false,
+hideClientButton:true,showDeveloperTools:'never',documentDownloadType:'json',agent:{disabled:true}});
+})();`;
