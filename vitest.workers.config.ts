@@ -7,7 +7,7 @@ import { WORKER_TEST_SECRETS } from './test/workers/secrets.js';
 
 /*
  * The Workers suite: tests under test/workers/ run inside workerd (Miniflare), against the
- * Worker built from wrangler.toml (src/worker.ts) with a local D1. Run: npm run test:workers.
+ * Worker built from wrangler.toml (src/runtime/workers/worker.ts) with a local D1. Run: npm run test:workers.
  * Offline: set WRANGLER_SEND_METRICS=false and CLOUDFLARE_CF_FETCH_ENABLED=false.
  */
 const root = fileURLToPath(new URL('.', import.meta.url));

@@ -7,7 +7,7 @@ import { createKeyRing } from '../src/issuer/key-ring.js';
 import { loadSigningKey, type SigningKey } from '../src/issuer/keys.js';
 import { addDataIntegrityProof, signVcJwt } from '../src/issuer/secure.js';
 import { statusEntries } from '../src/issuer/status-list.js';
-import { nodeCryptoProvider } from '../src/node/crypto.js';
+import { nodeCryptoProvider } from '../src/runtime/node/crypto.js';
 import type { JsonObject } from '../src/schemas/credential.js';
 import { toDateTimeStamp } from '../src/schemas/dates.js';
 import { IssueRequestSchema } from '../src/schemas/issue-request.js';

@@ -10,5 +10,5 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
-const { main } = await import('../src/cli.ts');
+const { main } = await import('../src/runtime/node/cli.ts');
 process.exitCode = await main(process.argv.slice(2), process.env);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDataIntegrityProof } from '../src/issuer/secure.js';
-import { nodeCryptoProvider } from '../src/node/crypto.js';
+import { nodeCryptoProvider } from '../src/runtime/node/crypto.js';
 import { accreditedSpans, judgeAccreditation } from '../src/verifier/accreditation.js';
 import { makeTestApp, sampleRequest } from './helpers.js';
 import { checkOf, createInstitute, createKey, issueWith, verify, type Json } from './tenants.js';

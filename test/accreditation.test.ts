@@ -3,7 +3,7 @@ import { fromBase64url } from '../src/crypto/encoding.js';
 import { didKeyFromPublicKey } from '../src/crypto/multikey.js';
 import { loadSigningKey } from '../src/issuer/keys.js';
 import { addDataIntegrityProof } from '../src/issuer/secure.js';
-import { nodeCryptoProvider } from '../src/node/crypto.js';
+import { nodeCryptoProvider } from '../src/runtime/node/crypto.js';
 import { OTHER_KEY, authJson, makeTestApp, sampleRequest, type TestContext } from './helpers.js';
 import { call, checkOf, createInstitute, createKey, issueWith, verify, type Json } from './tenants.js';
 

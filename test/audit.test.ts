@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { auditPreimage, verifyAuditChain } from '../src/audit/chain.js';
-import { auditVerifyMain } from '../src/node/audit-verify.js';
+import { auditVerifyMain } from '../src/runtime/node/audit-verify.js';
 import type { AuditEntry } from '../src/store/port.js';
 import { issue, makeTestApp, type TestContext } from './helpers.js';
 import { call, createInstitute, createKey, issueWith, type Json } from './tenants.js';

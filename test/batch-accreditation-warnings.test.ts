@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
+import { main } from '../src/runtime/node/cli.js';
 import { problemText } from '../src/web/problem-text.js';
 import { ADMIN_TOKEN, makeTestApp, type TestContext } from './helpers.js';
 import { createTemplate, electricalTemplate, postBatch } from './cohort-helpers.js';

@@ -7,9 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { resumeBatches } from '../src/batch/run.js';
 import { createStoreKeyRing } from '../src/issuer/key-ring.js';
 import { createKeyVault } from '../src/issuer/key-vault.js';
-import { nodeCryptoProvider } from '../src/node/crypto.js';
-import { readMigrations } from '../src/node/migrations.js';
-import { openSqliteStore } from '../src/store/sqlite.js';
+import { nodeCryptoProvider } from '../src/runtime/node/crypto.js';
+import { readMigrations } from '../src/runtime/node/migrations.js';
+import { openSqliteStore } from '../src/runtime/node/sqlite.js';
 import { createTemplate } from './cohort-helpers.js';
 import { FIXED_NOW, makeTestApp, PUBLIC_URL, TEST_KEK } from './helpers.js';
 

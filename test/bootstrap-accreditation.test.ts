@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startNode } from '../src/node/start.js';
-import { ConfigError, loadConfig } from '../src/schemas/config.js';
-import { loadWorkerConfig } from '../src/schemas/worker-config.js';
+import { startNode } from '../src/runtime/node/start.js';
+import { ConfigError, loadConfig } from '../src/runtime/node/config.js';
+import { loadWorkerConfig } from '../src/runtime/workers/config.js';
 import { authJson, sampleRequest } from './helpers.js';
 
 /*

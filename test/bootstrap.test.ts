@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { createApp } from '../src/app.js';
 import { hashToken } from '../src/http/auth.js';
-import { nodeCryptoProvider } from '../src/node/crypto.js';
-import { startNode } from '../src/node/start.js';
-import { loadConfig, type ServiceConfig } from '../src/schemas/config.js';
+import { nodeCryptoProvider } from '../src/runtime/node/crypto.js';
+import { startNode } from '../src/runtime/node/start.js';
+import { loadConfig, type ServiceConfig } from '../src/runtime/node/config.js';
 import type { Store } from '../src/store/port.js';
 import { authJson, sampleRequest } from './helpers.js';
 

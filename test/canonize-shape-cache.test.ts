@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildCredential } from '../src/issuer/credential.js';
-import { canonize, canonizeWithJsonld, JsonLdError } from '../src/jsonld/canonize.js';
+import { canonize, JsonLdError } from '../src/jsonld/canonize.js';
+import { canonizeWithJsonld } from './support/jsonld-reference.js';
 import { EXAMPLES_V2_CONTEXT, KHMER_TERMS_CONTEXT, OB_V3_CONTEXT, staticDocumentLoader, VC_V2_CONTEXT } from '../src/jsonld/contexts.js';
 import { createRdfcCanonizer } from '../src/jsonld/rdfc.js';
 import { MAX_SHAPE_STRINGS } from '../src/jsonld/shape-cache.js';
-import { nodeCryptoProvider } from '../src/node/crypto.js';
+import { nodeCryptoProvider } from '../src/runtime/node/crypto.js';
 import type { IssueRequest } from '../src/schemas/issue-request.js';
 import type { Institute } from '../src/store/port.js';
 

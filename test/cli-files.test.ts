@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../src/cli.js';
-import { startNode } from '../src/node/start.js';
-import { loadConfig } from '../src/schemas/config.js';
+import { main } from '../src/runtime/node/cli.js';
+import { startNode } from '../src/runtime/node/start.js';
+import { loadConfig } from '../src/runtime/node/config.js';
 import { authJson } from './helpers.js';
 
 /*

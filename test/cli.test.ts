@@ -4,10 +4,10 @@ import { unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../src/cli.js';
-import { startNode } from '../src/node/start.js';
-import { loadConfig } from '../src/schemas/config.js';
-import { loadWorkerConfig } from '../src/schemas/worker-config.js';
+import { main } from '../src/runtime/node/cli.js';
+import { startNode } from '../src/runtime/node/start.js';
+import { loadConfig } from '../src/runtime/node/config.js';
+import { loadWorkerConfig } from '../src/runtime/workers/config.js';
 import { authJson, sampleRequest } from './helpers.js';
 
 let dir: string;

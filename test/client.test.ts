@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createSkillcertClient } from '../src/client/index.js';
-import { apiTypesSource } from '../src/client/generate.js';
+import { apiTypesSource } from '../src/runtime/node/client-types.js';
 import { ADMIN_TOKEN, makeTestApp, PUBLIC_URL, type TestContext } from './helpers.js';
 
 /*

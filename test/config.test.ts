@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/schemas/config.js';
+import { ConfigError, loadConfig } from '../src/runtime/node/config.js';
 
 function configError(env: Record<string, string | undefined>): ConfigError {
   try {

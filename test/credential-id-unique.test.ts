@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readMigrations } from '../src/node/migrations.js';
+import { readMigrations } from '../src/runtime/node/migrations.js';
 import { DuplicateCredentialIdError } from '../src/store/port.js';
-import { applyMigrations, openSqliteStore } from '../src/store/sqlite.js';
+import { applyMigrations, openSqliteStore } from '../src/runtime/node/sqlite.js';
 import { ADMIN_TOKEN, authJson, makeTestApp, sampleRequest, type TestContext } from './helpers.js';
 
 const V2 = 'https://www.w3.org/ns/credentials/v2';

@@ -9,7 +9,7 @@ import { addDataIntegrityProof } from '../src/issuer/secure.js';
 import { canonize, JsonLdError } from '../src/jsonld/canonize.js';
 import { diHashData, type Cryptosuite, type DataIntegrityProof } from '../src/jsonld/data-integrity.js';
 import { canonizeProofOptions, canonizeProofOptionsGeneral } from '../src/jsonld/proof-options.js';
-import { nodeCryptoProvider } from '../src/node/crypto.js';
+import { nodeCryptoProvider } from '../src/runtime/node/crypto.js';
 import type { JsonObject } from '../src/schemas/credential.js';
 import { checkDataIntegrityProofs } from '../src/verifier/di-proof.js';
 import { createKeyResolver } from '../src/verifier/resolve.js';

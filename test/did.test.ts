@@ -5,7 +5,7 @@ import { decodeMultikey, didKeyFromPublicKey, didKeyVerificationMethod, encodeMu
 import { didWebDocumentPath, didWebFromUrl } from '../src/issuer/did.js';
 import { describePublicKey, loadSigningKey } from '../src/issuer/keys.js';
 import { addDataIntegrityProof } from '../src/issuer/secure.js';
-import { nodeCryptoProvider } from '../src/node/crypto.js';
+import { nodeCryptoProvider } from '../src/runtime/node/crypto.js';
 import { OTHER_KEY, TEST_KEY, issue, makeTestApp, verifyBody } from './helpers.js';
 
 type Json = Record<string, any>;

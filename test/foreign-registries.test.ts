@@ -60,7 +60,7 @@ describe('registries of other ministries', () => {
   });
 
   it('are refused at start-up unless given as https URLs with an Ed25519 Multikey', async () => {
-    const { loadConfig } = await import('../src/schemas/config.js');
+    const { loadConfig } = await import('../src/runtime/node/config.js');
     expect(() => loadConfig({ TRUSTED_REGISTRIES: '[{"url": "http://x.example/registry", "publicKeyMultibase": "z6Mk"}]' })).toThrow(/TRUSTED_REGISTRIES/);
     expect(() => loadConfig({ TRUSTED_REGISTRIES: 'not json' })).toThrow(/TRUSTED_REGISTRIES/);
   });

@@ -11,13 +11,13 @@ afterEach(() => {
 });
 
 describe('importing the Worker draws no random values and starts no timers or I/O', () => {
-  it('imports src/worker.ts (and every module it pulls in) without random values, timers or fetch', async () => {
+  it('imports src/runtime/workers/worker.ts (and every module it pulls in) without random values, timers or fetch', async () => {
     const random = vi.spyOn(globalThis.crypto, 'getRandomValues');
     const uuid = vi.spyOn(globalThis.crypto, 'randomUUID');
     const timeout = vi.spyOn(globalThis, 'setTimeout');
     const interval = vi.spyOn(globalThis, 'setInterval');
     const fetched = vi.spyOn(globalThis, 'fetch');
-    const worker = await import('../src/worker.js');
+    const worker = await import('../src/runtime/workers/worker.js');
     expect(typeof worker.default.fetch).toBe('function');
     expect(random).not.toHaveBeenCalled();
     expect(uuid).not.toHaveBeenCalled();

@@ -5,7 +5,7 @@ import { verifyEdDsaCompactJws } from '../src/crypto/jws.js';
 import { fromBase64url } from '../src/crypto/encoding.js';
 import type { SignatureVerifier } from '../src/crypto/provider.js';
 import { webCryptoProvider } from '../src/crypto/provider.js';
-import { nodeCryptoProvider } from '../src/node/crypto.js';
+import { nodeCryptoProvider } from '../src/runtime/node/crypto.js';
 import { OTHER_KEY, TEST_KEY } from './helpers.js';
 
 /*

@@ -2,7 +2,7 @@ import { CompactSign, importJWK } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fromBase64url } from '../src/crypto/encoding.js';
 import { didKeyVerificationMethod } from '../src/crypto/multikey.js';
-import { OTHER_KEY, issue, makeTestApp, verifyBody, type TestContext } from './helpers.js';
+import { OTHER_KEY, TEST_KEY, issue, makeTestApp, verifyBody, type TestContext } from './helpers.js';
 
 type Check = { id: string; status: string };
 type Report = { verified: boolean; checks: Check[] };
@@ -22,19 +22,22 @@ describe('vc+jwt attacks are refused', () => {
   let ctx: TestContext;
   let payload: Uint8Array;
   let attackerKey: CryptoKey;
+  /** The issuer's own key (ctx.key's private half), as jose takes it. */
+  let issuerKey: CryptoKey;
 
   beforeAll(async () => {
     ctx = await makeTestApp();
     const issued = await issue(ctx);
     payload = Buffer.from(issued.jwt.split('.')[1] as string, 'base64url');
     attackerKey = (await importJWK({ ...OTHER_KEY }, 'EdDSA')) as CryptoKey;
+    issuerKey = (await importJWK({ ...TEST_KEY }, 'EdDSA')) as CryptoKey;
   });
 
   const sign = (header: Record<string, unknown>, key: CryptoKey | Uint8Array) =>
     new CompactSign(payload).setProtectedHeader(header as { alg: string }).sign(key);
 
   it('the genuine token verifies (control)', async () => {
-    const jwt = await sign({ alg: 'EdDSA', typ: 'vc+jwt', kid: ctx.key.id }, ctx.key.joseKey);
+    const jwt = await sign({ alg: 'EdDSA', typ: 'vc+jwt', kid: ctx.key.id }, issuerKey);
     const { body } = await verifyBody(ctx, { jwt });
     expect(body.verified).toBe(true);
   });
@@ -101,7 +104,7 @@ describe('vc+jwt attacks are refused', () => {
   });
 
   it('rejects a JWT whose typ is not vc+jwt', async () => {
-    const jwt = await sign({ alg: 'EdDSA', typ: 'JWT', kid: ctx.key.id }, ctx.key.joseKey);
+    const jwt = await sign({ alg: 'EdDSA', typ: 'JWT', kid: ctx.key.id }, issuerKey);
     const { body } = await verifyBody(ctx, { jwt });
     expectRefused(body);
   });

@@ -2,7 +2,7 @@ import { exportJWK, generateKeyPair } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toBase58 } from '../src/crypto/encoding.js';
 import { createKeyRing } from '../src/issuer/key-ring.js';
-import { nodeCryptoProvider } from '../src/node/crypto.js';
+import { nodeCryptoProvider } from '../src/runtime/node/crypto.js';
 import { keyInDidDocument } from '../src/verifier/did-web.js';
 import { createKeyResolver } from '../src/verifier/resolve.js';
 

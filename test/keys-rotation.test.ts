@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toBase58 } from '../src/crypto/encoding.js';
 import { diHashData } from '../src/jsonld/data-integrity.js';
-import { nodeCryptoProvider } from '../src/node/crypto.js';
+import { nodeCryptoProvider } from '../src/runtime/node/crypto.js';
 import { makeTestApp, sampleRequest, type IssueResponse, type TestContext } from './helpers.js';
 import { call, checkOf, createInstitute, createKey, issueWith, verify, type CreatedKey, type Json } from './tenants.js';
 

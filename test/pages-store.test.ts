@@ -1,5 +1,5 @@
-import { readMigrations } from '../src/node/migrations.js';
-import { openSqliteStore } from '../src/store/sqlite.js';
+import { readMigrations } from '../src/runtime/node/migrations.js';
+import { openSqliteStore } from '../src/runtime/node/sqlite.js';
 import { describeConsoleStore } from './store-console-contract.js';
 
 describeConsoleStore('SQLite', async () => openSqliteStore(':memory:', readMigrations()));

@@ -4,7 +4,7 @@ import { fromBase64url } from '../src/crypto/encoding.js';
 import type { PrivateKeyJwk } from '../src/crypto/provider.js';
 import { loadSigningKey, type SigningKey } from '../src/issuer/keys.js';
 import { addDataIntegrityProof } from '../src/issuer/secure.js';
-import { nodeCryptoProvider } from '../src/node/crypto.js';
+import { nodeCryptoProvider } from '../src/runtime/node/crypto.js';
 import { MAX_PRESENTED } from '../src/verifier/presentation.js';
 import type { JsonObject } from '../src/schemas/credential.js';
 import { ADMIN_TOKEN, authJson, makeTestApp, OTHER_KEY, TEST_KEY, type TestContext } from './helpers.js';

@@ -3,7 +3,7 @@ import { didKeyFromPublicKey } from '../src/crypto/multikey.js';
 import { fromBase64url, toBase64url, utf8 } from '../src/crypto/encoding.js';
 import { loadSigningKey } from '../src/issuer/keys.js';
 import { addDataIntegrityProof } from '../src/issuer/secure.js';
-import { nodeCryptoProvider } from '../src/node/crypto.js';
+import { nodeCryptoProvider } from '../src/runtime/node/crypto.js';
 import { ADMIN_TOKEN, authJson, FIXED_NOW, makeTestApp, OTHER_KEY, TEST_KEY, type TestContext } from './helpers.js';
 
 /*

@@ -5,7 +5,7 @@ import type { PrivateKeyJwk } from '../src/crypto/provider.js';
 import { loadSigningKey, type SigningKey } from '../src/issuer/keys.js';
 import { addDataIntegrityProof } from '../src/issuer/secure.js';
 import type { Cryptosuite } from '../src/jsonld/data-integrity.js';
-import { nodeCryptoProvider } from '../src/node/crypto.js';
+import { nodeCryptoProvider } from '../src/runtime/node/crypto.js';
 import { MAX_PROOFS } from '../src/verifier/di-proof.js';
 import type { JsonObject } from '../src/schemas/credential.js';
 import { makeTestApp, OTHER_KEY, TEST_KEY, type TestContext } from './helpers.js';

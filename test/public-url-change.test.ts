@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startNode } from '../src/node/start.js';
-import { loadConfig } from '../src/schemas/config.js';
+import { startNode } from '../src/runtime/node/start.js';
+import { loadConfig } from '../src/runtime/node/config.js';
 import { authJson, sampleRequest, type IssueResponse } from './helpers.js';
 
 /*

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { canonize, canonizeWithJsonld, JsonLdError } from '../src/jsonld/canonize.js';
+import { canonize, JsonLdError } from '../src/jsonld/canonize.js';
+import { canonizeWithJsonld } from './support/jsonld-reference.js';
 import { DID_V1_CONTEXT, KHMER_TERMS_CONTEXT, MULTIKEY_V1_CONTEXT, OB_V3_CONTEXT, VC_V2_CONTEXT } from '../src/jsonld/contexts.js';
 import { issueOldShape } from './fixtures/old-shape.js';
 import { issue, makeTestApp, sampleRequest } from './helpers.js';

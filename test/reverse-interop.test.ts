@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { canonize, canonizeWithJsonld } from '../src/jsonld/canonize.js';
+import { canonize } from '../src/jsonld/canonize.js';
+import { canonizeWithJsonld } from './support/jsonld-reference.js';
 import { verdictOf } from '../src/verifier/verdict.js';
 import {
   altered, credentialV11, credentialV2, didJwkSigner, didKeySigner, ED25519_2020_CONTEXT, signWithDigitalBazaar,

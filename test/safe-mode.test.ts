@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JsonLdError } from '../src/jsonld/canonize.js';
 import { addDataIntegrityProof } from '../src/issuer/secure.js';
-import { nodeCryptoProvider } from '../src/node/crypto.js';
+import { nodeCryptoProvider } from '../src/runtime/node/crypto.js';
 import { authJson, issue, makeTestApp, sampleRequest, type TestContext } from './helpers.js';
 
 type Json = Record<string, any>;

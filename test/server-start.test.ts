@@ -5,8 +5,8 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startNode } from '../src/node/start.js';
-import { loadConfig } from '../src/schemas/config.js';
+import { startNode } from '../src/runtime/node/start.js';
+import { loadConfig } from '../src/runtime/node/config.js';
 
 /*
  * `npm start` as a process: a port in use or a HOST that does not resolve is one line on
@@ -39,7 +39,7 @@ function runServer(env: Record<string, string>, whenListening?: (url: string) =>
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     const { PORT, HOST, PUBLIC_URL, ...inherited } = process.env;
     void PORT; void HOST; void PUBLIC_URL;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: root, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/runtime/node/server.ts'], { cwd: root, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let acting = false;

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { woffToSfnt } from '../src/node/woff.js';
+import { woffToSfnt } from '../src/runtime/node/woff.js';
 import { shareCardSvg } from '../src/web/share-card.js';
 import { issue, makeTestApp, sampleRequest } from './helpers.js';
 import { call } from './tenants.js';

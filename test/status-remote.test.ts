@@ -5,7 +5,7 @@ import { loadSigningKey, type SigningKey } from '../src/issuer/keys.js';
 import { addDataIntegrityProof, signVcJwt } from '../src/issuer/secure.js';
 import { didKeyFromPublicKey } from '../src/crypto/multikey.js';
 import { fromBase64url } from '../src/crypto/encoding.js';
-import { nodeCryptoProvider } from '../src/node/crypto.js';
+import { nodeCryptoProvider } from '../src/runtime/node/crypto.js';
 import { createRemoteFetcher, RemoteFetchError, type RemoteFetcher } from '../src/verifier/remote.js';
 import { MAX_REMOTE_LIST_BYTES, MAX_STATUS_ENTRIES } from '../src/verifier/status.js';
 import { COVERING_STATUS_MESSAGE } from '../src/issuer/status-list.js';

@@ -1,7 +1,7 @@
 import { afterEach } from 'vitest';
-import { readMigrations } from '../src/node/migrations.js';
+import { readMigrations } from '../src/runtime/node/migrations.js';
 import type { Store } from '../src/store/port.js';
-import { openSqliteStore } from '../src/store/sqlite.js';
+import { openSqliteStore } from '../src/runtime/node/sqlite.js';
 import { describeDidMoveStore } from './store-did-move-contract.js';
 
 // The DID move on better-sqlite3; test/workers/store-did-move-d1.test.ts runs it on D1.

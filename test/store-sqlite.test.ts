@@ -1,7 +1,7 @@
 import { afterEach } from 'vitest';
-import { readMigrations } from '../src/node/migrations.js';
+import { readMigrations } from '../src/runtime/node/migrations.js';
 import type { Store } from '../src/store/port.js';
-import { openSqliteDriver, openSqliteStore } from '../src/store/sqlite.js';
+import { openSqliteDriver, openSqliteStore } from '../src/runtime/node/sqlite.js';
 import { describeStoreWrites } from './store-writes-contract.js';
 import { describeStore } from './store-contract.js';
 import { describeCohortStore } from './store-cohort-contract.js';

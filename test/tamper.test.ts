@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDataIntegrityProof } from '../src/issuer/secure.js';
 import { loadSigningKey } from '../src/issuer/keys.js';
-import { nodeCryptoProvider } from '../src/node/crypto.js';
+import { nodeCryptoProvider } from '../src/runtime/node/crypto.js';
 import { OTHER_KEY, issue, makeTestApp, verifyBody, type IssueResponse, type TestContext } from './helpers.js';
 
 type Json = Record<string, any>;

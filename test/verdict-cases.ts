@@ -2,7 +2,7 @@ import { fromBase64url } from '../src/crypto/encoding.js';
 import { didKeyFromPublicKey } from '../src/crypto/multikey.js';
 import { loadSigningKey } from '../src/issuer/keys.js';
 import { addDataIntegrityProof } from '../src/issuer/secure.js';
-import { nodeCryptoProvider } from '../src/node/crypto.js';
+import { nodeCryptoProvider } from '../src/runtime/node/crypto.js';
 import type { Verdict } from '../src/verifier/verdict.js';
 import { FIXED_NOW, OTHER_KEY, authJson, issue, sampleRequest, type TestContext } from './helpers.js';
 import { call, createInstitute, createKey, issueWith, type Json } from './tenants.js';

@@ -1,4 +1,4 @@
-// Generated from the OpenAPI description by `npm run client:types` (src/client/generate.ts). Do not edit.
+// Generated from the OpenAPI description by `npm run client:types` (src/runtime/node/client-types.ts). Do not edit.
 /* eslint-disable */
 export interface paths {
     "/api/v1/credentials": {

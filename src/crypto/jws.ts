@@ -1,5 +1,5 @@
-import { fromBase64url, utf8 } from './encoding.js';
-import type { SignatureVerifier } from './provider.js';
+import { fromBase64url, toBase64url, utf8 } from './encoding.js';
+import type { SignatureVerifier, Signer } from './provider.js';
 import type { KeyAlgorithm } from './public-key.js';
 
 const SEGMENT = /^[A-Za-z0-9_-]*$/;
@@ -66,3 +66,13 @@ export async function verifyCompactJws(
 /** {@link verifyCompactJws} for an Ed25519 key and `alg` EdDSA only: what this service signs. */
 export const verifyEdDsaCompactJws = (jws: string, verifier: SignatureVerifier): Promise<boolean> =>
   verifyCompactJws(jws, 'Ed25519', verifier, ['EdDSA']);
+
+/**
+ * A compact JWS (RFC 7515): base64url(JSON header) . base64url(payload) . signature, the
+ * signature made by `signer` over the ASCII of the first two. The signer's output is the JWS
+ * signature as is: Ed25519's 64 bytes, or ECDSA's r ‖ s (what Web Crypto returns).
+ */
+export async function signCompactJws(header: Record<string, unknown>, payload: Uint8Array, signer: Signer): Promise<string> {
+  const signingInput = `${toBase64url(utf8(JSON.stringify(header)))}.${toBase64url(payload)}`;
+  return `${signingInput}.${toBase64url(await signer.sign(utf8(signingInput)))}`;
+}

@@ -1,4 +1,6 @@
-import { SignJWT, type JWK } from 'jose';
+import type { JWK } from 'jose';
+import { utf8 } from '../crypto/encoding.js';
+import { signCompactJws } from '../crypto/jws.js';
 import type { Institute } from '../store/port.js';
 import type { SigningKey } from '../issuer/keys.js';
 
@@ -39,11 +41,8 @@ interface Signer {
 
 const sign = (claims: Record<string, unknown>, { key, now }: Signer, ttl: number): Promise<string> => {
   const iat = Math.floor(now.getTime() / 1000);
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'EdDSA', kid: key.id, typ: ENTITY_STATEMENT_TYPE })
-    .setIssuedAt(iat)
-    .setExpirationTime(iat + ttl)
-    .sign(key.joseKey);
+  const payload = utf8(JSON.stringify({ ...claims, iat, exp: iat + ttl }));
+  return signCompactJws({ alg: 'EdDSA', kid: key.id, typ: ENTITY_STATEMENT_TYPE }, payload, key.signer);
 };
 
 /** The trust anchor's entity configuration: iss = sub = PUBLIC_URL, the ministry's keys in `jwks`. */

@@ -1,6 +1,6 @@
-import { CompactSign } from 'jose';
 import type { CryptoProvider } from '../crypto/provider.js';
 import { toBase58, utf8 } from '../crypto/encoding.js';
+import { signCompactJws } from '../crypto/jws.js';
 import { ED25519_2020_CONTEXT } from '../jsonld/contexts.js';
 import { rdfcHashData, type DataIntegrityProof } from '../jsonld/data-integrity.js';
 import type { JsonObject } from '../schemas/credential.js';
@@ -68,5 +68,5 @@ export function singleEd25519Signature2020Form(secured: JsonObject): JsonObject 
 
 /** Secures a credential as vc+jwt signed ES256 by the issuer's P-256 key: the payload is the credential itself. */
 export function signEs256VcJwt(unsecured: JsonObject, key: P256SigningKey): Promise<string> {
-  return new CompactSign(utf8(JSON.stringify(unsecured))).setProtectedHeader({ alg: 'ES256', typ: VC_JWT_TYPE, kid: key.id }).sign(key.joseKey);
+  return signCompactJws({ alg: 'ES256', typ: VC_JWT_TYPE, kid: key.id }, utf8(JSON.stringify(unsecured)), key.signer);
 }

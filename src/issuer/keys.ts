@@ -1,4 +1,4 @@
-import { calculateJwkThumbprint, importJWK, type JWK } from 'jose';
+import { calculateJwkThumbprint, type JWK } from 'jose';
 import type { CryptoProvider, PrivateKeyJwk, Signer } from '../crypto/provider.js';
 import { fromBase64url } from '../crypto/encoding.js';
 import { didKeyFromPublicKey, encodeMultikey } from '../crypto/multikey.js';
@@ -16,11 +16,9 @@ export interface PublicIssuerKey {
   compromisedAt?: string | null;
 }
 
-/** An issuer key that can sign. The private material stays inside `signer` and `joseKey`. */
+/** An issuer key that can sign. The private material stays inside `signer`. */
 export interface SigningKey extends PublicIssuerKey {
   signer: Signer;
-  /** The same key as a CryptoKey, for jose. */
-  joseKey: CryptoKey;
 }
 
 export function isPrivateKeyJwk(value: unknown): value is PrivateKeyJwk {
@@ -63,12 +61,8 @@ export async function describePublicKey(x: string, controller: string): Promise<
 }
 
 export async function loadSigningKey(jwk: PrivateKeyJwk, controller: string, provider: CryptoProvider): Promise<SigningKey> {
-  const [described, signer, joseKey] = await Promise.all([
-    describePublicKey(jwk.x, controller),
-    provider.signer(jwk),
-    importJWK({ kty: 'OKP', crv: 'Ed25519', x: jwk.x, d: jwk.d }, 'EdDSA') as Promise<CryptoKey>,
-  ]);
-  return { ...described, signer, joseKey };
+  const [described, signer] = await Promise.all([describePublicKey(jwk.x, controller), provider.signer(jwk)]);
+  return { ...described, signer };
 }
 
 /** Strips a signing key down to what may be published. */

@@ -1,6 +1,6 @@
-import { calculateJwkThumbprint, importJWK, type JWK } from 'jose';
+import { calculateJwkThumbprint, type JWK } from 'jose';
 import { fromBase64url, toBase58 } from '../crypto/encoding.js';
-import type { SignatureVerifier } from '../crypto/provider.js';
+import type { SignatureVerifier, Signer } from '../crypto/provider.js';
 
 /*
  * P-256 keys (ES256), for the compatibility vc+jwt of institutes that turn it on: verifiers
@@ -26,9 +26,9 @@ export interface PublicP256Key {
   compromisedAt?: string | null;
 }
 
-/** A P-256 key that can sign (ES256); the private half stays inside `joseKey`. */
+/** A P-256 key that can sign (ES256): `signer` returns the JWS signature, r ‖ s; the private half stays inside it. */
 export interface P256SigningKey extends PublicP256Key {
-  joseKey: CryptoKey;
+  signer: Signer;
 }
 
 /** Generates a P-256 key as JWK coordinates (for the caller to seal `d`). */
@@ -63,11 +63,12 @@ export async function describeP256Key(x: string, y: string, controller: string):
 }
 
 export async function loadP256SigningKey(jwk: { x: string; y: string; d: string }, controller: string): Promise<P256SigningKey> {
-  const [described, joseKey] = await Promise.all([
+  const [described, privateKey] = await Promise.all([
     describeP256Key(jwk.x, jwk.y, controller),
-    importJWK({ kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, d: jwk.d }, 'ES256') as Promise<CryptoKey>,
+    crypto.subtle.importKey('jwk', { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, d: jwk.d }, ECDSA_P256, false, ['sign']),
   ]);
-  return { ...described, joseKey };
+  const signer: Signer = { sign: async (data) => new Uint8Array(await crypto.subtle.sign(ES256, privateKey, data as BufferSource)) };
+  return { ...described, signer };
 }
 
 /** Strips a P-256 signing key down to what may be published. */

@@ -1,6 +1,6 @@
-import { CompactSign } from 'jose';
 import type { CryptoProvider } from '../crypto/provider.js';
-import { toBase58, toBase64url, utf8 } from '../crypto/encoding.js';
+import { toBase58, utf8 } from '../crypto/encoding.js';
+import { signCompactJws } from '../crypto/jws.js';
 import { canonize } from '../jsonld/canonize.js';
 import { DI_CRYPTOSUITE_JCS, DI_CRYPTOSUITE_RDFC, diHashData, type Cryptosuite, type DataIntegrityProof } from '../jsonld/data-integrity.js';
 import type { JsonObject } from '../schemas/credential.js';
@@ -55,16 +55,6 @@ export const VC_JWT_TYPE = 'vc+jwt';
  * jose's CompactSign produces (Ed25519 is deterministic; test/vc-jwt-bytes.test.ts holds the
  * two together), without a Web Crypto round trip through the thread pool per credential.
  */
-export async function signVcJwt(unsecured: JsonObject, key: SigningKey): Promise<string> {
-  const header = toBase64url(utf8(JSON.stringify({ alg: 'EdDSA', typ: VC_JWT_TYPE, kid: key.id })));
-  const signingInput = `${header}.${toBase64url(utf8(JSON.stringify(unsecured)))}`;
-  const signature = await key.signer.sign(utf8(signingInput));
-  return `${signingInput}.${toBase64url(signature)}`;
-}
-
-/** signVcJwt as jose signs it; for tests and comparisons. */
-export async function signVcJwtWithJose(unsecured: JsonObject, key: SigningKey): Promise<string> {
-  return new CompactSign(utf8(JSON.stringify(unsecured)))
-    .setProtectedHeader({ alg: 'EdDSA', typ: VC_JWT_TYPE, kid: key.id })
-    .sign(key.joseKey);
+export function signVcJwt(unsecured: JsonObject, key: SigningKey): Promise<string> {
+  return signCompactJws({ alg: 'EdDSA', typ: VC_JWT_TYPE, kid: key.id }, utf8(JSON.stringify(unsecured)), key.signer);
 }

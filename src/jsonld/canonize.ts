@@ -1,4 +1,3 @@
-import jsonld from 'jsonld';
 import { staticDocumentLoader, UnknownContextError } from './contexts.js';
 import { createRdfcCanonizer, type RdfcHash } from './rdfc.js';
 
@@ -55,21 +54,10 @@ function toJsonLdError(error: unknown): JsonLdError {
 /*
  * One canonizer for the process. What it keeps between calls is processed contexts (of the
  * bundled contexts and of inline contexts documents carry), bounded as jsonld bounds its own
- * module-level caches. Same output as jsonld.canonize with the options below (test/rdfc.test.ts).
+ * module-level caches. Same output as jsonld.canonize with the options of
+ * test/support/jsonld-reference.ts (test/rdfc.test.ts holds the two together).
  */
 const canonizer = createRdfcCanonizer(staticDocumentLoader);
-
-/** jsonld.canonize itself, with the options {@link canonize} matches; for tests and comparisons. */
-export const canonizeWithJsonld = (document: unknown, hash: RdfcHash = 'SHA-256'): Promise<string> =>
-  jsonld.canonize(document, {
-    canonizeOptions: { algorithm: 'RDFC-1.0', messageDigestAlgorithm: hash },
-    algorithm: 'RDFC-1.0',
-    format: 'application/n-quads',
-    documentLoader: staticDocumentLoader,
-    safe: true,
-    base: null,
-    rdfDirection: 'i18n-datatype',
-  });
 
 /**
  * RDFC-1.0 canonical N-Quads of a JSON-LD document, in safe mode: a term or type that no

@@ -47,7 +47,7 @@ declare module '@digitalbazaar/data-integrity-context' {
 declare module 'ed25519-signature-2020-context' {
   export const contexts: Map<string, unknown>;
 }
-// Bundled by wrangler's module rules for the Worker (src/worker-assets.ts).
+// Bundled by wrangler's module rules for the Worker (src/runtime/workers/assets.ts).
 declare module '*.woff2' {
   const data: ArrayBuffer;
   export default data;

@@ -6,7 +6,7 @@ import { formatDate } from './i18n.js';
  * The picture a shared certificate link shows in Telegram, Facebook or LinkedIn: a small
  * certificate (institute, learner, achievement, date, in both languages) with the QR code
  * that verifies it. Built here as SVG, portable; the runtime that can turn it into PNG (the
- * format those previews take) does so at its edge (src/node/share-card-png.ts).
+ * format those previews take) does so at its edge (src/runtime/node/share-card-png.ts).
  */
 
 export const CARD_WIDTH = 1200;

@@ -5,7 +5,7 @@ import { bitstringOf, encodeList } from '../../src/issuer/bitstring.js';
 import { loadSigningKey } from '../../src/issuer/keys.js';
 import { addDataIntegrityProof } from '../../src/issuer/secure.js';
 import { COVERING_STATUS_MESSAGE } from '../../src/issuer/status-list.js';
-import { nodeCryptoProvider } from '../../src/node/crypto.js';
+import { nodeCryptoProvider } from '../../src/runtime/node/crypto.js';
 import { OTHER_KEY } from '../helpers.js';
 import { haveChromium, overflowsOf, serveForBrowser, type Served } from './harness.js';
 

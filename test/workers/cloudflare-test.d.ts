@@ -1,7 +1,7 @@
 // The parts of the `cloudflare:test` module (from @cloudflare/vitest-pool-workers) this suite
 // uses, typed without the Workers type library, which would clash with the DOM types of the core.
 declare module 'cloudflare:test' {
-  import type { D1Database } from '../../src/store/d1.js';
+  import type { D1Database } from '../../src/runtime/workers/d1.js';
   interface D1Migration {
     name: string;
     queries: string[];
@@ -23,7 +23,7 @@ declare module '*/.wrangler/test-build/worker.js' {
     scheduled(event: { scheduledTime: number; cron: string; noRetry(): void }, env: unknown, ctx: { waitUntil(p: Promise<unknown>): void }): Promise<void>;
   };
   export default worker;
-  /** A fresh handler (src/worker.ts createWorker), booting on its first request as a new isolate does. */
+  /** A fresh handler (src/runtime/workers/worker.ts createWorker), booting on its first request as a new isolate does. */
   export function createWorker(): {
     fetch(request: Request, env: unknown): Promise<Response>;
   };

@@ -1,4 +1,4 @@
-import type { D1Database } from '../../src/store/d1.js';
+import type { D1Database } from '../../src/runtime/workers/d1.js';
 
 /**
  * Deletes every row of the app's tables (the schema and the migrations record stay), so each

@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:test';
-import { d1Driver, openD1Store } from '../../src/store/d1.js';
+import { d1Driver, openD1Store } from '../../src/runtime/workers/d1.js';
 import { describeStoreWrites } from '../store-writes-contract.js';
 import { describeStore } from '../store-contract.js';
 import { describeConsoleStore } from '../store-console-contract.js';

@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:test';
-import { openD1Store } from '../../src/store/d1.js';
+import { openD1Store } from '../../src/runtime/workers/d1.js';
 import { describeDidMoveStore } from '../store-did-move-contract.js';
 import { emptyDatabase } from './empty-database.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { ConfigError, loadConfig } from './schemas/config.js';
-import { listenFirst } from './node/listen.js';
-import { startNode } from './node/start.js';
+import { ConfigError, loadConfig } from './config.js';
+import { listenFirst } from './listen.js';
+import { startNode } from './start.js';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 

@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import type { Database as Db, Statement } from 'better-sqlite3';
-import { nodeCryptoProvider } from '../node/crypto.js';
+import { nodeCryptoProvider } from './crypto.js';
 import { makeDatabaseFilesPrivate } from './sqlite-files.js';
-import type { Store } from './port.js';
-import type { Row, Sql, SqlDriver, SqlResult } from './sql/driver.js';
-import { openSqlStore } from './sql/store.js';
+import type { Store } from '../../store/port.js';
+import type { Row, Sql, SqlDriver, SqlResult } from '../../store/sql/driver.js';
+import { openSqlStore } from '../../store/sql/store.js';
 
 export interface Migration {
   name: string;

@@ -1,16 +1,16 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, chmodSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { CryptoProvider, PrivateKeyJwk } from '../crypto/provider.js';
-import { randomId } from '../crypto/encoding.js';
-import { generateToken, hashToken } from '../http/auth.js';
-import { generateKeyJwk, isPrivateKeyJwk } from '../issuer/keys.js';
-import type { ServiceConfig } from '../schemas/config.js';
-import type { Store } from '../store/port.js';
-import { fromBase64url, toBase64url, randomBytes } from '../crypto/encoding.js';
+import type { CryptoProvider, PrivateKeyJwk } from '../../crypto/provider.js';
+import { randomId } from '../../crypto/encoding.js';
+import { generateToken, hashToken } from '../../http/auth.js';
+import { generateKeyJwk, isPrivateKeyJwk } from '../../issuer/keys.js';
+import type { ServiceConfig } from './config.js';
+import type { Store } from '../../store/port.js';
+import { fromBase64url, toBase64url, randomBytes } from '../../crypto/encoding.js';
 
 // The runtime-agnostic steps live in ../issuer/bootstrap.ts, shared with the Worker.
-export { ensureDefaultInstitute, ensureStoredKey, type Say } from '../issuer/bootstrap.js';
-import { ensureEnvAdminToken, type Say } from '../issuer/bootstrap.js';
+export { ensureDefaultInstitute, ensureStoredKey, type Say } from '../../issuer/bootstrap.js';
+import { ensureEnvAdminToken, type Say } from '../../issuer/bootstrap.js';
 
 const PRIVATE = 0o600;
 

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { bakedImageKind } from './verifier/baked.js';
+import { bakedImageKind } from '../../verifier/baked.js';
 
 /*
  * How the command line reads what it is given: files as bytes, and an argument that is not a

@@ -5,13 +5,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { openApiDocument } from '../http/openapi/document.js';
+import { openApiDocument } from '../../http/openapi/document.js';
 
 export async function apiTypesSource(): Promise<string> {
   const ast = await openapiTS(openApiDocument('http://localhost:8787') as never, { alphabetize: false });
-  return `// Generated from the OpenAPI description by \`npm run client:types\` (src/client/generate.ts). Do not edit.\n/* eslint-disable */\n${astToString(ast)}`;
+  return `// Generated from the OpenAPI description by \`npm run client:types\` (src/runtime/node/client-types.ts). Do not edit.\n/* eslint-disable */\n${astToString(ast)}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  writeFileSync(new URL('./api-types.ts', import.meta.url), await apiTypesSource());
+  writeFileSync(new URL('../../client/api-types.ts', import.meta.url), await apiTypesSource());
 }

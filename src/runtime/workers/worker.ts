@@ -1,26 +1,26 @@
 import type { Hono } from 'hono';
-import { createApp, type AppEnv } from './app.js';
-import { fromBase64url, randomId } from './crypto/encoding.js';
-import { didKeyFromPublicKey } from './crypto/multikey.js';
-import { webCryptoProvider } from './crypto/provider.js';
-import { errorBody } from './http/errors.js';
-import { ensureDefaultInstitute, ensureEnvAdminToken, ensureStoredKey, type Say } from './issuer/bootstrap.js';
-import { didWebFromUrl, ministryDid } from './issuer/did.js';
-import { checkPublicUrl, localPublicUrlWarning, moveToPublicUrl } from './issuer/did-change.js';
-import { createStoreKeyRing } from './issuer/key-ring.js';
-import { createKeyVault } from './issuer/key-vault.js';
-import { generateKeyJwk } from './issuer/keys.js';
-import { loadWorkerConfig, type WorkerConfig } from './schemas/worker-config.js';
-import { toDateTimeStamp } from './schemas/dates.js';
-import { openD1Store, type D1Database } from './store/d1.js';
-import type { Store } from './store/port.js';
-import { createRemoteFetcher } from './verifier/remote.js';
-import { workerPackageAssets } from './worker-assets.js';
-import { resumeBatches } from './batch/run.js';
-import type { IssuerDeps } from './issuer/issue.js';
+import { createApp, type AppEnv } from '../../app.js';
+import { fromBase64url, randomId } from '../../crypto/encoding.js';
+import { didKeyFromPublicKey } from '../../crypto/multikey.js';
+import { webCryptoProvider } from '../../crypto/provider.js';
+import { errorBody } from '../../http/errors.js';
+import { ensureDefaultInstitute, ensureEnvAdminToken, ensureStoredKey, type Say } from '../../issuer/bootstrap.js';
+import { didWebFromUrl, ministryDid } from '../../issuer/did.js';
+import { checkPublicUrl, localPublicUrlWarning, moveToPublicUrl } from '../../issuer/did-change.js';
+import { createStoreKeyRing } from '../../issuer/key-ring.js';
+import { createKeyVault } from '../../issuer/key-vault.js';
+import { generateKeyJwk } from '../../issuer/keys.js';
+import { loadWorkerConfig, type WorkerConfig } from './config.js';
+import { toDateTimeStamp } from '../../schemas/dates.js';
+import { openD1Store, type D1Database } from './d1.js';
+import type { Store } from '../../store/port.js';
+import { createRemoteFetcher } from '../../verifier/remote.js';
+import { workerPackageAssets } from './assets.js';
+import { resumeBatches } from '../../batch/run.js';
+import type { IssuerDeps } from '../../issuer/issue.js';
 
 /*
- * The Cloudflare Workers entry: the same createApp(deps) as the Node server (src/server.ts),
+ * The Cloudflare Workers entry: the same createApp(deps) as the Node server (src/runtime/node/server.ts),
  * over D1 and Web Crypto. Configuration comes from `env` (wrangler.toml [vars] and secrets),
  * validated once per isolate. The first request of an isolate runs the bootstrap that the
  * Node server runs before it listens; every step of it is idempotent, so isolates starting
@@ -38,7 +38,7 @@ export interface WorkerEnv {
 
 const BOOT_ATTEMPTS = 3;
 
-/** Creates or loads what the service needs in D1 (see src/node/start.ts for the Node twin). */
+/** Creates or loads what the service needs in D1 (see src/runtime/node/start.ts for the Node twin). */
 async function bootstrap(store: Store, config: WorkerConfig, now: string, say: Say) {
   const vault = await createKeyVault(config.keyEncryptionKey);
   const localUrl = localPublicUrlWarning(config.publicUrl);

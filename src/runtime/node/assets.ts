@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { PACKAGE_ASSETS, type PackageAssetReader } from '../web/assets.js';
+import { PACKAGE_ASSETS, type PackageAssetReader } from '../../web/assets.js';
 
 /** Reads the pages' package assets (fonts, QR decoder) from node_modules. */
 export function nodePackageAssets(): PackageAssetReader {

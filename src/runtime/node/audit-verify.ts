@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { verifyAuditChain } from '../audit/chain.js';
-import { loadConfig } from '../schemas/config.js';
-import type { AuditEntry, CredentialRecord, Store } from '../store/port.js';
-import { openSqliteStore } from '../store/sqlite.js';
+import { verifyAuditChain } from '../../audit/chain.js';
+import { loadConfig } from './config.js';
+import type { AuditEntry, CredentialRecord, Store } from '../../store/port.js';
+import { openSqliteStore } from './sqlite.js';
 import { readMigrations } from './migrations.js';
 
 async function* allEntries(store: Store): AsyncIterable<AuditEntry> {

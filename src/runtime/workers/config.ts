@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { base64urlnopad } from '@scure/base';
-import { isPrivateKeyJwk } from '../issuer/keys.js';
-import type { PrivateKeyJwk } from '../crypto/provider.js';
-import { ConfigError, EnvSchema } from './config.js';
-import { httpUrl } from './text.js';
+import { isPrivateKeyJwk } from '../../issuer/keys.js';
+import type { PrivateKeyJwk } from '../../crypto/provider.js';
+import { ConfigError, EnvSchema } from '../../schemas/env.js';
+import { httpUrl } from '../../schemas/text.js';
 
 /**
  * The Worker's variables (wrangler.toml [vars]) and secrets (`wrangler secret put`). The

@@ -1,6 +1,6 @@
 import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
-import type { CryptoProvider } from '../crypto/provider.js';
-import { toBase64url } from '../crypto/encoding.js';
+import type { CryptoProvider } from '../../crypto/provider.js';
+import { toBase64url } from '../../crypto/encoding.js';
 
 /**
  * Ed25519 and SHA-256 on node:crypto KeyObjects: synchronous native calls, several times

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { shareCardSvg, CARD_FONT, type ShareCardInput } from '../web/share-card.js';
+import { shareCardSvg, CARD_FONT, type ShareCardInput } from '../../web/share-card.js';
 import { woffToSfnt } from './woff.js';
 
 const FACES = ['khmer-400', 'khmer-700', 'latin-400', 'latin-700'];

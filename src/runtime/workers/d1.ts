@@ -1,6 +1,6 @@
-import type { Store } from './port.js';
-import type { Row, Sql, SqlDriver } from './sql/driver.js';
-import { openSqlStore } from './sql/store.js';
+import type { Store } from '../../store/port.js';
+import type { Row, Sql, SqlDriver } from '../../store/sql/driver.js';
+import { openSqlStore } from '../../store/sql/store.js';
 
 /*
  * The parts of Cloudflare's D1 binding the driver calls, typed structurally so that the

@@ -2,13 +2,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { CliError, readInputFile, readTextFile, verifyBody } from './cli-input.js';
-import { auditVerifyMain } from './node/audit-verify.js';
-import { startNode } from './node/start.js';
-import { ConfigError, loadConfig } from './schemas/config.js';
-import type { VerificationReport } from './schemas/report.js';
-import { verdictOf, VERDICT_LABELS } from './verifier/verdict.js';
+import { auditVerifyMain } from './audit-verify.js';
+import { startNode } from './start.js';
+import { ConfigError, loadConfig } from './config.js';
+import type { VerificationReport } from '../../schemas/report.js';
+import { verdictOf, VERDICT_LABELS } from '../../verifier/verdict.js';
 import { printNotes, type RowNote } from './cli-notes.js';
-import { createSkillcertClient, type SkillcertClient } from './client/index.js';
+import { createSkillcertClient, type SkillcertClient } from '../../client/index.js';
 
 const USAGE = `skillcert — signed, verifiable skill certificates
 

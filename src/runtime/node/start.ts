@@ -1,24 +1,24 @@
 import { lookup } from 'node:dns/promises';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { createApp } from '../app.js';
-import { fromBase64url } from '../crypto/encoding.js';
-import { didKeyFromPublicKey } from '../crypto/multikey.js';
-import { createStoreKeyRing } from '../issuer/key-ring.js';
-import type { SigningKey } from '../issuer/keys.js';
-import { createKeyVault } from '../issuer/key-vault.js';
-import { checkPublicUrl, localPublicUrlWarning, moveToPublicUrl, type DidChange } from '../issuer/did-change.js';
-import { ministryDid } from '../issuer/did.js';
-import { qrPng } from '../issuer/qr.js';
-import type { ServiceConfig } from '../schemas/config.js';
-import { toDateTimeStamp } from '../schemas/dates.js';
-import { openSqliteStore } from '../store/sqlite.js';
-import { createRemoteFetcher } from '../verifier/remote.js';
+import { createApp } from '../../app.js';
+import { fromBase64url } from '../../crypto/encoding.js';
+import { didKeyFromPublicKey } from '../../crypto/multikey.js';
+import { createStoreKeyRing } from '../../issuer/key-ring.js';
+import type { SigningKey } from '../../issuer/keys.js';
+import { createKeyVault } from '../../issuer/key-vault.js';
+import { checkPublicUrl, localPublicUrlWarning, moveToPublicUrl, type DidChange } from '../../issuer/did-change.js';
+import { ministryDid } from '../../issuer/did.js';
+import { qrPng } from './qr-png.js';
+import type { ServiceConfig } from './config.js';
+import { toDateTimeStamp } from '../../schemas/dates.js';
+import { openSqliteStore } from './sqlite.js';
+import { createRemoteFetcher } from '../../verifier/remote.js';
 import { ensureAdminToken, ensureDatabaseDir, ensureDefaultInstitute, ensureInstituteKey, ensureKek, ensureStoredKey, type Say } from './bootstrap.js';
 import { nodeCryptoProvider } from './crypto.js';
 import { readMigrations } from './migrations.js';
 import { nodePackageAssets } from './assets.js';
 import { createShareCardRenderer, createSvgRenderer } from './share-card-png.js';
-import { resumeBatches } from '../batch/run.js';
+import { resumeBatches } from '../../batch/run.js';
 
 /**
  * Everything the Node server does before it listens: open SQLite (migrations applied), load
