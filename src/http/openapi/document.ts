@@ -397,7 +397,7 @@ export function openApiDocument(publicUrl: string): Json {
       version: '1',
       summary: 'Signed, verifiable skill certificates for TVET institutes (Open Badges 3.0 on W3C VC 2.0)',
       description: [
-        'Issue, verify, revoke and suspend Open Badges 3.0 credentials; manage institutes, keys, templates, cohorts and webhooks.',
+        'Issue, verify, revoke and suspend Open Badges 3.0 credentials; manage institutes, keys, templates and cohorts.',
         'Every /api/v1 and VC API error is `{"error": {"code", "message", "details"?, "requestId"}}` (the federation endpoints use OpenID Federation\'s own form).',
         'Issuing is limited per API key, public verification per client address: over the limit, 429 with `Retry-After`.',
         'ឯកសារនេះពិពណ៌នា API ទាំងមូល៖ ការចេញ ការផ្ទៀងផ្ទាត់ និងការដកហូតវិញ្ញាបនបត្រ។',
