@@ -29,14 +29,33 @@ const ISOLATED = [
   'test/compat-dcc.test.ts',
   'test/federation-dcc.test.ts',
   'test/audit.test.ts',
+  // Start the compiled server (and nginx), send it signals, kill it mid-backup.
+  'test/backup-restore.test.ts',
+  'test/shutdown.test.ts',
+  'test/reverse-proxy.test.ts',
+  'test/ops-logs-metrics.test.ts',
 ];
 /** Chromium against a served app: isolated too, and a page under load may take longer than 20 s. */
 const BROWSER = ['test/browser/**/*.test.ts'];
 
 const ALL = ['test/**/*.test.ts', 'test/**/*.test.tsx', 'src/**/*.test.ts'];
 const NEVER = ['test/workers/**', '**/node_modules/**'];
+const SCALAR_BUNDLE = /\/@scalar\/api-reference\/dist\/browser\/standalone\.js$/;
 
 export default defineConfig({
+  plugins: [
+    {
+      // As wrangler.toml's Text rule does for the Worker: Scalar's browser bundle is imported
+      // as its text (src/runtime/workers/assets.ts), never run. Read when imported rather than
+      // inlined: vite would otherwise parse a 3.5 MB string literal on every import.
+      name: 'scalar-bundle-as-text',
+      enforce: 'pre',
+      load(id) {
+        if (SCALAR_BUNDLE.test(id)) return { code: `import { readFileSync } from 'node:fs';\nexport default readFileSync(${JSON.stringify(id)}, 'utf8');`, map: null };
+        return undefined;
+      },
+    },
+  ],
   test: {
     testTimeout: 20000,
     pool: 'forks',
@@ -55,5 +74,6 @@ export default defineConfig({
         test: { name: 'browser', include: BROWSER, exclude: NEVER, isolate: true, testTimeout: 60000 },
       },
     ],
+    server: { deps: { inline: [SCALAR_BUNDLE] } },
   },
 });

@@ -29,6 +29,7 @@ import { opsRoutes } from './http/ops-routes.js';
 import { offlineRoutes } from './http/offline-routes.js';
 import { walletRoutes } from './http/wallet-routes.js';
 import { insightRoutes } from './http/insight-routes.js';
+import { docsRoutes } from './http/docs-routes.js';
 
 /** Builds the skillcert HTTP app from its dependencies. No I/O happens here. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   routes.route('/', batchRoutes(services));
   routes.route('/', walletRoutes(services));
   routes.route('/', insightRoutes(services));
+  routes.route('/', docsRoutes(services));
   app.route(basePath || '/', routes);
   return app;
 }

@@ -15,6 +15,7 @@ import type { Institute, Store } from '../src/store/port.js';
 import type { PrivateKeyJwk } from '../src/crypto/provider.js';
 import { didKeyFromPublicKey } from '../src/crypto/multikey.js';
 import { fromBase64url } from '../src/crypto/encoding.js';
+import { checkResponse } from './openapi-check.js';
 
 export const PUBLIC_URL = 'http://localhost:8787';
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
@@ -91,7 +92,24 @@ export async function makeTestApp(
   const deps: AppDeps = {
     store, keys, vault, crypto: nodeCryptoProvider, clock: () => clock.now, publicUrl, qrPng, shareCardPng, svgPng, packageAsset: nodePackageAssets(), ...options.deps,
   };
-  return { app: createApp(deps), store, key, institute, clock, deps };
+  return { app: describedApp(createApp(deps), publicUrl), store, key, institute, clock, deps };
+}
+
+/**
+ * The app, with every response of a described operation checked against the OpenAPI
+ * description (test/openapi-check.ts): a response that does not match fails the test.
+ */
+export function describedApp<A extends ReturnType<typeof createApp>>(app: A, publicUrl: string): A {
+  const basePath = new URL(publicUrl).pathname.replace(/\/+$/, '');
+  const request = app.request.bind(app);
+  app.request = (async (input: RequestInfo | URL, init?: RequestInit, ...rest: unknown[]) => {
+    const res = await (request as (...args: unknown[]) => Promise<Response>)(input, init, ...rest);
+    const url = input instanceof Request ? input.url : String(input);
+    const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
+    await checkResponse(method, url, res, basePath);
+    return res;
+  }) as A['request'];
+  return app;
 }
 
 export const sampleRequest = () => ({

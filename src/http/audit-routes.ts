@@ -5,7 +5,7 @@ import type { AppEnv } from './context.js';
 import { requireScope, requireToken, type AuthVariables } from './auth.js';
 import { validationError } from './body.js';
 
-const Query = z.strictObject({
+export const AuditQuery = z.strictObject({
   after: z.coerce.number().int().nonnegative().default(0),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
@@ -14,7 +14,7 @@ const Query = z.strictObject({
 export function auditRoutes(s: Services): Hono<AppEnv & { Variables: AuthVariables }> {
   const app = new Hono<AppEnv & { Variables: AuthVariables }>();
   app.get('/api/v1/audit', requireToken(s.store, s.crypto, s.clock), requireScope('admin'), async (c) => {
-    const parsed = Query.safeParse(c.req.query());
+    const parsed = AuditQuery.safeParse(c.req.query());
     if (!parsed.success) throw validationError(parsed.error);
     const token = c.get('token');
     const entries = await s.store.auditEntries({

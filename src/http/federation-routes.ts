@@ -39,8 +39,8 @@ function subCandidates(search: string): string[] | 'missing' | 'repeated' {
   return [...new Set([decoded, text].filter((s): s is string => s !== null && s.length <= MAX_SUB))];
 }
 
-const FetchQuery = z.strictObject({ sub: z.string().max(MAX_SUB), iss: z.string().max(MAX_SUB).optional() });
-const ListQuery = z.strictObject({ entity_type: z.string().max(200).optional() });
+export const FetchQuery = z.strictObject({ sub: z.string().max(MAX_SUB), iss: z.string().max(MAX_SUB).optional() });
+export const ListQuery = z.strictObject({ entity_type: z.string().max(200).optional() });
 
 /**
  * The ministry's registry as an OpenID Federation trust anchor (src/federation/): the entity

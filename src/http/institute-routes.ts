@@ -24,7 +24,7 @@ type Env = AppEnv & { Variables: AuthVariables };
 const SLUG = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, 'must be 1-40 lowercase letters, digits or dashes');
 const programmes = z.array(singleLine(200)).max(200);
 
-const CreateInstitute = z.strictObject({
+export const CreateInstitute = z.strictObject({
   slug: SLUG,
   name: singleLine(200),
   nameKm: singleLine(200).optional(),
@@ -38,7 +38,7 @@ const CreateInstitute = z.strictObject({
   province: provinceInput.optional(),
   sector: sectorInput.optional(),
 });
-const UpdateInstitute = z.strictObject({
+export const UpdateInstitute = z.strictObject({
   name: singleLine(200).optional(),
   nameKm: singleLine(200).nullable().optional(),
   url: httpUrl.nullable().optional(),
@@ -51,13 +51,13 @@ const UpdateInstitute = z.strictObject({
   // The compatibility forms (src/issuer/compat-proofs.ts); what is left out stays as it was.
   compatibility: z.strictObject({ ed25519Signature2020: z.boolean().optional(), es256Jwt: z.boolean().optional() }).optional(),
 });
-const Accredit = z.strictObject({ validFrom: dateInput, validUntil: dateInput.optional(), programmes: programmes.optional() });
-const CreateKey = z.strictObject({
+export const Accredit = z.strictObject({ validFrom: dateInput, validUntil: dateInput.optional(), programmes: programmes.optional() });
+export const CreateKey = z.strictObject({
   label: singleLine(100),
   scopes: z.array(z.enum(API_SCOPES)).min(1).max(3),
   expiresAt: dateInput.optional(),
 });
-const Compromise = z.strictObject({ since: dateInput });
+export const CompromiseKey = z.strictObject({ keyId: z.string().max(500), since: dateInput });
 
 /** An institute as the API shows it: never a key's private half or a token hash. */
 async function view(s: Services, i: Institute) {
@@ -204,7 +204,7 @@ export function instituteRoutes(s: Services): Hono<Env> {
 
   app.post('/api/v1/institutes/:slug/keys/compromised', limit, ...adminOf, async (c) => {
     const institute = await target(c);
-    const body = await readJsonBody(c, z.strictObject({ keyId: z.string().max(500), since: Compromise.shape.since }));
+    const body = await readJsonBody(c, CompromiseKey);
     const keys = await instituteKeyRecords(s.store, institute);
     const leaked = keys.find((k) => k.id === body.keyId);
     if (!leaked) throw new ApiError('not_found', 'the institute has no key with this id');

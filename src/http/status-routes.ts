@@ -15,8 +15,8 @@ import { credentialLinks, offlineQrView } from './links.js';
 import { offlineQrOf } from '../issuer/qr-offline.js';
 
 const LIST_ID = /^[1-9A-HJ-NP-Za-km-z]{10,40}$/;
-const ReasonBody = z.strictObject({ reason: multiLine(500) });
-const OptionalReasonBody = z.strictObject({ reason: multiLine(500).optional() });
+export const ReasonBody = z.strictObject({ reason: multiLine(500) });
+export const OptionalReasonBody = z.strictObject({ reason: multiLine(500).optional() });
 
 type Env = AppEnv & { Variables: AuthVariables };
 

@@ -22,12 +22,12 @@ import { valueOr } from './domain-errors.js';
 
 type Env = AppEnv & { Variables: AuthVariables };
 
-const StatusRequest = z.strictObject({
+export const StatusRequest = z.strictObject({
   type: z.literal('BitstringStatusListEntry'),
   statusPurpose: z.enum(STATUS_PURPOSES),
 });
 
-const IssueBody = z.strictObject({
+export const IssueBody = z.strictObject({
   credential: z.record(z.string(), z.unknown(), { error: 'credential must be a JSON object' }),
   options: z
     .strictObject({
@@ -40,12 +40,12 @@ const IssueBody = z.strictObject({
     .optional(),
 });
 
-const VerifyBody = z.strictObject({
+export const VerifyBody = z.strictObject({
   verifiableCredential: z.record(z.string(), z.unknown(), { error: 'verifiableCredential must be a JSON object' }),
   options: z.looseObject({ checks: z.array(z.string()).optional() }).optional(),
 });
 
-const StatusBody = z.strictObject({
+export const StatusBody = z.strictObject({
   credentialId: z.string().min(1).max(4000),
   credentialStatus: z.union([
     z.strictObject({ type: z.literal('BitstringStatusListEntry'), statusPurpose: z.enum(STATUS_PURPOSES), status: z.boolean().optional() }),
@@ -54,7 +54,7 @@ const StatusBody = z.strictObject({
   status: z.boolean().optional(),
 });
 
-const PresentationBody = z.strictObject({
+export const PresentationBody = z.strictObject({
   verifiablePresentation: z.record(z.string(), z.unknown(), { error: 'verifiablePresentation must be a JSON object' }),
   options: z.looseObject({ challenge: z.string().max(1000).optional(), domain: z.string().max(1000).optional() }).optional(),
 });

@@ -14,7 +14,7 @@ import { ApiError } from './errors.js';
 import { rateLimit } from './rate-limit.js';
 
 
-const VerifyRequestSchema = z.union([
+export const VerifyRequestSchema = z.union([
   z.strictObject({ credential: z.record(z.string(), z.unknown()) }),
   z.strictObject({ jwt: z.string().min(1).max(VERIFY_BODY_LIMIT) }),
   z.strictObject({ text: z.string().min(1).max(VERIFY_BODY_LIMIT) }),

@@ -70,3 +70,7 @@ declare module 'qrcode/lib/core/error-correction-level.js' {
 declare module 'qrcode/lib/core/mode.js' {
   export const MIXED: unknown;
 }
+declare module '*/api-reference/dist/browser/standalone.js' {
+  const source: string;
+  export default source;
+}

@@ -1,5 +1,5 @@
-import { CSS } from './styles.js';
-import { PAGE_JS, VERIFY_JS, offlineBootJs } from './scripts.js';
+import { CSS, DOCS_CSS } from './styles.js';
+import { DOCS_JS, PAGE_JS, VERIFY_JS, offlineBootJs } from './scripts.js';
 import { OFFLINE_VERIFIER_JS } from '../offline/generated/verifier-bundle.js';
 
 /*
@@ -14,6 +14,8 @@ export const PACKAGE_ASSETS = {
   'noto-sans-khmer-400.woff2': '@fontsource/noto-sans-khmer/files/noto-sans-khmer-khmer-400-normal.woff2',
   'noto-sans-khmer-700.woff2': '@fontsource/noto-sans-khmer/files/noto-sans-khmer-khmer-700-normal.woff2',
   'jsqr.js': 'jsqr/dist/jsQR.js',
+  /** Scalar's API reference, the whole app in one file (/docs). */
+  'scalar-api-reference.js': '@scalar/api-reference/dist/browser/standalone.js',
 } as const;
 export type PackageAssetName = keyof typeof PACKAGE_ASSETS;
 
@@ -39,6 +41,8 @@ const TEXT_ASSETS = [
   { key: 'verify', name: `verify.${shortHash(VERIFY_JS)}.js`, body: VERIFY_JS, type: 'text/javascript; charset=utf-8' },
   { key: 'offline', name: OFFLINE_NAME, body: OFFLINE_VERIFIER_JS, type: 'text/javascript; charset=utf-8' },
   { key: 'offlineBoot', name: `offline-boot.${shortHash(OFFLINE_BOOT_JS)}.js`, body: OFFLINE_BOOT_JS, type: 'text/javascript; charset=utf-8' },
+  { key: 'docsCss', name: `docs.${shortHash(DOCS_CSS)}.css`, body: DOCS_CSS, type: 'text/css; charset=utf-8' },
+  { key: 'docs', name: `docs.${shortHash(DOCS_JS)}.js`, body: DOCS_JS, type: 'text/javascript; charset=utf-8' },
 ] as const;
 
 /** The served file names of the stylesheet and scripts. */

@@ -65,3 +65,15 @@ try{localStorage.setItem('sc_lang',document.documentElement.lang)}catch(e){}
 if('serviceWorker' in navigator){navigator.serviceWorker.register(root+'/sw.js',{scope:root+'/'}).catch(function(){})}
 if(/#SC1[0-9]*$/.test(location.href)){var s=document.createElement('script');s.src=root+'/assets/${bundle}';document.head.appendChild(s)}
 })();`;
+
+/**
+ * Starts the interactive API reference (/docs) from Scalar's standalone bundle, served by this
+ * service: no web fonts, telemetry, proxy or hosted services, so the page works offline and
+ * under a CSP that allows this origin only.
+ */
+export const DOCS_JS = `(function(){
+// Not #api-reference: the bundle starts a second reference of its own, with its defaults, on that id.
+var el=document.getElementById('skillcert-docs');
+window.Scalar.createApiReference(el,{url:el.getAttribute('data-url'),withDefaultFonts:false,telemetry:false,
+hideClientButton:true,showDeveloperTools:'never',documentDownloadType:'json',agent:{disabled:true}});
+})();`;

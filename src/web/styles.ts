@@ -100,3 +100,13 @@ footer{max-width:42rem;margin:0 auto;padding:0 1rem 2rem;font-size:.85rem;color:
 .kpis dt{font-size:.85rem;color:#49515c}.kpis dd{margin:0;font-size:1.5rem;font-weight:700}
 @media(min-width:60rem){.charts{grid-template-columns:1fr 1fr}.kpis{grid-template-columns:repeat(4,1fr)}}
 `;
+
+/**
+ * The API reference's own additions to Scalar's styles: the Khmer font (the examples and
+ * descriptions carry Khmer; Scalar's default fonts are off, as they would come from its CDN)
+ * and system fonts for the rest.
+ */
+export const DOCS_CSS = `@font-face{font-family:"Noto Sans Khmer";font-style:normal;font-weight:400;font-display:swap;src:url(noto-sans-khmer-400.woff2) format("woff2");unicode-range:U+1780-17FF,U+19E0-19FF,U+200C-200D,U+25CC}
+@font-face{font-family:"Noto Sans Khmer";font-style:normal;font-weight:700;font-display:swap;src:url(noto-sans-khmer-700.woff2) format("woff2");unicode-range:U+1780-17FF,U+19E0-19FF,U+200C-200D,U+25CC}
+:root,.light-mode,.dark-mode{--scalar-font:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans Khmer",sans-serif;--scalar-font-code:ui-monospace,SFMono-Regular,Menlo,Consolas,"Noto Sans Khmer",monospace}
+body{margin:0}`;

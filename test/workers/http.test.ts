@@ -77,6 +77,19 @@ describe('the Worker on D1', () => {
     expect(await jsqr.text()).toContain('jsQR');
   });
 
+  it('serves the OpenAPI description and the API reference with Scalar\'s bundle from the Worker itself', async () => {
+    const doc = (await (await SELF.fetch(url('/openapi.json'))).json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toContain('/api/v1/credentials');
+    const page = await SELF.fetch(url('/docs'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self';/);
+    expect(await page.text()).toContain('/assets/scalar-api-reference.js');
+    const bundle = await SELF.fetch(url('/assets/scalar-api-reference.js'));
+    expect(bundle.status).toBe(200);
+    expect(await bundle.text()).toContain('createApiReference');
+  });
+
   it('serves the site icon as SVG and as /favicon.ico, and its pages link it', async () => {
     const svg = await SELF.fetch(url('/favicon.svg'));
     expect(svg.status).toBe(200);

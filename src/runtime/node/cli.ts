@@ -10,6 +10,7 @@ import { verdictOf, VERDICT_LABELS } from '../../verifier/verdict.js';
 import { readMigrations } from './migrations.js';
 import { backupDatabase, restoreDatabase, RestoreError } from './backup.js';
 import { printNotes, type RowNote } from './cli-notes.js';
+import { createSkillcertClient, type SkillcertClient } from '../../client/index.js';
 
 const USAGE = `skillcert — signed, verifiable skill certificates
 
@@ -44,13 +45,14 @@ The local database, keys and token come from the same environment as the server
 (DATABASE_PATH, KEYS_DIR, ADMIN_TOKEN; see README).`;
 
 
-type Call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: any }>;
-
-/** A raw body (a CSV file's bytes, as they are) rather than JSON. */
-class RawBody {
-  constructor(readonly bytes: Uint8Array<ArrayBuffer>, readonly type: string) {}
+/** What a call answered: its status and body (JSON parsed; files as bytes). */
+interface Answer {
+  status: number;
+  body: any;
 }
 
+/** Bytes sent as they are (a CSV file, a badge image) rather than as JSON. */
+const asIs = (body: unknown) => body as BodyInit;
 /** Flags that stand alone; every other known flag takes a value. */
 const SWITCHES = new Set(['help', 'json', 'dry-run', 'valid-rows-only', 'force']);
 const VALUED = new Set([
@@ -83,54 +85,36 @@ function parseArgs(args: string[]): { positional: string[]; flags: Record<string
   return { positional, flags };
 }
 
-const contentType = (body: unknown): Record<string, string> =>
-  body === undefined ? {} : { 'Content-Type': body instanceof RawBody ? body.type : 'application/json' };
-const encode = (body: unknown): string | Uint8Array<ArrayBuffer> | undefined =>
-  body === undefined ? undefined : body instanceof RawBody ? body.bytes : JSON.stringify(body);
-
-/** Talks to a running server, or to the app built on the local database: the same routes either way. */
-async function connect(flags: Record<string, string | true>, env: Record<string, string | undefined>): Promise<{ call: Call; close: () => Promise<void> }> {
-  const parse = async (res: Response) => {
-    // Files are kept byte for byte: a results sheet's BOM (which Excel needs), a ZIP, an image.
-    if (/^(text\/csv|application\/zip|image\/)/.test(res.headers.get('content-type') ?? '')) {
-      return { status: res.status, body: new Uint8Array(await res.arrayBuffer()) };
-    }
-    const text = await res.text();
-    try {
-      return { status: res.status, body: JSON.parse(text) as unknown };
-    } catch {
-      return { status: res.status, body: text };
-    }
-  };
+/**
+ * The typed API client (src/client/), talking to a running server or to the app built on the
+ * local database: the same routes either way.
+ */
+async function connect(flags: Record<string, string | true>, env: Record<string, string | undefined>): Promise<{ api: SkillcertClient; close: () => Promise<void> }> {
   if (typeof flags.server === 'string') {
     const server = flags.server.replace(/\/+$/, '');
     const token = typeof flags.token === 'string' ? flags.token : env.SKILLCERT_TOKEN;
-    const call: Call = async (method, path, body, headers = {}) =>
-      parse(await fetch(`${server}${path}`, {
-        method,
-        headers: { ...contentType(body), ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
-        body: encode(body),
-      }).catch(() => {
-        throw new CliError(`cannot reach ${server}`);
-      }));
-    return { call, close: async () => {} };
+    const reach = (request: Request) => fetch(request).catch(() => {
+      throw new CliError(`cannot reach ${server}`);
+    });
+    return { api: createSkillcertClient({ baseUrl: server, token, fetch: reach }), close: async () => {} };
   }
   const config = loadConfig(env);
   const { app, store, stopInsight } = await startNode(config, () => {});
   const tokenFile = resolve(join(config.keysDir, 'admin-token'));
   const token = config.adminToken ?? (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : undefined);
-  const base = new URL(config.publicUrl).pathname.replace(/\/+$/, '');
-  const call: Call = async (method, path, body, headers = {}) =>
-    parse(await app.request(`${base}${path}`, {
-      method,
-      headers: { ...contentType(body), ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
-      body: encode(body),
-    }));
+  const api = createSkillcertClient({ baseUrl: config.publicUrl, token, fetch: async (request) => app.request(request) });
   // What the command counted (a verification) is written before the database closes.
-  return { call, close: () => stopInsight().then(() => store.close()) };
+  return { api, close: () => stopInsight().then(() => store.close()) };
 }
 
-const fail = (res: { status: number; body: any }): never => {
+/** The status and body of a client call; files are kept byte for byte (a results sheet's BOM, which Excel needs, a ZIP). */
+async function answer(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<Answer> {
+  const { data, error, response } = await call;
+  const body = data ?? error;
+  return { status: response.status, body: body instanceof ArrayBuffer ? new Uint8Array(body) : body };
+}
+
+const fail = (res: Answer): never => {
   throw new CliError(res.body?.error ? `${res.body.error.message} (${res.body.error.code}, HTTP ${res.status})` : `HTTP ${res.status}`);
 };
 
@@ -189,20 +173,22 @@ async function run(args: string[], env: Record<string, string | undefined>, out:
     if (typeof flags.server === 'string') throw new CliError('audit verify reads the local database; run it where the database is');
     return auditVerifyMain(env, { head: typeof flags.head === 'string' ? flags.head : undefined });
   }
-  const { call, close } = await connect(flags, env);
+  const { api, close } = await connect(flags, env);
   try {
     const show = (body: unknown) => out(JSON.stringify(body, null, 2));
     if (command === 'verify') {
       if (!sub) throw new CliError('verify needs a credential file, a JWT or a link');
       const body = verifyBody(sub);
-      const res = await call('POST', '/api/v1/verify', 'image' in body ? new RawBody(body.image, body.type) : body);
+      const res = await answer('image' in body
+        ? api.POST('/api/v1/verify', { body: asIs(body.image) as never, bodySerializer: (b) => b as BodyInit, headers: { 'Content-Type': body.type } })
+        : api.POST('/api/v1/verify', { body }));
       if (res.status !== 200) fail(res);
       if (flags.json) show(res.body);
       else printReport(res.body as VerificationReport, out);
       return (res.body as VerificationReport).verified ? 0 : 1;
     }
     if (command === 'institutes' && sub === 'list') {
-      const res = await call('GET', '/api/v1/institutes');
+      const res = await answer(api.GET('/api/v1/institutes'));
       if (res.status !== 200) fail(res);
       if (flags.json) show(res.body);
       else for (const i of res.body.institutes) out(`${i.slug.padEnd(16)} ${i.status.padEnd(10)} ${i.did}  ${i.name}`);
@@ -213,7 +199,7 @@ async function run(args: string[], env: Record<string, string | undefined>, out:
         slug: flags.slug, name: flags.name, nameKm: flags['name-km'], url: flags.url, contact: flags.contact,
         accreditedFrom: flags['accredited-from'],
       };
-      const res = await call('POST', '/api/v1/institutes', JSON.parse(JSON.stringify(body)));
+      const res = await answer(api.POST('/api/v1/institutes', { body: JSON.parse(JSON.stringify(body)) as never }));
       if (res.status !== 201) fail(res);
       if (flags.json) show(res.body);
       else out(`created ${res.body.slug} as ${res.body.did}`);
@@ -222,8 +208,8 @@ async function run(args: string[], env: Record<string, string | undefined>, out:
     if (command === 'keys' && (sub === 'list' || sub === 'rotate')) {
       const slug = typeof flags.institute === 'string' ? flags.institute : 'default';
       const res = sub === 'list'
-        ? await call('GET', `/api/v1/institutes/${encodeURIComponent(slug)}`)
-        : await call('POST', `/api/v1/institutes/${encodeURIComponent(slug)}/keys/rotate`);
+        ? await answer(api.GET('/api/v1/institutes/{slug}', { params: { path: { slug } } }))
+        : await answer(api.POST('/api/v1/institutes/{slug}/keys/rotate', { params: { path: { slug } } }));
       if (res.status !== 200 && res.status !== 201) fail(res);
       if (flags.json) show(res.body);
       else {
@@ -233,9 +219,9 @@ async function run(args: string[], env: Record<string, string | undefined>, out:
       return 0;
     }
     if (command === 'templates' && (sub === 'create' || sub === 'list')) {
-      const q = typeof flags.institute === 'string' ? `?institute=${encodeURIComponent(flags.institute)}` : '';
+      const query = typeof flags.institute === 'string' ? { institute: flags.institute } : {};
       if (sub === 'list') {
-        const res = await call('GET', `/api/v1/templates${q}`);
+        const res = await answer(api.GET('/api/v1/templates', { params: { query } }));
         if (res.status !== 200) fail(res);
         if (flags.json) show(res.body);
         else for (const t of res.body.templates) out(`${String(t.code).padEnd(16)} v${t.version}  ${t.name}${t.nameKm ? ` · ${t.nameKm}` : ''}`);
@@ -250,12 +236,12 @@ async function run(args: string[], env: Record<string, string | undefined>, out:
       } catch {
         throw new CliError(`${file} is not valid JSON`);
       }
-      const res = await call('POST', `/api/v1/templates${q}`, template);
+      const res = await answer(api.POST('/api/v1/templates', { params: { query }, body: template as never }));
       if (res.status !== 201) fail(res);
       out(`created template ${res.body.code} v${res.body.version}`);
       return 0;
     }
-    if (command === 'issue') return await issueCohort(call, flags, out);
+    if (command === 'issue') return await issueCohort(api, flags, out);
     throw new CliError(`unknown command "${positional.join(' ')}"; run skillcert help`);
   } finally {
     await close();
@@ -293,15 +279,17 @@ const bar = (done: number, total: number, width = 30): string => {
  * with a progress bar while the server works. The Idempotency-Key is the file's own digest,
  * so running the same file again reports the same batch and issues nothing new.
  */
-async function issueCohort(call: Call, flags: Record<string, string | true>, out: (line: string) => void): Promise<number> {
+async function issueCohort(api: SkillcertClient, flags: Record<string, string | true>, out: (line: string) => void): Promise<number> {
   const file = flags.csv;
   if (typeof file !== 'string') throw new CliError('issue needs --csv FILE');
   const bytes = readInputFile(file);
-  const params = new URLSearchParams();
-  if (typeof flags.template === 'string') params.set('template', flags.template);
-  if (typeof flags.institute === 'string') params.set('institute', flags.institute);
-  const csv = new RawBody(bytes, 'text/csv');
-  const dry = await call('POST', `/api/v1/batches?${params}&dryRun=true`, csv);
+  const params: { template?: string; institute?: string; validRowsOnly?: 'true' } = {};
+  if (typeof flags.template === 'string') params.template = flags.template;
+  if (typeof flags.institute === 'string') params.institute = flags.institute;
+  const send = (query: Record<string, string>, headers: Record<string, string> = {}) => answer(api.POST('/api/v1/batches', {
+    params: { query: { ...params, ...query } }, body: asIs(bytes) as never, bodySerializer: (b) => b as BodyInit, headers: { 'Content-Type': 'text/csv', ...headers },
+  }));
+  const dry = await send({ dryRun: 'true' });
   if (dry.status !== 200) fail(dry);
   if (flags.json && flags['dry-run']) {
     out(JSON.stringify(dry.body, null, 2));
@@ -317,10 +305,10 @@ async function issueCohort(call: Call, flags: Record<string, string | true>, out
     out('nothing issued: fix the rows above, or pass --valid-rows-only to issue the valid rows');
     return 1;
   }
-  if (flags['valid-rows-only']) params.set('validRowsOnly', 'true');
+  if (flags['valid-rows-only']) params.validRowsOnly = 'true';
   // The key names this file with these options: the server refuses one key for two requests.
   const digest = createHash('sha256').update(`${flags.template ?? ''}\n${flags.institute ?? ''}\n${flags['valid-rows-only'] ? 'valid-rows-only' : ''}\n`).update(bytes).digest('hex');
-  const started = await call('POST', `/api/v1/batches?${params}&async=true`, csv, { 'Idempotency-Key': `cli-${digest}` });
+  const started = await send({ async: 'true' }, { 'Idempotency-Key': `cli-${digest}` });
   if (started.status !== 201 && started.status !== 202 && started.status !== 200) fail(started);
   let batch = started.body;
   const tty = process.stdout.isTTY;
@@ -328,7 +316,7 @@ async function issueCohort(call: Call, flags: Record<string, string | true>, out
     const c = batch.counts;
     if (tty) process.stdout.write(`\r${bar(c.total - c.pending, c.total)}`);
     await new Promise((r) => setTimeout(r, 300));
-    const next = await call('GET', `/api/v1/batches/${batch.id}?rows=false`);
+    const next = await answer(api.GET('/api/v1/batches/{id}', { params: { path: { id: batch.id }, query: { rows: 'false' } } }));
     if (next.status !== 200) fail(next);
     batch = next.body;
   }
@@ -342,13 +330,13 @@ async function issueCohort(call: Call, flags: Record<string, string | true>, out
     out(`batch ${batch.id}: ${batch.state}`);
     out(`  issued ${c.issued}   already issued ${c.existing}   failed ${c.failed}   total ${c.total}`);
   }
-  const results = await call('GET', `/api/v1/batches/${batch.id}/results.csv`);
+  const results = await answer(api.GET('/api/v1/batches/{id}/results.csv', { params: { path: { id: batch.id } }, parseAs: 'arrayBuffer' }));
   const target = typeof flags.results === 'string' ? flags.results : `${file.replace(/\.csv$/i, '')}.results.csv`;
   if (results.status === 200 && results.body instanceof Uint8Array) {
     writeFileSync(target, results.body);
     out(`  results: ${target}`);
   }
-  const qr = await call('GET', `/api/v1/batches/${batch.id}/qr.zip`);
+  const qr = await answer(api.GET('/api/v1/batches/{id}/qr.zip', { params: { path: { id: batch.id } }, parseAs: 'arrayBuffer' }));
   const qrTarget = typeof flags.qr === 'string' ? flags.qr : `${file.replace(/\.csv$/i, '')}.qr.zip`;
   if (qr.status === 200 && qr.body instanceof Uint8Array) {
     writeFileSync(qrTarget, qr.body);

@@ -1,0 +1,3951 @@
+// Generated from the OpenAPI description by `npm run client:types` (src/runtime/node/client-types.ts). Do not edit.
+/* eslint-disable */
+export interface paths {
+    "/api/v1/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a credential
+         * @description Signs an Open Badges 3.0 credential (Data Integrity proof and vc+jwt) for one learner. Unknown fields are refused (400 unknown_field).
+         */
+        post: operations["issueCredential"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credentials/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A credential's status and its history */
+        get: operations["getCredentialStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credentials/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a credential (permanent) */
+        post: operations["revokeCredential"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credentials/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend a credential */
+        post: operations["suspendCredential"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credentials/{id}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift a suspension */
+        post: operations["reinstateCredential"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify a credential, a JWT, a scanned link or a baked badge */
+        post: operations["verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credentials/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A credential as signed */
+        get: operations["getCredential"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credentials/{id}/qr.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The QR code of the verify link (SVG) */
+        get: operations["getQrSvg"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credentials/{id}/qr.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The QR code of the verify link (PNG) */
+        get: operations["getQrPng"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credentials/{id}/badge.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The badge with the credential baked in (PNG) */
+        get: operations["getBadgePng"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credentials/{id}/badge.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The badge with the credential baked in (SVG) */
+        get: operations["getBadgeSvg"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/achievements/{slug}/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Achievement a credential names */
+        get: operations["getAchievement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/achievements/{slug}/{key}/km": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Khmer version of an Achievement */
+        get: operations["getAchievementKm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/achievements/{slug}/{key}/image.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The badge image of an Achievement */
+        get: operations["getAchievementImage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/status/{listId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A BitstringStatusListCredential */
+        get: operations["getStatusList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/did.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The default institute's did:web document */
+        get: operations["getDefaultDid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/issuers/{slug}/did.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An institute's did:web document */
+        get: operations["getInstituteDid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ministry/did.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ministry's did:web document */
+        get: operations["getMinistryDid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The default institute's keys as a JWK Set */
+        get: operations["getDefaultJwks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/issuers/{slug}/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An institute's keys as a JWK Set */
+        get: operations["getInstituteJwks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/registry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ministry-signed registry credential */
+        get: operations["getRegistry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/registry.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The registry as plain JSON */
+        get: operations["getRegistryJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/openid-federation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OpenID Federation entity configuration (trust anchor) */
+        get: operations["getFederationEntity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/federation/fetch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OpenID Federation subordinate statement about an institute DID */
+        get: operations["federationFetch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/federation/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The DIDs of every accredited institute */
+        get: operations["federationList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/registry/dcc-legacy.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The registry in DCC's legacy form */
+        get: operations["getDccLegacyRegistry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/institutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Institutes the token may see */
+        get: operations["listInstitutes"];
+        put?: never;
+        /** Create an institute */
+        post: operations["createInstitute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/institutes/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One institute */
+        get: operations["getInstitute"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update an institute (names, links, cryptosuite, compatibility forms) */
+        patch: operations["updateInstitute"];
+        trace?: never;
+    };
+    "/api/v1/institutes/{slug}/accreditations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an accreditation period */
+        post: operations["accreditInstitute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/institutes/{slug}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend an institute (ends its accreditation now) */
+        post: operations["suspendInstitute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/institutes/{slug}/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An institute's API keys (never a secret) */
+        get: operations["listApiKeys"];
+        put?: never;
+        /** Create an API key (shown once) */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/institutes/{slug}/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key */
+        delete: operations["revokeApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/institutes/{slug}/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An institute's signing keys, newest first */
+        get: operations["listSigningKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/institutes/{slug}/keys/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate the signing key */
+        post: operations["rotateSigningKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/institutes/{slug}/keys/compromised": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report a signing key compromised */
+        post: operations["reportKeyCompromised"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit ledger, paged */
+        get: operations["listAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The institute's templates (current versions) */
+        get: operations["listTemplates"];
+        put?: never;
+        /** Create an achievement template (version 1) */
+        post: operations["createTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One template version */
+        get: operations["getTemplate"];
+        /** A new version of a template */
+        put: operations["updateTemplate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates/{code}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new version of a template */
+        post: operations["addTemplateVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The institute's newest batches */
+        get: operations["listBatches"];
+        put?: never;
+        /**
+         * Check or issue a class list (CSV or JSON rows)
+         * @description Send `Idempotency-Key` so that a retried upload issues the cohort once: the same key with the same file answers the batch made the first time; with another file, 422 idempotency_key_reused.
+         */
+        post: operations["submitBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A batch's state, counts and rows */
+        get: operations["getBatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batches/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue the next chunk of an unfinished batch */
+        post: operations["resumeBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batches/{id}/results.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The results sheet */
+        get: operations["getBatchResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batches/{id}/qr.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The QR codes, named by student id */
+        get: operations["getBatchQrZip"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credentials/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign any VC 2.0 (or 1.1) credential */
+        post: operations["vcApiIssue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credentials/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify a credential */
+        post: operations["vcApiVerify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/presentations/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify a presentation */
+        post: operations["vcApiVerifyPresentation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credentials/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke, suspend or reinstate by credential id */
+        post: operations["vcApiUpdateStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness */
+        get: operations["health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This description */
+        get: operations["openapi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** Error */
+        Error: {
+            error: {
+                /** @enum {string} */
+                code: "invalid_json" | "invalid_request" | "unknown_field" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "undefined_term" | "unprocessable" | "idempotency_key_reused" | "rate_limited" | "internal";
+                message: string;
+                details?: {
+                    path: string;
+                    message: string;
+                }[];
+                requestId?: string;
+            };
+        };
+    };
+    responses: {
+        /** @description invalid_json, invalid_request or unknown_field: the request is malformed; details name each field */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description unauthorized: no bearer key, or one that is not valid or has expired */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description forbidden: the key lacks the scope, or the institute may not issue now */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description not_found: no such resource, or one that belongs to another institute */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description conflict: the change is not allowed in the current state */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description payload_too_large */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description unsupported_media_type */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description unprocessable, undefined_term or idempotency_key_reused */
+        Unprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description rate_limited: too many requests; wait Retry-After seconds */
+        TooManyRequests: {
+            headers: {
+                /** @description seconds until the limit resets */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description internal: never for client input; quote the requestId */
+        Internal: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    issueCredential: {
+        parameters: {
+            query?: {
+                /** @description the ministry's token acts for the default institute unless this names another (its slug); an institute key acts for its own */
+                institute?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    learner: {
+                        name: string;
+                        nameKm?: string;
+                        email?: string;
+                        phone?: string;
+                        nationalId?: string;
+                    };
+                    achievement: {
+                        name: string;
+                        nameKm?: string;
+                        description: string;
+                        descriptionKm?: string;
+                        criteria: string;
+                        type?: ("Achievement" | "ApprenticeshipCertificate" | "Assessment" | "Assignment" | "AssociateDegree" | "Award" | "Badge" | "BachelorDegree" | "Certificate" | "CertificateOfCompletion" | "Certification" | "CommunityService" | "Competency" | "Course" | "CoCurricular" | "Degree" | "Diploma" | "DoctoralDegree" | "Fieldwork" | "GeneralEducationDevelopment" | "JourneymanCertificate" | "LearningProgram" | "License" | "Membership" | "ProfessionalDoctorate" | "QualityAssuranceCredential" | "MasterCertificate" | "MasterDegree" | "MicroCredential" | "ResearchDoctorate" | "SecondarySchoolDiploma") | string;
+                        code?: string;
+                        level?: string;
+                        field?: string;
+                        skills?: {
+                            code: string;
+                            name: string;
+                            nameKm?: string;
+                            url?: string;
+                        }[];
+                        hours?: number;
+                    };
+                    validFrom?: string;
+                    validUntil?: string;
+                    result?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description issued */
+            201: {
+                headers: {
+                    /** @description the credential's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the credential's id in this service (its URL is links.self) */
+                        id: string;
+                        /** @description the Open Badges 3.0 credential, secured with a Data Integrity proof */
+                        credential: {
+                            [key: string]: unknown;
+                        };
+                        /** @description the same credential as a vc+jwt (EdDSA) */
+                        jwt: string;
+                        /** @description the ES256 vc+jwt, for an institute with that compatibility form on */
+                        jwtEs256?: string;
+                        /** CredentialLinks */
+                        links: {
+                            self: string;
+                            verify: string;
+                            qrSvg: string;
+                            qrPng: string;
+                            learnerPage: string;
+                            badgePng: string;
+                            badgeSvg: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getCredentialStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the status record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        status: "active" | "suspended" | "revoked";
+                        revokedAt: string | null;
+                        suspendedAt: string | null;
+                        learnerName: string;
+                        achievementName: string;
+                        /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                        issuedAt: string;
+                        validFrom: string;
+                        validUntil: string | null;
+                        statusLists: {
+                            revocation: {
+                                url: string;
+                                index: number;
+                            } | null;
+                            suspension: {
+                                url: string;
+                                index: number;
+                            } | null;
+                        };
+                        history: {
+                            /** @enum {string} */
+                            action: "revoke" | "suspend" | "reinstate";
+                            reason: string | null;
+                            actor: string;
+                            /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                            at: string;
+                        }[];
+                        /** CredentialLinks */
+                        links: {
+                            self: string;
+                            verify: string;
+                            qrSvg: string;
+                            qrPng: string;
+                            learnerPage: string;
+                            badgePng: string;
+                            badgeSvg: string;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    revokeCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the credential's status after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        status: "active" | "suspended" | "revoked";
+                        revokedAt: string | null;
+                        suspendedAt: string | null;
+                        learnerName: string;
+                        achievementName: string;
+                        /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                        issuedAt: string;
+                        validFrom: string;
+                        validUntil: string | null;
+                        statusLists: {
+                            revocation: {
+                                url: string;
+                                index: number;
+                            } | null;
+                            suspension: {
+                                url: string;
+                                index: number;
+                            } | null;
+                        };
+                        history: {
+                            /** @enum {string} */
+                            action: "revoke" | "suspend" | "reinstate";
+                            reason: string | null;
+                            actor: string;
+                            /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                            at: string;
+                        }[];
+                        /** CredentialLinks */
+                        links: {
+                            self: string;
+                            verify: string;
+                            qrSvg: string;
+                            qrPng: string;
+                            learnerPage: string;
+                            badgePng: string;
+                            badgeSvg: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    suspendCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the credential's status after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        status: "active" | "suspended" | "revoked";
+                        revokedAt: string | null;
+                        suspendedAt: string | null;
+                        learnerName: string;
+                        achievementName: string;
+                        /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                        issuedAt: string;
+                        validFrom: string;
+                        validUntil: string | null;
+                        statusLists: {
+                            revocation: {
+                                url: string;
+                                index: number;
+                            } | null;
+                            suspension: {
+                                url: string;
+                                index: number;
+                            } | null;
+                        };
+                        history: {
+                            /** @enum {string} */
+                            action: "revoke" | "suspend" | "reinstate";
+                            reason: string | null;
+                            actor: string;
+                            /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                            at: string;
+                        }[];
+                        /** CredentialLinks */
+                        links: {
+                            self: string;
+                            verify: string;
+                            qrSvg: string;
+                            qrPng: string;
+                            learnerPage: string;
+                            badgePng: string;
+                            badgeSvg: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    reinstateCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the credential's status after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        status: "active" | "suspended" | "revoked";
+                        revokedAt: string | null;
+                        suspendedAt: string | null;
+                        learnerName: string;
+                        achievementName: string;
+                        /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                        issuedAt: string;
+                        validFrom: string;
+                        validUntil: string | null;
+                        statusLists: {
+                            revocation: {
+                                url: string;
+                                index: number;
+                            } | null;
+                            suspension: {
+                                url: string;
+                                index: number;
+                            } | null;
+                        };
+                        history: {
+                            /** @enum {string} */
+                            action: "revoke" | "suspend" | "reinstate";
+                            reason: string | null;
+                            actor: string;
+                            /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                            at: string;
+                        }[];
+                        /** CredentialLinks */
+                        links: {
+                            self: string;
+                            verify: string;
+                            qrSvg: string;
+                            qrPng: string;
+                            learnerPage: string;
+                            badgePng: string;
+                            badgeSvg: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    credential: {
+                        [key: string]: unknown;
+                    };
+                } | {
+                    jwt: string;
+                } | {
+                    text: string;
+                };
+                "application/vc+jwt": string;
+                "application/vp+jwt": string;
+                "application/vc": Record<string, never>;
+                "text/plain": string;
+                "image/png": string;
+                "image/svg+xml": string;
+                "multipart/form-data": {
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the verification report: verified or not, and each check */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        verified: boolean;
+                        format: ("data-integrity" | "vc+jwt") | null;
+                        checks: {
+                            /** @enum {string} */
+                            id: "format" | "found" | "issuer" | "holder" | "proof" | "validity" | "revocation" | "suspension" | "accreditation" | "credentials";
+                            /** @enum {string} */
+                            status: "passed" | "failed" | "skipped";
+                            message: string;
+                            /** @enum {string} */
+                            code?: "revoked" | "suspended" | "revoked_or_suspended" | "status_unknown" | "key_compromised" | "expired" | "not_yet_valid";
+                        }[];
+                        credential: {
+                            id?: string;
+                            name?: string;
+                            issuer: {
+                                id: string;
+                                name?: string;
+                                nameKm?: string;
+                                url?: string;
+                            };
+                            learner: {
+                                name?: string;
+                                nameKm?: string;
+                            };
+                            achievement?: {
+                                name?: string;
+                                nameKm?: string;
+                                description?: string;
+                                type?: string;
+                                code?: string;
+                                level?: string;
+                                field?: string;
+                                hours?: number;
+                                skills: {
+                                    code?: string;
+                                    name: string;
+                                    nameKm?: string;
+                                    url?: string;
+                                }[];
+                            };
+                            result?: string;
+                            validFrom?: string;
+                            validUntil?: string;
+                        } | null;
+                        /** @enum {string} */
+                        legacy?: "vc-data-model-1.1" | "vc-jwt-1.1";
+                        verifiedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getCredential: {
+        parameters: {
+            query?: {
+                /** @description a compatibility form */
+                form?: "inji" | "es256";
+            };
+            header?: never;
+            path: {
+                /** @description the id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the credential, byte for byte as signed: Data Integrity JSON by default, the vc+jwt for `Accept: application/vc+jwt` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "application/vc": unknown;
+                    "application/vc+jwt": unknown;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getQrSvg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the QR code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getQrPng: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the QR code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                };
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getBadgePng: {
+        parameters: {
+            query?: {
+                format?: "jwt";
+            };
+            header?: never;
+            path: {
+                /** @description the id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the baked badge */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getBadgeSvg: {
+        parameters: {
+            query?: {
+                format?: "jwt";
+            };
+            header?: never;
+            path: {
+                /** @description the id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the baked badge */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getAchievement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the institute's slug */
+                slug: string;
+                /** @description the key */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the Achievement */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/ld+json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getAchievementKm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the institute's slug */
+                slug: string;
+                /** @description the key */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the Achievement in Khmer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/ld+json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getAchievementImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the institute's slug */
+                slug: string;
+                /** @description the key */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getStatusList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the listId */
+                listId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the signed status list (vc+jwt for Accept: application/vc+jwt) */
+            200: {
+                headers: {
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "application/vc": unknown;
+                    "application/vc+jwt": unknown;
+                };
+            };
+            /** @description not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getDefaultDid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the DID document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/did+ld+json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getInstituteDid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the institute's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the DID document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/did+ld+json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getMinistryDid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the DID document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/did+ld+json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getDefaultJwks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the JWK Set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        keys: ({
+                            kty: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    getInstituteJwks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the institute's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the JWK Set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        keys: ({
+                            kty: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
+                };
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getRegistry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the registry credential (vc+jwt for Accept: application/vc+jwt) */
+            200: {
+                headers: {
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "application/vc+jwt": unknown;
+                };
+            };
+            /** @description not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    getRegistryJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description every institute, its DIDs and accreditation periods */
+            200: {
+                headers: {
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ministry: {
+                            name: string;
+                            did: string;
+                        };
+                        institutes: {
+                            slug: string;
+                            name: string;
+                            nameKm?: string;
+                            url?: string;
+                            dids: string[];
+                            /** @enum {string} */
+                            status: "active" | "suspended";
+                            programmes: string[];
+                            accreditations: {
+                                validFrom: string;
+                                validUntil?: string;
+                                programmes: string[];
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    getFederationEntity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the signed entity configuration */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/entity-statement+jwt": string;
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    federationFetch: {
+        parameters: {
+            query: {
+                sub: string;
+                iss?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the signed subordinate statement */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/entity-statement+jwt": string;
+                };
+            };
+            /** @description OpenID Federation error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        error_description: string;
+                    };
+                };
+            };
+            /** @description OpenID Federation error: not a member */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        error_description: string;
+                    };
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    federationList: {
+        parameters: {
+            query?: {
+                entity_type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description entity identifiers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string[];
+                };
+            };
+            /** @description OpenID Federation error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        error_description: string;
+                    };
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    getDccLegacyRegistry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description members by DID */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        meta: {
+                            created_at: string;
+                            name: string;
+                        };
+                        registry: {
+                            [key: string]: {
+                                name: string;
+                                url?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    listInstitutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the institutes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        institutes: {
+                            slug: string;
+                            name: string;
+                            nameKm: string | null;
+                            url: string | null;
+                            image: string | null;
+                            contact: string | null;
+                            programmes: string[];
+                            /** @enum {string} */
+                            status: "active" | "suspended";
+                            /** @enum {string} */
+                            cryptosuite: "eddsa-rdfc-2022" | "eddsa-jcs-2022";
+                            compatibility: {
+                                ed25519Signature2020: boolean;
+                                es256Jwt: boolean;
+                            };
+                            did: string;
+                            didKey: string | null;
+                            isDefault: boolean;
+                            /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                            createdAt: string;
+                            accreditations: {
+                                validFrom: string;
+                                validUntil: string | null;
+                                programmes: string[];
+                            }[];
+                            keys: {
+                                id: string;
+                                publicKeyMultibase: string;
+                                compromisedAt: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    createInstitute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    slug: string;
+                    name: string;
+                    nameKm?: string;
+                    url?: string;
+                    image?: string;
+                    contact?: string;
+                    programmes?: string[];
+                    accreditedFrom?: string;
+                    accreditedUntil?: string;
+                    /** @enum {string} */
+                    cryptosuite?: "eddsa-rdfc-2022" | "eddsa-jcs-2022";
+                };
+            };
+        };
+        responses: {
+            /** @description the institute, its DID and first key */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        slug: string;
+                        name: string;
+                        nameKm: string | null;
+                        url: string | null;
+                        image: string | null;
+                        contact: string | null;
+                        programmes: string[];
+                        /** @enum {string} */
+                        status: "active" | "suspended";
+                        /** @enum {string} */
+                        cryptosuite: "eddsa-rdfc-2022" | "eddsa-jcs-2022";
+                        compatibility: {
+                            ed25519Signature2020: boolean;
+                            es256Jwt: boolean;
+                        };
+                        did: string;
+                        didKey: string | null;
+                        isDefault: boolean;
+                        /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                        createdAt: string;
+                        accreditations: {
+                            validFrom: string;
+                            validUntil: string | null;
+                            programmes: string[];
+                        }[];
+                        keys: {
+                            id: string;
+                            publicKeyMultibase: string;
+                            compromisedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getInstitute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the institute's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the institute */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        slug: string;
+                        name: string;
+                        nameKm: string | null;
+                        url: string | null;
+                        image: string | null;
+                        contact: string | null;
+                        programmes: string[];
+                        /** @enum {string} */
+                        status: "active" | "suspended";
+                        /** @enum {string} */
+                        cryptosuite: "eddsa-rdfc-2022" | "eddsa-jcs-2022";
+                        compatibility: {
+                            ed25519Signature2020: boolean;
+                            es256Jwt: boolean;
+                        };
+                        did: string;
+                        didKey: string | null;
+                        isDefault: boolean;
+                        /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                        createdAt: string;
+                        accreditations: {
+                            validFrom: string;
+                            validUntil: string | null;
+                            programmes: string[];
+                        }[];
+                        keys: {
+                            id: string;
+                            publicKeyMultibase: string;
+                            compromisedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    updateInstitute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the institute's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    nameKm?: string | null;
+                    url?: string | null;
+                    image?: string | null;
+                    contact?: string | null;
+                    programmes?: string[];
+                    /** @enum {string} */
+                    cryptosuite?: "eddsa-rdfc-2022" | "eddsa-jcs-2022";
+                    compatibility?: {
+                        ed25519Signature2020?: boolean;
+                        es256Jwt?: boolean;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description the institute */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        slug: string;
+                        name: string;
+                        nameKm: string | null;
+                        url: string | null;
+                        image: string | null;
+                        contact: string | null;
+                        programmes: string[];
+                        /** @enum {string} */
+                        status: "active" | "suspended";
+                        /** @enum {string} */
+                        cryptosuite: "eddsa-rdfc-2022" | "eddsa-jcs-2022";
+                        compatibility: {
+                            ed25519Signature2020: boolean;
+                            es256Jwt: boolean;
+                        };
+                        did: string;
+                        didKey: string | null;
+                        isDefault: boolean;
+                        /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                        createdAt: string;
+                        accreditations: {
+                            validFrom: string;
+                            validUntil: string | null;
+                            programmes: string[];
+                        }[];
+                        keys: {
+                            id: string;
+                            publicKeyMultibase: string;
+                            compromisedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    accreditInstitute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the institute's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    validFrom: string;
+                    validUntil?: string;
+                    programmes?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description the institute */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        slug: string;
+                        name: string;
+                        nameKm: string | null;
+                        url: string | null;
+                        image: string | null;
+                        contact: string | null;
+                        programmes: string[];
+                        /** @enum {string} */
+                        status: "active" | "suspended";
+                        /** @enum {string} */
+                        cryptosuite: "eddsa-rdfc-2022" | "eddsa-jcs-2022";
+                        compatibility: {
+                            ed25519Signature2020: boolean;
+                            es256Jwt: boolean;
+                        };
+                        did: string;
+                        didKey: string | null;
+                        isDefault: boolean;
+                        /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                        createdAt: string;
+                        accreditations: {
+                            validFrom: string;
+                            validUntil: string | null;
+                            programmes: string[];
+                        }[];
+                        keys: {
+                            id: string;
+                            publicKeyMultibase: string;
+                            compromisedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    suspendInstitute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the institute's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the institute */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        slug: string;
+                        name: string;
+                        nameKm: string | null;
+                        url: string | null;
+                        image: string | null;
+                        contact: string | null;
+                        programmes: string[];
+                        /** @enum {string} */
+                        status: "active" | "suspended";
+                        /** @enum {string} */
+                        cryptosuite: "eddsa-rdfc-2022" | "eddsa-jcs-2022";
+                        compatibility: {
+                            ed25519Signature2020: boolean;
+                            es256Jwt: boolean;
+                        };
+                        did: string;
+                        didKey: string | null;
+                        isDefault: boolean;
+                        /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                        createdAt: string;
+                        accreditations: {
+                            validFrom: string;
+                            validUntil: string | null;
+                            programmes: string[];
+                        }[];
+                        keys: {
+                            id: string;
+                            publicKeyMultibase: string;
+                            compromisedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the institute's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the keys */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        apiKeys: {
+                            id: string;
+                            label: string;
+                            scopes: ("issue" | "revoke" | "admin")[];
+                            /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                            createdAt: string;
+                            expiresAt: string | null;
+                            lastUsedAt: string | null;
+                            revokedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the institute's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    label: string;
+                    scopes: ("issue" | "revoke" | "admin")[];
+                    expiresAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the key, with its secret this once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        label: string;
+                        scopes: ("issue" | "revoke" | "admin")[];
+                        /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                        createdAt: string;
+                        expiresAt: string | null;
+                        lastUsedAt: string | null;
+                        revokedAt: string | null;
+                        /** @description the secret: shown once, only its hash is stored */
+                        key: string;
+                        note: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the institute's slug */
+                slug: string;
+                /** @description the id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the revoked key */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        label: string;
+                        scopes: ("issue" | "revoke" | "admin")[];
+                        /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                        createdAt: string;
+                        expiresAt: string | null;
+                        lastUsedAt: string | null;
+                        revokedAt: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listSigningKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the institute's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description public halves only */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        keys: {
+                            id: string;
+                            controller: string;
+                            /** @enum {string} */
+                            type: "Ed25519" | "P-256";
+                            /** @enum {string} */
+                            status: "active" | "retired";
+                            publicKeyMultibase: string;
+                            /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                            createdAt: string;
+                            retiredAt: string | null;
+                            compromisedAt: string | null;
+                        }[];
+                        activeKey: string | null;
+                        activeP256Key?: string;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    rotateSigningKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the institute's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the institute and its new active key */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        slug: string;
+                        name: string;
+                        nameKm: string | null;
+                        url: string | null;
+                        image: string | null;
+                        contact: string | null;
+                        programmes: string[];
+                        /** @enum {string} */
+                        status: "active" | "suspended";
+                        /** @enum {string} */
+                        cryptosuite: "eddsa-rdfc-2022" | "eddsa-jcs-2022";
+                        compatibility: {
+                            ed25519Signature2020: boolean;
+                            es256Jwt: boolean;
+                        };
+                        did: string;
+                        didKey: string | null;
+                        isDefault: boolean;
+                        /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                        createdAt: string;
+                        accreditations: {
+                            validFrom: string;
+                            validUntil: string | null;
+                            programmes: string[];
+                        }[];
+                        keys: {
+                            id: string;
+                            publicKeyMultibase: string;
+                            compromisedAt: string | null;
+                        }[];
+                        activeKey: string;
+                        activeP256Key?: string;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    reportKeyCompromised: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the institute's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    keyId: string;
+                    since: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the institute */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        slug: string;
+                        name: string;
+                        nameKm: string | null;
+                        url: string | null;
+                        image: string | null;
+                        contact: string | null;
+                        programmes: string[];
+                        /** @enum {string} */
+                        status: "active" | "suspended";
+                        /** @enum {string} */
+                        cryptosuite: "eddsa-rdfc-2022" | "eddsa-jcs-2022";
+                        compatibility: {
+                            ed25519Signature2020: boolean;
+                            es256Jwt: boolean;
+                        };
+                        did: string;
+                        didKey: string | null;
+                        isDefault: boolean;
+                        /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                        createdAt: string;
+                        accreditations: {
+                            validFrom: string;
+                            validUntil: string | null;
+                            programmes: string[];
+                        }[];
+                        keys: {
+                            id: string;
+                            publicKeyMultibase: string;
+                            compromisedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listAudit: {
+        parameters: {
+            query?: {
+                after?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entries: {
+                            seq: number;
+                            /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                            at: string;
+                            actor: string;
+                            instituteId: string | null;
+                            action: string;
+                            target: string;
+                            details: unknown;
+                            prevHash: string;
+                            hash: string;
+                        }[];
+                        /** @description the next page's path, or null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listTemplates: {
+        parameters: {
+            query?: {
+                /** @description the ministry's token acts for the default institute unless this names another (its slug); an institute key acts for its own */
+                institute?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the templates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        templates: {
+                            code: string;
+                            name: string;
+                            nameKm?: string;
+                            description: string;
+                            descriptionKm?: string;
+                            criteria: string;
+                            type?: ("Achievement" | "ApprenticeshipCertificate" | "Assessment" | "Assignment" | "AssociateDegree" | "Award" | "Badge" | "BachelorDegree" | "Certificate" | "CertificateOfCompletion" | "Certification" | "CommunityService" | "Competency" | "Course" | "CoCurricular" | "Degree" | "Diploma" | "DoctoralDegree" | "Fieldwork" | "GeneralEducationDevelopment" | "JourneymanCertificate" | "LearningProgram" | "License" | "Membership" | "ProfessionalDoctorate" | "QualityAssuranceCredential" | "MasterCertificate" | "MasterDegree" | "MicroCredential" | "ResearchDoctorate" | "SecondarySchoolDiploma") | string;
+                            level?: string;
+                            field?: string;
+                            units?: {
+                                code: string;
+                                name: string;
+                                nameKm?: string;
+                                url?: string;
+                            }[];
+                            hours?: number;
+                            validityMonths?: number;
+                            version: number;
+                            /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                            createdAt: string;
+                            createdBy: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    createTemplate: {
+        parameters: {
+            query?: {
+                /** @description the ministry's token acts for the default institute unless this names another (its slug); an institute key acts for its own */
+                institute?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                    name: string;
+                    nameKm?: string;
+                    description: string;
+                    descriptionKm?: string;
+                    criteria: string;
+                    type?: ("Achievement" | "ApprenticeshipCertificate" | "Assessment" | "Assignment" | "AssociateDegree" | "Award" | "Badge" | "BachelorDegree" | "Certificate" | "CertificateOfCompletion" | "Certification" | "CommunityService" | "Competency" | "Course" | "CoCurricular" | "Degree" | "Diploma" | "DoctoralDegree" | "Fieldwork" | "GeneralEducationDevelopment" | "JourneymanCertificate" | "LearningProgram" | "License" | "Membership" | "ProfessionalDoctorate" | "QualityAssuranceCredential" | "MasterCertificate" | "MasterDegree" | "MicroCredential" | "ResearchDoctorate" | "SecondarySchoolDiploma") | string;
+                    level?: string;
+                    field?: string;
+                    units?: {
+                        code: string;
+                        name: string;
+                        nameKm?: string;
+                        url?: string;
+                    }[];
+                    hours?: number;
+                    validityMonths?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description the template */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        nameKm?: string;
+                        description: string;
+                        descriptionKm?: string;
+                        criteria: string;
+                        type?: ("Achievement" | "ApprenticeshipCertificate" | "Assessment" | "Assignment" | "AssociateDegree" | "Award" | "Badge" | "BachelorDegree" | "Certificate" | "CertificateOfCompletion" | "Certification" | "CommunityService" | "Competency" | "Course" | "CoCurricular" | "Degree" | "Diploma" | "DoctoralDegree" | "Fieldwork" | "GeneralEducationDevelopment" | "JourneymanCertificate" | "LearningProgram" | "License" | "Membership" | "ProfessionalDoctorate" | "QualityAssuranceCredential" | "MasterCertificate" | "MasterDegree" | "MicroCredential" | "ResearchDoctorate" | "SecondarySchoolDiploma") | string;
+                        level?: string;
+                        field?: string;
+                        units?: {
+                            code: string;
+                            name: string;
+                            nameKm?: string;
+                            url?: string;
+                        }[];
+                        hours?: number;
+                        validityMonths?: number;
+                        version: number;
+                        /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                        createdAt: string;
+                        createdBy: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getTemplate: {
+        parameters: {
+            query?: {
+                /** @description the ministry's token acts for the default institute unless this names another (its slug); an institute key acts for its own */
+                institute?: string;
+                version?: number;
+            };
+            header?: never;
+            path: {
+                /** @description the code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        nameKm?: string;
+                        description: string;
+                        descriptionKm?: string;
+                        criteria: string;
+                        type?: ("Achievement" | "ApprenticeshipCertificate" | "Assessment" | "Assignment" | "AssociateDegree" | "Award" | "Badge" | "BachelorDegree" | "Certificate" | "CertificateOfCompletion" | "Certification" | "CommunityService" | "Competency" | "Course" | "CoCurricular" | "Degree" | "Diploma" | "DoctoralDegree" | "Fieldwork" | "GeneralEducationDevelopment" | "JourneymanCertificate" | "LearningProgram" | "License" | "Membership" | "ProfessionalDoctorate" | "QualityAssuranceCredential" | "MasterCertificate" | "MasterDegree" | "MicroCredential" | "ResearchDoctorate" | "SecondarySchoolDiploma") | string;
+                        level?: string;
+                        field?: string;
+                        units?: {
+                            code: string;
+                            name: string;
+                            nameKm?: string;
+                            url?: string;
+                        }[];
+                        hours?: number;
+                        validityMonths?: number;
+                        version: number;
+                        /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                        createdAt: string;
+                        createdBy: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    updateTemplate: {
+        parameters: {
+            query?: {
+                /** @description the ministry's token acts for the default institute unless this names another (its slug); an institute key acts for its own */
+                institute?: string;
+            };
+            header?: never;
+            path: {
+                /** @description the code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code?: string;
+                    name: string;
+                    nameKm?: string;
+                    description: string;
+                    descriptionKm?: string;
+                    criteria: string;
+                    type?: ("Achievement" | "ApprenticeshipCertificate" | "Assessment" | "Assignment" | "AssociateDegree" | "Award" | "Badge" | "BachelorDegree" | "Certificate" | "CertificateOfCompletion" | "Certification" | "CommunityService" | "Competency" | "Course" | "CoCurricular" | "Degree" | "Diploma" | "DoctoralDegree" | "Fieldwork" | "GeneralEducationDevelopment" | "JourneymanCertificate" | "LearningProgram" | "License" | "Membership" | "ProfessionalDoctorate" | "QualityAssuranceCredential" | "MasterCertificate" | "MasterDegree" | "MicroCredential" | "ResearchDoctorate" | "SecondarySchoolDiploma") | string;
+                    level?: string;
+                    field?: string;
+                    units?: {
+                        code: string;
+                        name: string;
+                        nameKm?: string;
+                        url?: string;
+                    }[];
+                    hours?: number;
+                    validityMonths?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description the new version */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        nameKm?: string;
+                        description: string;
+                        descriptionKm?: string;
+                        criteria: string;
+                        type?: ("Achievement" | "ApprenticeshipCertificate" | "Assessment" | "Assignment" | "AssociateDegree" | "Award" | "Badge" | "BachelorDegree" | "Certificate" | "CertificateOfCompletion" | "Certification" | "CommunityService" | "Competency" | "Course" | "CoCurricular" | "Degree" | "Diploma" | "DoctoralDegree" | "Fieldwork" | "GeneralEducationDevelopment" | "JourneymanCertificate" | "LearningProgram" | "License" | "Membership" | "ProfessionalDoctorate" | "QualityAssuranceCredential" | "MasterCertificate" | "MasterDegree" | "MicroCredential" | "ResearchDoctorate" | "SecondarySchoolDiploma") | string;
+                        level?: string;
+                        field?: string;
+                        units?: {
+                            code: string;
+                            name: string;
+                            nameKm?: string;
+                            url?: string;
+                        }[];
+                        hours?: number;
+                        validityMonths?: number;
+                        version: number;
+                        /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                        createdAt: string;
+                        createdBy: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    addTemplateVersion: {
+        parameters: {
+            query?: {
+                /** @description the ministry's token acts for the default institute unless this names another (its slug); an institute key acts for its own */
+                institute?: string;
+            };
+            header?: never;
+            path: {
+                /** @description the code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code?: string;
+                    name: string;
+                    nameKm?: string;
+                    description: string;
+                    descriptionKm?: string;
+                    criteria: string;
+                    type?: ("Achievement" | "ApprenticeshipCertificate" | "Assessment" | "Assignment" | "AssociateDegree" | "Award" | "Badge" | "BachelorDegree" | "Certificate" | "CertificateOfCompletion" | "Certification" | "CommunityService" | "Competency" | "Course" | "CoCurricular" | "Degree" | "Diploma" | "DoctoralDegree" | "Fieldwork" | "GeneralEducationDevelopment" | "JourneymanCertificate" | "LearningProgram" | "License" | "Membership" | "ProfessionalDoctorate" | "QualityAssuranceCredential" | "MasterCertificate" | "MasterDegree" | "MicroCredential" | "ResearchDoctorate" | "SecondarySchoolDiploma") | string;
+                    level?: string;
+                    field?: string;
+                    units?: {
+                        code: string;
+                        name: string;
+                        nameKm?: string;
+                        url?: string;
+                    }[];
+                    hours?: number;
+                    validityMonths?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description the new version */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        nameKm?: string;
+                        description: string;
+                        descriptionKm?: string;
+                        criteria: string;
+                        type?: ("Achievement" | "ApprenticeshipCertificate" | "Assessment" | "Assignment" | "AssociateDegree" | "Award" | "Badge" | "BachelorDegree" | "Certificate" | "CertificateOfCompletion" | "Certification" | "CommunityService" | "Competency" | "Course" | "CoCurricular" | "Degree" | "Diploma" | "DoctoralDegree" | "Fieldwork" | "GeneralEducationDevelopment" | "JourneymanCertificate" | "LearningProgram" | "License" | "Membership" | "ProfessionalDoctorate" | "QualityAssuranceCredential" | "MasterCertificate" | "MasterDegree" | "MicroCredential" | "ResearchDoctorate" | "SecondarySchoolDiploma") | string;
+                        level?: string;
+                        field?: string;
+                        units?: {
+                            code: string;
+                            name: string;
+                            nameKm?: string;
+                            url?: string;
+                        }[];
+                        hours?: number;
+                        validityMonths?: number;
+                        version: number;
+                        /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                        createdAt: string;
+                        createdBy: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listBatches: {
+        parameters: {
+            query?: {
+                /** @description the ministry's token acts for the default institute unless this names another (its slug); an institute key acts for its own */
+                institute?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the batches */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        batches: {
+                            id: string;
+                            /** @enum {string} */
+                            state: "issuing" | "done";
+                            /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                            createdAt: string;
+                            /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                            updatedAt: string;
+                            counts: {
+                                total: number;
+                                pending: number;
+                                issued: number;
+                                existing: number;
+                                failed: number;
+                            };
+                            links: {
+                                self: string;
+                                results: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    submitBatch: {
+        parameters: {
+            query?: {
+                /** @description check only; nothing is signed */
+                dryRun?: "true" | "false" | "1" | "0" | "yes" | "no" | "";
+                /** @description issue the valid rows of a file with problems */
+                validRowsOnly?: "true" | "false" | "1" | "0" | "yes" | "no" | "";
+                /** @description answer 202 at once and issue in the background */
+                async?: "true" | "false" | "1" | "0" | "yes" | "no" | "";
+                /** @description the template code, for a sheet without a template column */
+                template?: string;
+                /** @description the ministry's token acts for the default institute unless this names another (its slug); an institute key acts for its own */
+                institute?: string;
+            };
+            header?: {
+                /** @description makes a retried upload safe: one batch per key and file */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/json": Record<string, never>[];
+            };
+        };
+        responses: {
+            /** @description a dry run's check, or the batch an earlier request with this Idempotency-Key made */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        dryRun: true;
+                        summary: {
+                            rows: number;
+                            valid: number;
+                            invalid: number;
+                            problems: number;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        problems: ({
+                            row: number;
+                            column?: string;
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        warnings: {
+                            [key: string]: unknown;
+                        }[];
+                        rows: {
+                            [key: string]: unknown;
+                        }[];
+                    } | {
+                        id: string;
+                        /** @enum {string} */
+                        state: "issuing" | "done";
+                        /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                        createdAt: string;
+                        /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                        updatedAt: string;
+                        counts: {
+                            total: number;
+                            pending: number;
+                            issued: number;
+                            existing: number;
+                            failed: number;
+                        };
+                        /** @description the check of the file when it was submitted: summary, problems, warnings */
+                        validation: unknown;
+                        rows?: {
+                            row: number;
+                            studentId: string | null;
+                            name: string;
+                            template: string;
+                            /** @enum {string} */
+                            status: "pending" | "issued" | "existing" | "failed";
+                            credentialId: string | null;
+                            link?: string;
+                            verifyUrl?: string;
+                            error?: string;
+                        }[];
+                        links: {
+                            self: string;
+                            results: string;
+                            qrZip: string;
+                        };
+                    };
+                };
+            };
+            /** @description the batch, issued */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        state: "issuing" | "done";
+                        /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                        createdAt: string;
+                        /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                        updatedAt: string;
+                        counts: {
+                            total: number;
+                            pending: number;
+                            issued: number;
+                            existing: number;
+                            failed: number;
+                        };
+                        /** @description the check of the file when it was submitted: summary, problems, warnings */
+                        validation: unknown;
+                        rows?: {
+                            row: number;
+                            studentId: string | null;
+                            name: string;
+                            template: string;
+                            /** @enum {string} */
+                            status: "pending" | "issued" | "existing" | "failed";
+                            credentialId: string | null;
+                            link?: string;
+                            verifyUrl?: string;
+                            error?: string;
+                        }[];
+                        links: {
+                            self: string;
+                            results: string;
+                            qrZip: string;
+                        };
+                    };
+                };
+            };
+            /** @description the batch, issuing in the background; poll its URL */
+            202: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        state: "issuing" | "done";
+                        /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                        createdAt: string;
+                        /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                        updatedAt: string;
+                        counts: {
+                            total: number;
+                            pending: number;
+                            issued: number;
+                            existing: number;
+                            failed: number;
+                        };
+                        /** @description the check of the file when it was submitted: summary, problems, warnings */
+                        validation: unknown;
+                        rows?: {
+                            row: number;
+                            studentId: string | null;
+                            name: string;
+                            template: string;
+                            /** @enum {string} */
+                            status: "pending" | "issued" | "existing" | "failed";
+                            credentialId: string | null;
+                            link?: string;
+                            verifyUrl?: string;
+                            error?: string;
+                        }[];
+                        links: {
+                            self: string;
+                            results: string;
+                            qrZip: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description the file has problems (nothing issued), no valid rows, or the Idempotency-Key was used for another file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_json" | "invalid_request" | "unknown_field" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "undefined_term" | "unprocessable" | "idempotency_key_reused" | "rate_limited" | "internal";
+                            message: string;
+                            details?: {
+                                path: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                        problems: ({
+                            row: number;
+                            column?: string;
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        warnings: {
+                            [key: string]: unknown;
+                        }[];
+                        summary: {
+                            rows: number;
+                            valid: number;
+                            invalid: number;
+                            problems: number;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    } | {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_json" | "invalid_request" | "unknown_field" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "undefined_term" | "unprocessable" | "idempotency_key_reused" | "rate_limited" | "internal";
+                            message: string;
+                            details?: {
+                                path: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getBatch: {
+        parameters: {
+            query?: {
+                /** @description false: the state and counts only, for polling */
+                rows?: "true" | "false" | "1" | "0" | "yes" | "no" | "";
+            };
+            header?: never;
+            path: {
+                /** @description the id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the batch */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        state: "issuing" | "done";
+                        /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                        createdAt: string;
+                        /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                        updatedAt: string;
+                        counts: {
+                            total: number;
+                            pending: number;
+                            issued: number;
+                            existing: number;
+                            failed: number;
+                        };
+                        /** @description the check of the file when it was submitted: summary, problems, warnings */
+                        validation: unknown;
+                        rows?: {
+                            row: number;
+                            studentId: string | null;
+                            name: string;
+                            template: string;
+                            /** @enum {string} */
+                            status: "pending" | "issued" | "existing" | "failed";
+                            credentialId: string | null;
+                            link?: string;
+                            verifyUrl?: string;
+                            error?: string;
+                        }[];
+                        links: {
+                            self: string;
+                            results: string;
+                            qrZip: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    resumeBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the batch */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        state: "issuing" | "done";
+                        /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                        createdAt: string;
+                        /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                        updatedAt: string;
+                        counts: {
+                            total: number;
+                            pending: number;
+                            issued: number;
+                            existing: number;
+                            failed: number;
+                        };
+                        /** @description the check of the file when it was submitted: summary, problems, warnings */
+                        validation: unknown;
+                        rows?: {
+                            row: number;
+                            studentId: string | null;
+                            name: string;
+                            template: string;
+                            /** @enum {string} */
+                            status: "pending" | "issued" | "existing" | "failed";
+                            credentialId: string | null;
+                            link?: string;
+                            verifyUrl?: string;
+                            error?: string;
+                        }[];
+                        links: {
+                            self: string;
+                            results: string;
+                            qrZip: string;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getBatchResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description one line per row: names, credential id, links, outcome */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getBatchQrZip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description svg/ and png/ QR codes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    vcApiIssue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    credential: {
+                        [key: string]: unknown;
+                    };
+                    options?: {
+                        /** @enum {string} */
+                        cryptosuite?: "eddsa-rdfc-2022" | "eddsa-jcs-2022";
+                        credentialStatus?: {
+                            /** @constant */
+                            type: "BitstringStatusListEntry";
+                            /** @enum {string} */
+                            statusPurpose: "revocation" | "suspension";
+                        } | {
+                            /** @constant */
+                            type: "BitstringStatusListEntry";
+                            /** @enum {string} */
+                            statusPurpose: "revocation" | "suspension";
+                        }[];
+                        /** @enum {string} */
+                        format?: "vc+jwt" | "application/vc+jwt" | "ldp_vc" | "application/vc";
+                        credentialId?: string;
+                        mandatoryPointers?: string[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description the secured credential */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the secured credential, or an EnvelopedVerifiableCredential holding its vc+jwt */
+                        verifiableCredential: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    vcApiVerify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    verifiableCredential: {
+                        [key: string]: unknown;
+                    };
+                    options?: {
+                        checks?: string[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description verified */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        verified: boolean;
+                        checks: string[];
+                        warnings: {
+                            id: string;
+                            message: string;
+                        }[];
+                        errors: {
+                            id: string;
+                            message: string;
+                        }[];
+                        /** @description skillcert's verification report */
+                        report: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description not verified, or a malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        verified: boolean;
+                        checks: string[];
+                        warnings: {
+                            id: string;
+                            message: string;
+                        }[];
+                        errors: {
+                            id: string;
+                            message: string;
+                        }[];
+                        /** @description skillcert's verification report */
+                        report: {
+                            [key: string]: unknown;
+                        };
+                    } | {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_json" | "invalid_request" | "unknown_field" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "undefined_term" | "unprocessable" | "idempotency_key_reused" | "rate_limited" | "internal";
+                            message: string;
+                            details?: {
+                                path: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    vcApiVerifyPresentation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    verifiablePresentation: {
+                        [key: string]: unknown;
+                    };
+                    options?: {
+                        challenge?: string;
+                        domain?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description verified */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        verified: boolean;
+                        checks: string[];
+                        warnings: {
+                            id: string;
+                            message: string;
+                        }[];
+                        errors: {
+                            id: string;
+                            message: string;
+                        }[];
+                        /** @description skillcert's verification report */
+                        report: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description not verified, or a malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        verified: boolean;
+                        checks: string[];
+                        warnings: {
+                            id: string;
+                            message: string;
+                        }[];
+                        errors: {
+                            id: string;
+                            message: string;
+                        }[];
+                        /** @description skillcert's verification report */
+                        report: {
+                            [key: string]: unknown;
+                        };
+                    } | {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_json" | "invalid_request" | "unknown_field" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "undefined_term" | "unprocessable" | "idempotency_key_reused" | "rate_limited" | "internal";
+                            message: string;
+                            details?: {
+                                path: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    vcApiUpdateStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    credentialId: string;
+                    credentialStatus: {
+                        /** @constant */
+                        type: "BitstringStatusListEntry";
+                        /** @enum {string} */
+                        statusPurpose: "revocation" | "suspension";
+                        status?: boolean;
+                    } | {
+                        /** @constant */
+                        type: "BitstringStatusListEntry";
+                        /** @enum {string} */
+                        statusPurpose: "revocation" | "suspension";
+                        status?: boolean;
+                    }[];
+                    status?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description the status after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        credentialId: string;
+                        /** @enum {string} */
+                        status: "active" | "suspended" | "revoked";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description alive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "ok";
+                    };
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    openapi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OpenAPI 3.1 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+}

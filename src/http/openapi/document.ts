@@ -1,0 +1,424 @@
+import { z } from 'zod';
+import { IssueRequestSchema } from '../../schemas/issue-request.js';
+import { VerificationReportSchema } from '../../schemas/report.js';
+import { TemplateBodySchema, TemplateEditSchema } from '../../schemas/template.js';
+import { AuditQuery } from '../audit-routes.js';
+import { FetchQuery, ListQuery } from '../federation-routes.js';
+import { Accredit, CompromiseKey, CreateInstitute, CreateKey, UpdateInstitute } from '../institute-routes.js';
+import { OptionalReasonBody, ReasonBody } from '../status-routes.js';
+import { IssueBody, PresentationBody, StatusBody, VerifyBody } from '../vc-api-routes.js';
+import { VerifyRequestSchema } from '../verify-routes.js';
+import * as R from './responses.js';
+
+/*
+ * The OpenAPI 3.1 description of the HTTP API, generated from the zod schemas the routes
+ * validate with (request bodies and queries) and from responses.ts (what they answer). The
+ * route files stay HTTP only; this module lists each operation once. test/openapi.test.ts
+ * holds it to the app: every API route registered in Hono is described here, the document
+ * is valid OpenAPI 3.1, and every response the test suite sees matches it.
+ */
+
+type Json = Record<string, unknown>;
+type Scope = 'issue' | 'revoke' | 'admin' | 'ministry';
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
+
+interface Body {
+  schema: z.ZodType | Json;
+  type?: string;
+  examples?: Record<string, { summary: string; value: unknown }>;
+}
+interface Reply {
+  description: string;
+  /** JSON (application/json) by default; `type` for anything else. */
+  schema?: z.ZodType | Json;
+  type?: string | string[];
+  headers?: Record<string, Json>;
+}
+export interface Operation {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** Hono's path form (`:id`); written `{id}` in the document. */
+  path: string;
+  id: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  /** The bearer key and the scope it needs; absent = public. */
+  auth?: Scope | 'any';
+  query?: z.ZodObject | Json[];
+  headers?: Json[];
+  body?: Body | Body[];
+  replies: Record<number, Reply>;
+  errors?: ErrorStatus[];
+  /** Counted by the per-key issue limit or the per-address verify limit (429 with Retry-After). */
+  limited?: boolean;
+}
+
+const toSchema = (schema: z.ZodType | Json, io: 'input' | 'output'): Json => {
+  if (!(schema instanceof z.ZodType)) return schema;
+  const { $schema: _, ...json } = z.toJSONSchema(schema, { io, unrepresentable: 'any', reused: 'inline', target: 'draft-2020-12' }) as Json;
+  return json;
+};
+
+const example = (summary: string, value: unknown) => ({ summary, value });
+const text = (type: string, description: string): Reply => ({ description, type, schema: { type: 'string' } });
+const binary = (type: string, description: string): Reply => ({ description, type, schema: { type: 'string', contentMediaType: type } });
+const cacheHeaders = { ETag: { description: 'changes when the content changes; send it back in If-None-Match', schema: { type: 'string' } } };
+
+/* Examples: what a registrar in Phnom Penh sends, in English and in Khmer. */
+const ISSUE_EN = {
+  learner: { name: 'Sok Dara', email: 'dara@example.com' },
+  achievement: {
+    name: 'Electrical Installation', description: 'Installs and tests low-voltage wiring in residential buildings.',
+    criteria: 'Passed the practical and written assessment of all units.', type: 'Certificate', code: 'ELC-L2', level: 'CQF Level 2', hours: 600,
+    skills: [{ code: 'ELC-U01', name: 'Install wiring systems' }],
+  },
+  validUntil: '2031-12-31',
+};
+const ISSUE_KM = {
+  learner: { name: 'Chan Sophea', nameKm: 'ចាន់ សុភា', phone: '012 345 678' },
+  achievement: {
+    name: 'Electrical Installation', nameKm: 'ការដំឡើងអគ្គិសនី',
+    description: 'Installs and tests low-voltage wiring in residential buildings.', descriptionKm: 'ដំឡើង និងធ្វើតេស្តខ្សែភ្លើងតង់ស្យុងទាបក្នុងអគារលំនៅដ្ឋាន។',
+    criteria: 'Passed the practical and written assessment of all units.', code: 'ELC-L2', level: 'CQF Level 2',
+    skills: [{ code: 'ELC-U01', name: 'Install wiring systems', nameKm: 'ដំឡើងប្រព័ន្ធខ្សែភ្លើង' }],
+  },
+  result: 'ជាប់',
+};
+const TEMPLATE_EXAMPLE = {
+  code: 'ELC-L2', name: 'Electrical Installation', nameKm: 'ការដំឡើងអគ្គិសនី',
+  description: 'Installs and tests low-voltage wiring in residential buildings.', criteria: 'Passed the practical and written assessment of all units.',
+  type: 'Certificate', level: 'CQF Level 2', hours: 600, validityMonths: 60,
+  units: [{ code: 'ELC-U01', name: 'Install wiring systems', nameKm: 'ដំឡើងប្រព័ន្ធខ្សែភ្លើង' }],
+};
+const reasonExamples = (en: string, km: string) => ({ english: example('in English', { reason: en }), khmer: example('in Khmer', { reason: km }) });
+const CSV_EXAMPLE = 'Student ID,Learner Name,Khmer Name,Phone,Template Code,Completion Date,Grade\r\nS001,Sok Dara,សុខ ដារ៉ា,012 345 678,ELC-L2,15/02/2026,Competent\r\n';
+
+const idParam = (name: string, description: string): Json => ({ name, in: 'path', required: true, description, schema: { type: 'string' } });
+const instituteQuery: Json = {
+  name: 'institute', in: 'query', required: false, schema: { type: 'string' },
+  description: 'the ministry\'s token acts for the default institute unless this names another (its slug); an institute key acts for its own',
+};
+const flagQuery = (name: string, description: string): Json => ({ name, in: 'query', required: false, description, schema: { type: 'string', enum: ['true', 'false', '1', '0', 'yes', 'no', ''] } });
+
+const credentialFormats: Reply = {
+  description: 'the credential, byte for byte as signed: Data Integrity JSON by default, the vc+jwt for `Accept: application/vc+jwt`',
+  type: ['application/json', 'application/vc', 'application/vc+jwt'],
+};
+
+export const OPERATIONS: Operation[] = [
+  // Issuing and status
+  {
+    method: 'post', path: '/api/v1/credentials', id: 'issueCredential', tag: 'Credentials', auth: 'issue', limited: true,
+    summary: 'Issue a credential', description: 'Signs an Open Badges 3.0 credential (Data Integrity proof and vc+jwt) for one learner. Unknown fields are refused (400 unknown_field).',
+    query: [instituteQuery],
+    body: { schema: IssueRequestSchema, examples: { english: example('a learner with an English name', ISSUE_EN), khmer: example('a learner with a Khmer name (ឈ្មោះជាភាសាខ្មែរ)', ISSUE_KM) } },
+    replies: { 201: { description: 'issued', schema: R.IssuedCredential, headers: { Location: { description: 'the credential\'s URL', schema: { type: 'string' } } } } },
+    errors: [400, 401, 403, 404, 413, 415, 422, 429],
+  },
+  {
+    method: 'get', path: '/api/v1/credentials/:id', id: 'getCredentialStatus', tag: 'Credentials', auth: 'any',
+    summary: 'A credential\'s status and its history', replies: { 200: { description: 'the status record', schema: R.CredentialStatusView } }, errors: [401, 404],
+  },
+  ...(['revoke', 'suspend', 'reinstate'] as const).map((action): Operation => ({
+    method: 'post', path: `/api/v1/credentials/:id/${action}`, id: `${action}Credential`, tag: 'Credentials', auth: 'revoke',
+    summary: { revoke: 'Revoke a credential (permanent)', suspend: 'Suspend a credential', reinstate: 'Lift a suspension' }[action],
+    body: {
+      schema: action === 'reinstate' ? OptionalReasonBody : ReasonBody,
+      examples: action === 'revoke' ? reasonExamples('issued by mistake', 'ចេញដោយច្រឡំ')
+        : action === 'suspend' ? reasonExamples('complaint under review', 'ពាក្យបណ្តឹងកំពុងពិនិត្យ') : reasonExamples('complaint dismissed', 'ពាក្យបណ្តឹងត្រូវបានច្រានចោល'),
+    },
+    replies: { 200: { description: 'the credential\'s status after the change', schema: R.CredentialStatusView } },
+    errors: [400, 401, 403, 404, 409, 413, 415],
+  })),
+  {
+    method: 'post', path: '/api/v1/verify', id: 'verify', tag: 'Verification', limited: true,
+    summary: 'Verify a credential, a JWT, a scanned link or a baked badge',
+    body: [
+      { schema: VerifyRequestSchema, examples: { link: example('a scanned QR link', { text: 'http://localhost:8787/v/8Yb2kQ3xTz' }), jwt: example('a vc+jwt', { jwt: 'eyJhbGciOiJFZERTQSJ9…' }) } },
+      { schema: { type: 'string' }, type: 'application/vc+jwt' },
+      { schema: { type: 'string' }, type: 'application/vp+jwt' },
+      { schema: { type: 'object' }, type: 'application/vc' },
+      { schema: { type: 'string' }, type: 'text/plain' },
+      { schema: { type: 'string', contentMediaType: 'image/png' }, type: 'image/png' },
+      { schema: { type: 'string' }, type: 'image/svg+xml' },
+      { schema: { type: 'object', properties: { file: { type: 'string', contentMediaType: 'application/octet-stream' } } }, type: 'multipart/form-data' },
+    ],
+    replies: { 200: { description: 'the verification report: verified or not, and each check', schema: VerificationReportSchema } },
+    errors: [400, 413, 415, 422, 429],
+  },
+  {
+    method: 'get', path: '/credentials/:id', id: 'getCredential', tag: 'Public documents', summary: 'A credential as signed',
+    query: [{ name: 'form', in: 'query', required: false, schema: { type: 'string', enum: ['inji', 'es256'] }, description: 'a compatibility form' }],
+    replies: { 200: credentialFormats }, errors: [400, 404],
+  },
+  { method: 'get', path: '/credentials/:id/qr.svg', id: 'getQrSvg', tag: 'Public documents', summary: 'The QR code of the verify link (SVG)', replies: { 200: text('image/svg+xml', 'the QR code') }, errors: [404] },
+  { method: 'get', path: '/credentials/:id/qr.png', id: 'getQrPng', tag: 'Public documents', summary: 'The QR code of the verify link (PNG)', replies: { 200: binary('image/png', 'the QR code') }, errors: [404] },
+  {
+    method: 'get', path: '/credentials/:id/badge.png', id: 'getBadgePng', tag: 'Public documents', summary: 'The badge with the credential baked in (PNG)', limited: true,
+    query: [{ name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['jwt'] } }],
+    replies: { 200: binary('image/png', 'the baked badge') }, errors: [400, 404, 429],
+  },
+  {
+    method: 'get', path: '/credentials/:id/badge.svg', id: 'getBadgeSvg', tag: 'Public documents', summary: 'The badge with the credential baked in (SVG)',
+    query: [{ name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['jwt'] } }],
+    replies: { 200: text('image/svg+xml', 'the baked badge') }, errors: [400, 404],
+  },
+  { method: 'get', path: '/achievements/:slug/:key', id: 'getAchievement', tag: 'Public documents', summary: 'The Achievement a credential names', replies: { 200: { description: 'the Achievement', type: 'application/ld+json', schema: R.JsonLd } }, errors: [404] },
+  { method: 'get', path: '/achievements/:slug/:key/km', id: 'getAchievementKm', tag: 'Public documents', summary: 'The Khmer version of an Achievement', replies: { 200: { description: 'the Achievement in Khmer', type: 'application/ld+json', schema: R.JsonLd } }, errors: [404] },
+  { method: 'get', path: '/achievements/:slug/:key/image.svg', id: 'getAchievementImage', tag: 'Public documents', summary: 'The badge image of an Achievement', replies: { 200: text('image/svg+xml', 'the image') }, errors: [404] },
+  {
+    method: 'get', path: '/status/:listId', id: 'getStatusList', tag: 'Public documents', summary: 'A BitstringStatusListCredential',
+    replies: { 200: { ...credentialFormats, description: 'the signed status list (vc+jwt for Accept: application/vc+jwt)', headers: cacheHeaders }, 304: { description: 'not modified (If-None-Match)' } },
+    errors: [404],
+  },
+  // Identities and the registry
+  { method: 'get', path: '/.well-known/did.json', id: 'getDefaultDid', tag: 'Identities', summary: 'The default institute\'s did:web document', replies: { 200: { description: 'the DID document', type: 'application/did+ld+json', schema: R.JsonLd } }, errors: [404] },
+  { method: 'get', path: '/issuers/:slug/did.json', id: 'getInstituteDid', tag: 'Identities', summary: 'An institute\'s did:web document', replies: { 200: { description: 'the DID document', type: 'application/did+ld+json', schema: R.JsonLd } }, errors: [404] },
+  { method: 'get', path: '/ministry/did.json', id: 'getMinistryDid', tag: 'Identities', summary: 'The ministry\'s did:web document', replies: { 200: { description: 'the DID document', type: 'application/did+ld+json', schema: R.JsonLd } }, errors: [404] },
+  { method: 'get', path: '/.well-known/jwks.json', id: 'getDefaultJwks', tag: 'Identities', summary: 'The default institute\'s keys as a JWK Set', replies: { 200: { description: 'the JWK Set', schema: R.Jwks } } },
+  { method: 'get', path: '/issuers/:slug/jwks.json', id: 'getInstituteJwks', tag: 'Identities', summary: 'An institute\'s keys as a JWK Set', replies: { 200: { description: 'the JWK Set', schema: R.Jwks } }, errors: [404] },
+  {
+    method: 'get', path: '/registry', id: 'getRegistry', tag: 'Registry', summary: 'The ministry-signed registry credential',
+    replies: { 200: { description: 'the registry credential (vc+jwt for Accept: application/vc+jwt)', type: ['application/json', 'application/vc+jwt'], headers: cacheHeaders }, 304: { description: 'not modified' } },
+  },
+  {
+    method: 'get', path: '/registry.json', id: 'getRegistryJson', tag: 'Registry', summary: 'The registry as plain JSON',
+    replies: { 200: { description: 'every institute, its DIDs and accreditation periods', schema: R.RegistryJson, headers: cacheHeaders }, 304: { description: 'not modified' } },
+  },
+  {
+    method: 'get', path: '/.well-known/openid-federation', id: 'getFederationEntity', tag: 'Registry', summary: 'OpenID Federation entity configuration (trust anchor)',
+    replies: { 200: text('application/entity-statement+jwt', 'the signed entity configuration') },
+  },
+  {
+    method: 'get', path: '/federation/fetch', id: 'federationFetch', tag: 'Registry', summary: 'OpenID Federation subordinate statement about an institute DID', query: FetchQuery,
+    replies: {
+      200: text('application/entity-statement+jwt', 'the signed subordinate statement'),
+      400: { description: 'OpenID Federation error', schema: R.FederationError }, 404: { description: 'OpenID Federation error: not a member', schema: R.FederationError },
+    },
+  },
+  {
+    method: 'get', path: '/federation/list', id: 'federationList', tag: 'Registry', summary: 'The DIDs of every accredited institute', query: ListQuery,
+    replies: { 200: { description: 'entity identifiers', schema: z.array(z.string()) }, 400: { description: 'OpenID Federation error', schema: R.FederationError } },
+  },
+  { method: 'get', path: '/registry/dcc-legacy.json', id: 'getDccLegacyRegistry', tag: 'Registry', summary: 'The registry in DCC\'s legacy form', replies: { 200: { description: 'members by DID', schema: R.DccLegacyRegistry } } },
+  // Institutes and keys
+  {
+    method: 'post', path: '/api/v1/institutes', id: 'createInstitute', tag: 'Institutes', auth: 'ministry', summary: 'Create an institute',
+    body: {
+      schema: CreateInstitute,
+      examples: {
+        english: example('in English', { slug: 'ntti', name: 'National Technical Training Institute', url: 'https://ntti.example.edu.kh', accreditedFrom: '2026-01-01' }),
+        khmer: example('with its Khmer name', { slug: 'ntti', name: 'National Technical Training Institute', nameKm: 'វិទ្យាស្ថានជាតិបណ្តុះបណ្តាលបច្ចេកទេស', programmes: ['Electrical Installation'], accreditedFrom: '2026-01-01' }),
+      },
+    },
+    replies: { 201: { description: 'the institute, its DID and first key', schema: R.InstituteView } }, errors: [400, 401, 403, 409, 413, 415, 422],
+  },
+  { method: 'get', path: '/api/v1/institutes', id: 'listInstitutes', tag: 'Institutes', auth: 'any', summary: 'Institutes the token may see', replies: { 200: { description: 'the institutes', schema: z.object({ institutes: z.array(R.InstituteView) }) } }, errors: [401] },
+  { method: 'get', path: '/api/v1/institutes/:slug', id: 'getInstitute', tag: 'Institutes', auth: 'any', summary: 'One institute', replies: { 200: { description: 'the institute', schema: R.InstituteView } }, errors: [401, 404] },
+  {
+    method: 'patch', path: '/api/v1/institutes/:slug', id: 'updateInstitute', tag: 'Institutes', auth: 'ministry', summary: 'Update an institute (names, links, cryptosuite, compatibility forms)',
+    body: { schema: UpdateInstitute, examples: { khmer: example('set the Khmer name', { nameKm: 'វិទ្យាស្ថានជាតិបណ្តុះបណ្តាលបច្ចេកទេស' }), compat: example('turn on the ES256 form', { compatibility: { es256Jwt: true } }) } },
+    replies: { 200: { description: 'the institute', schema: R.InstituteView } }, errors: [400, 401, 403, 404, 413, 415, 422],
+  },
+  {
+    method: 'post', path: '/api/v1/institutes/:slug/accreditations', id: 'accreditInstitute', tag: 'Institutes', auth: 'ministry', summary: 'Add an accreditation period',
+    body: { schema: Accredit, examples: { period: example('five years', { validFrom: '2026-01-01', validUntil: '2030-12-31' }) } },
+    replies: { 201: { description: 'the institute', schema: R.InstituteView } }, errors: [400, 401, 403, 404, 413, 415],
+  },
+  { method: 'post', path: '/api/v1/institutes/:slug/suspend', id: 'suspendInstitute', tag: 'Institutes', auth: 'ministry', summary: 'Suspend an institute (ends its accreditation now)', replies: { 200: { description: 'the institute', schema: R.InstituteView } }, errors: [401, 403, 404] },
+  {
+    method: 'post', path: '/api/v1/institutes/:slug/api-keys', id: 'createApiKey', tag: 'Institutes', auth: 'admin', summary: 'Create an API key (shown once)',
+    body: { schema: CreateKey, examples: { registrar: example('the registrar\'s laptop', { label: 'registrar laptop', scopes: ['issue', 'revoke'], expiresAt: '2027-12-31' }), khmer: example('a label in Khmer', { label: 'កុំព្យូទ័រការិយាល័យ', scopes: ['issue'] }) } },
+    replies: { 201: { description: 'the key, with its secret this once', schema: R.ApiKeyCreated } }, errors: [400, 401, 403, 404, 413, 415],
+  },
+  { method: 'get', path: '/api/v1/institutes/:slug/api-keys', id: 'listApiKeys', tag: 'Institutes', auth: 'admin', summary: 'An institute\'s API keys (never a secret)', replies: { 200: { description: 'the keys', schema: z.object({ apiKeys: z.array(R.ApiKeyView) }) } }, errors: [401, 403, 404] },
+  { method: 'delete', path: '/api/v1/institutes/:slug/api-keys/:id', id: 'revokeApiKey', tag: 'Institutes', auth: 'admin', summary: 'Revoke an API key', replies: { 200: { description: 'the revoked key', schema: R.ApiKeyView } }, errors: [401, 403, 404, 409] },
+  { method: 'get', path: '/api/v1/institutes/:slug/keys', id: 'listSigningKeys', tag: 'Institutes', auth: 'admin', summary: 'An institute\'s signing keys, newest first', replies: { 200: { description: 'public halves only', schema: R.SigningKeys } }, errors: [401, 403, 404] },
+  { method: 'post', path: '/api/v1/institutes/:slug/keys/rotate', id: 'rotateSigningKey', tag: 'Institutes', auth: 'admin', summary: 'Rotate the signing key', replies: { 201: { description: 'the institute and its new active key', schema: R.RotatedInstitute } }, errors: [401, 403, 404, 422] },
+  {
+    method: 'post', path: '/api/v1/institutes/:slug/keys/compromised', id: 'reportKeyCompromised', tag: 'Institutes', auth: 'admin', summary: 'Report a signing key compromised',
+    body: { schema: CompromiseKey }, replies: { 200: { description: 'the institute', schema: R.InstituteView } }, errors: [400, 401, 403, 404, 413, 415],
+  },
+  { method: 'get', path: '/api/v1/audit', id: 'listAudit', tag: 'Audit', auth: 'admin', summary: 'The audit ledger, paged', query: AuditQuery, replies: { 200: { description: 'a page of entries', schema: R.AuditPage } }, errors: [400, 401, 403] },
+  // Templates and batches
+  {
+    method: 'post', path: '/api/v1/templates', id: 'createTemplate', tag: 'Cohorts', auth: 'admin', summary: 'Create an achievement template (version 1)', query: [instituteQuery],
+    body: { schema: TemplateBodySchema, examples: { bilingual: example('English and Khmer', TEMPLATE_EXAMPLE) } },
+    replies: { 201: { description: 'the template', schema: R.TemplateView } }, errors: [400, 401, 403, 404, 409, 413, 415],
+  },
+  ...(['put:/api/v1/templates/:code:updateTemplate', 'post:/api/v1/templates/:code/versions:addTemplateVersion'].map((spec): Operation => {
+    const [method, path, id] = [spec.slice(0, spec.indexOf(':')), spec.slice(spec.indexOf(':') + 1, spec.lastIndexOf(':')), spec.slice(spec.lastIndexOf(':') + 1)];
+    return {
+      method: method as 'put' | 'post', path, id, tag: 'Cohorts', auth: 'admin', summary: 'A new version of a template', query: [instituteQuery],
+      body: { schema: TemplateEditSchema, examples: { bilingual: example('English and Khmer', { ...TEMPLATE_EXAMPLE, hours: 620 }) } },
+      replies: { 201: { description: 'the new version', schema: R.TemplateView } }, errors: [400, 401, 403, 404, 409, 413, 415],
+    };
+  })),
+  { method: 'get', path: '/api/v1/templates', id: 'listTemplates', tag: 'Cohorts', auth: 'issue', summary: 'The institute\'s templates (current versions)', query: [instituteQuery], replies: { 200: { description: 'the templates', schema: z.object({ templates: z.array(R.TemplateView) }) } }, errors: [401, 403, 404] },
+  {
+    method: 'get', path: '/api/v1/templates/:code', id: 'getTemplate', tag: 'Cohorts', auth: 'issue', summary: 'One template version',
+    query: [instituteQuery, { name: 'version', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } }],
+    replies: { 200: { description: 'the template', schema: R.TemplateView } }, errors: [400, 401, 403, 404],
+  },
+  {
+    method: 'post', path: '/api/v1/batches', id: 'submitBatch', tag: 'Cohorts', auth: 'issue', limited: true, summary: 'Check or issue a class list (CSV or JSON rows)',
+    description: 'Send `Idempotency-Key` so that a retried upload issues the cohort once: the same key with the same file answers the batch made the first time; with another file, 422 idempotency_key_reused.',
+    query: [
+      flagQuery('dryRun', 'check only; nothing is signed'), flagQuery('validRowsOnly', 'issue the valid rows of a file with problems'),
+      flagQuery('async', 'answer 202 at once and issue in the background'), { name: 'template', in: 'query', required: false, schema: { type: 'string' }, description: 'the template code, for a sheet without a template column' },
+      instituteQuery,
+    ],
+    headers: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'makes a retried upload safe: one batch per key and file' }],
+    body: [
+      { schema: { type: 'string' }, type: 'text/csv', examples: { bilingual: example('a class list as Excel saves it (CSV UTF-8)', CSV_EXAMPLE) } },
+      { schema: { type: 'array', items: { type: 'object' } }, examples: { bilingual: example('the same rows as JSON', [{ 'student id': 'S001', 'learner name': 'Sok Dara', 'khmer name': 'សុខ ដារ៉ា', 'template code': 'ELC-L2', 'completion date': '2026-02-15' }]) } },
+    ],
+    replies: {
+      200: { description: 'a dry run\'s check, or the batch an earlier request with this Idempotency-Key made', schema: { oneOf: [toSchema(R.BatchDryRun, 'output'), toSchema(R.BatchView, 'output')] } },
+      201: { description: 'the batch, issued', schema: R.BatchView, headers: { Location: { schema: { type: 'string' } } } },
+      202: { description: 'the batch, issuing in the background; poll its URL', schema: R.BatchView, headers: { Location: { schema: { type: 'string' } } } },
+      422: { description: 'the file has problems (nothing issued), no valid rows, or the Idempotency-Key was used for another file', schema: { oneOf: [toSchema(R.BatchProblems, 'output'), toSchema(R.ErrorBody, 'output')] } },
+    },
+    errors: [400, 401, 403, 404, 413, 415],
+  },
+  {
+    method: 'get', path: '/api/v1/batches', id: 'listBatches', tag: 'Cohorts', auth: 'issue', summary: 'The institute\'s newest batches',
+    query: [instituteQuery, { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 100 } }],
+    replies: { 200: { description: 'the batches', schema: R.BatchList } }, errors: [400, 401, 403, 404],
+  },
+  {
+    method: 'get', path: '/api/v1/batches/:id', id: 'getBatch', tag: 'Cohorts', auth: 'issue', summary: 'A batch\'s state, counts and rows',
+    query: [flagQuery('rows', 'false: the state and counts only, for polling')], replies: { 200: { description: 'the batch', schema: R.BatchView } }, errors: [400, 401, 403, 404],
+  },
+  { method: 'post', path: '/api/v1/batches/:id/resume', id: 'resumeBatch', tag: 'Cohorts', auth: 'issue', summary: 'Issue the next chunk of an unfinished batch', replies: { 200: { description: 'the batch', schema: R.BatchView } }, errors: [401, 403, 404] },
+  { method: 'get', path: '/api/v1/batches/:id/results.csv', id: 'getBatchResults', tag: 'Cohorts', auth: 'issue', summary: 'The results sheet', replies: { 200: text('text/csv', 'one line per row: names, credential id, links, outcome') }, errors: [401, 403, 404] },
+  { method: 'get', path: '/api/v1/batches/:id/qr.zip', id: 'getBatchQrZip', tag: 'Cohorts', auth: 'issue', summary: 'The QR codes, named by student id', replies: { 200: binary('application/zip', 'svg/ and png/ QR codes') }, errors: [401, 403, 404] },
+  // W3C VC API
+  {
+    method: 'post', path: '/credentials/issue', id: 'vcApiIssue', tag: 'W3C VC API', auth: 'issue', limited: true, summary: 'Sign any VC 2.0 (or 1.1) credential',
+    body: { schema: IssueBody }, replies: { 201: { description: 'the secured credential', schema: R.VcApiIssued } }, errors: [400, 401, 403, 404, 409, 413, 415, 422],
+  },
+  {
+    method: 'post', path: '/credentials/verify', id: 'vcApiVerify', tag: 'W3C VC API', limited: true, summary: 'Verify a credential', body: { schema: VerifyBody },
+    replies: { 200: { description: 'verified', schema: R.VcApiVerified }, 400: { description: 'not verified, or a malformed request', schema: { anyOf: [toSchema(R.VcApiVerified, 'output'), toSchema(R.ErrorBody, 'output')] } } },
+    errors: [413, 415],
+  },
+  {
+    method: 'post', path: '/presentations/verify', id: 'vcApiVerifyPresentation', tag: 'W3C VC API', limited: true, summary: 'Verify a presentation', body: { schema: PresentationBody },
+    replies: { 200: { description: 'verified', schema: R.VcApiVerified }, 400: { description: 'not verified, or a malformed request', schema: { anyOf: [toSchema(R.VcApiVerified, 'output'), toSchema(R.ErrorBody, 'output')] } } },
+    errors: [413, 415, 422],
+  },
+  {
+    method: 'post', path: '/credentials/status', id: 'vcApiUpdateStatus', tag: 'W3C VC API', auth: 'revoke', summary: 'Revoke, suspend or reinstate by credential id',
+    body: { schema: StatusBody, examples: { revoke: example('revoke', { credentialId: 'urn:uuid:3e1f…', credentialStatus: [{ type: 'BitstringStatusListEntry', statusPurpose: 'revocation' }] }) } },
+    replies: { 200: { description: 'the status after the change', schema: R.VcApiStatusChanged } }, errors: [400, 401, 403, 404, 409, 413, 415],
+  },
+  { method: 'get', path: '/health', id: 'health', tag: 'Service', summary: 'Liveness', replies: { 200: { description: 'alive', schema: R.Health } } },
+  { method: 'get', path: '/openapi.json', id: 'openapi', tag: 'Service', summary: 'This description', replies: { 200: { description: 'OpenAPI 3.1', schema: { type: 'object' } } } },
+];
+
+const ERROR_TEXT: Record<ErrorStatus | 500, string> = {
+  400: 'invalid_json, invalid_request or unknown_field: the request is malformed; details name each field',
+  401: 'unauthorized: no bearer key, or one that is not valid or has expired',
+  403: 'forbidden: the key lacks the scope, or the institute may not issue now',
+  404: 'not_found: no such resource, or one that belongs to another institute',
+  409: 'conflict: the change is not allowed in the current state',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'unprocessable, undefined_term or idempotency_key_reused',
+  429: 'rate_limited: too many requests; wait Retry-After seconds',
+  500: 'internal: never for client input; quote the requestId',
+};
+const ERROR_NAME: Record<ErrorStatus | 500, string> = {
+  400: 'BadRequest', 401: 'Unauthorized', 403: 'Forbidden', 404: 'NotFound', 409: 'Conflict', 413: 'PayloadTooLarge', 415: 'UnsupportedMediaType',
+  422: 'Unprocessable', 429: 'TooManyRequests', 500: 'Internal',
+};
+
+const content = (type: string | string[] | undefined, schema: z.ZodType | Json | undefined, io: 'input' | 'output', examples?: Body['examples']) =>
+  Object.fromEntries((Array.isArray(type) ? type : [type ?? 'application/json']).map((t) => [t, {
+    ...(schema ? { schema: toSchema(schema, io) } : {}), ...(examples ? { examples } : {}),
+  }]));
+
+function queryParams(query: Operation['query']): Json[] {
+  if (!query) return [];
+  if (Array.isArray(query)) return query;
+  return Object.entries(query.shape).map(([name, schema]) => ({
+    name, in: 'query', required: !(schema as z.ZodType).safeParse(undefined).success, schema: toSchema(schema as z.ZodType, 'input'),
+  }));
+}
+
+function describe(op: Operation): Json {
+  const pathParams = [...op.path.matchAll(/:(\w+)/g)].map((m) => idParam(m[1] as string, m[1] === 'slug' ? 'the institute\'s slug' : `the ${m[1]}`));
+  const bodies = op.body === undefined ? [] : Array.isArray(op.body) ? op.body : [op.body];
+  const responses: Json = {};
+  for (const [status, reply] of Object.entries(op.replies)) {
+    responses[status] = {
+      description: reply.description,
+      ...(reply.headers ? { headers: reply.headers } : {}),
+      ...(reply.schema || reply.type ? { content: content(reply.type, reply.schema, 'output') } : {}),
+    };
+  }
+  const errors = new Set<ErrorStatus | 500>([...(op.errors ?? []), ...(op.limited ? [429 as const] : []), 500]);
+  for (const status of errors) if (!(status in responses)) responses[status] = { $ref: `#/components/responses/${ERROR_NAME[status]}` };
+  const scopes = op.auth === undefined ? null : op.auth === 'any' ? [] : op.auth === 'ministry' ? ['ministry'] : [op.auth];
+  return {
+    operationId: op.id,
+    tags: [op.tag],
+    summary: op.summary,
+    ...(op.description ? { description: op.description } : {}),
+    ...(scopes ? { security: [{ bearer: scopes }] } : { security: [] }),
+    ...(pathParams.length || op.query || op.headers ? { parameters: [...pathParams, ...queryParams(op.query), ...(op.headers ?? [])] } : {}),
+    ...(bodies.length ? {
+      requestBody: {
+        required: op.method !== 'post' || !op.path.endsWith('/reinstate'),
+        content: Object.assign({}, ...bodies.map((b) => content(b.type, b.schema, 'input', b.examples))),
+      },
+    } : {}),
+    responses,
+  };
+}
+
+/** The OpenAPI path of a Hono path: `:id` → `{id}`. */
+export const openApiPath = (honoPath: string): string => honoPath.replace(/:(\w+)/g, '{$1}');
+
+/** The OpenAPI 3.1 document of this service at `publicUrl`. */
+export function openApiDocument(publicUrl: string): Json {
+  const paths: Record<string, Json> = {};
+  for (const op of OPERATIONS) (paths[openApiPath(op.path)] ??= {})[op.method] = describe(op);
+  const errorResponses = Object.fromEntries(Object.entries(ERROR_NAME).map(([status, name]) => [name, {
+    description: ERROR_TEXT[Number(status) as ErrorStatus],
+    ...(status === '429' ? { headers: { 'Retry-After': { description: 'seconds until the limit resets', schema: { type: 'integer' } } } } : {}),
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  }]));
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'skillcert',
+      version: '1',
+      summary: 'Signed, verifiable skill certificates for TVET institutes (Open Badges 3.0 on W3C VC 2.0)',
+      description: [
+        'Issue, verify, revoke and suspend Open Badges 3.0 credentials; manage institutes, keys, templates and cohorts.',
+        'Every /api/v1 and VC API error is `{"error": {"code", "message", "details"?, "requestId"}}` (the federation endpoints use OpenID Federation\'s own form).',
+        'Issuing is limited per API key, public verification per client address: over the limit, 429 with `Retry-After`.',
+        'ឯកសារនេះពិពណ៌នា API ទាំងមូល៖ ការចេញ ការផ្ទៀងផ្ទាត់ និងការដកហូតវិញ្ញាបនបត្រ។',
+      ].join('\n\n'),
+      license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+    },
+    servers: [{ url: publicUrl }],
+    tags: ['Credentials', 'Verification', 'Public documents', 'Identities', 'Registry', 'Institutes', 'Audit', 'Cohorts', 'W3C VC API', 'Service']
+      .map((name) => ({ name })),
+    paths,
+    components: {
+      schemas: { Error: toSchema(R.ErrorBody, 'output') },
+      responses: errorResponses,
+      securitySchemes: {
+        bearer: {
+          type: 'http', scheme: 'bearer',
+          description: 'An API key (`Authorization: Bearer sk_…`). Scopes, listed as roles in each operation\'s security requirement: '
+            + '`issue` (issue credentials, read templates and batches), `revoke` (revoke, suspend, reinstate), `admin` (the institute\'s keys, '
+            + 'templates, audit entries and webhooks); `ministry`: only the ministry\'s admin token. The ministry\'s token has every scope.',
+        },
+      },
+    },
+  };
+}
