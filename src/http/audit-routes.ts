@@ -1,14 +1,10 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { Services } from '../services.js';
 import type { AppEnv } from './context.js';
+import { AuditQuery } from './api-schemas.js';
 import { requireScope, requireToken, type AuthVariables } from './auth.js';
 import { validationError } from './body.js';
 
-export const AuditQuery = z.strictObject({
-  after: z.coerce.number().int().nonnegative().default(0),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
 
 /** The audit ledger, page by page: the ministry sees all of it, an institute its own entries. */
 export function auditRoutes(s: Services): Hono<AppEnv & { Variables: AuthVariables }> {

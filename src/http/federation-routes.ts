@@ -1,14 +1,14 @@
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { z } from 'zod';
 import type { Services } from '../services.js';
 import type { AppEnv } from './context.js';
+import { FetchQuery, ListQuery, MAX_SUB } from './api-schemas.js';
 import { ministryDid } from '../issuer/did.js';
 import { memberByDid, members } from '../federation/members.js';
 import { ENTITY_STATEMENT_MEDIA_TYPE, entityConfiguration, subordinateStatement } from '../federation/statements.js';
 
 const PUBLIC_CACHE = 'public, max-age=300';
-const MAX_SUB = 2048;
+
 
 /*
  * OpenID Federation errors are the protocol's own `{error, error_description}` (OpenID
@@ -39,8 +39,6 @@ function subCandidates(search: string): string[] | 'missing' | 'repeated' {
   return [...new Set([decoded, text].filter((s): s is string => s !== null && s.length <= MAX_SUB))];
 }
 
-export const FetchQuery = z.strictObject({ sub: z.string().max(MAX_SUB), iss: z.string().max(MAX_SUB).optional() });
-export const ListQuery = z.strictObject({ entity_type: z.string().max(200).optional() });
 
 /**
  * The ministry's registry as an OpenID Federation trust anchor (src/federation/): the entity

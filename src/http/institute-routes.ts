@@ -1,63 +1,24 @@
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
 import type { Services } from '../services.js';
 import type { AppEnv } from './context.js';
+import { Accredit, CompromiseKey, CreateInstitute, CreateKey, UpdateInstitute } from './api-schemas.js';
 import { randomId } from '../crypto/encoding.js';
 import { generateToken, hashToken } from '../crypto/tokens.js';
 import { accreditInstitute, registerInstitute, suspendInstitute, vaultOf } from '../domain/institutes.js';
 import { actsFor } from '../domain/tenancy.js';
 import { createIssuerKey, createP256IssuerKey } from '../issuer/key-ring.js';
-import { dateInput, toDateTimeStamp } from '../schemas/dates.js';
-import { CRYPTOSUITES } from '../jsonld/data-integrity.js';
-import { httpUrl, singleLine } from '../schemas/text.js';
-import { API_SCOPES, compatibilityOf, type ApiToken, type AuditInput, type Institute } from '../store/port.js';
+import { toDateTimeStamp } from '../schemas/dates.js';
+import { compatibilityOf, type ApiToken, type AuditInput, type Institute } from '../store/port.js';
 import { requireScope, requireToken, type AuthVariables } from './auth.js';
 import { jsonBodyLimit, readJsonBody } from './body.js';
 import { valueOr } from './domain-errors.js';
 import { ApiError } from './errors.js';
 import { placeView } from '../insight/labels.js';
-import { provinceInput, sectorInput } from '../insight/provinces.js';
 import { instituteKeyRecords, signingKeysView } from './signing-keys.js';
 
 type Env = AppEnv & { Variables: AuthVariables };
 
-const SLUG = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, 'must be 1-40 lowercase letters, digits or dashes');
-const programmes = z.array(singleLine(200)).max(200);
 
-export const CreateInstitute = z.strictObject({
-  slug: SLUG,
-  name: singleLine(200),
-  nameKm: singleLine(200).optional(),
-  url: httpUrl.optional(),
-  image: httpUrl.optional(),
-  contact: singleLine(200).optional(),
-  programmes: programmes.optional(),
-  accreditedFrom: dateInput.optional(),
-  accreditedUntil: dateInput.optional(),
-  cryptosuite: z.enum(CRYPTOSUITES).optional(),
-  province: provinceInput.optional(),
-  sector: sectorInput.optional(),
-});
-export const UpdateInstitute = z.strictObject({
-  name: singleLine(200).optional(),
-  nameKm: singleLine(200).nullable().optional(),
-  url: httpUrl.nullable().optional(),
-  image: httpUrl.nullable().optional(),
-  contact: singleLine(200).nullable().optional(),
-  programmes: programmes.optional(),
-  cryptosuite: z.enum(CRYPTOSUITES).optional(),
-  province: provinceInput.nullable().optional(),
-  sector: sectorInput.nullable().optional(),
-  // The compatibility forms (src/issuer/compat-proofs.ts); what is left out stays as it was.
-  compatibility: z.strictObject({ ed25519Signature2020: z.boolean().optional(), es256Jwt: z.boolean().optional() }).optional(),
-});
-export const Accredit = z.strictObject({ validFrom: dateInput, validUntil: dateInput.optional(), programmes: programmes.optional() });
-export const CreateKey = z.strictObject({
-  label: singleLine(100),
-  scopes: z.array(z.enum(API_SCOPES)).min(1).max(3),
-  expiresAt: dateInput.optional(),
-});
-export const CompromiseKey = z.strictObject({ keyId: z.string().max(500), since: dateInput });
 
 /** An institute as the API shows it: never a key's private half or a token hash. */
 async function view(s: Services, i: Institute) {

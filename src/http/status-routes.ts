@@ -2,10 +2,10 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Services } from '../services.js';
 import type { AppEnv } from './context.js';
+import { OptionalReasonBody, ReasonBody } from './api-schemas.js';
 import { signedStatusList, statusListUrl } from '../issuer/status-list.js';
 import { changeStatus, credentialForToken } from '../domain/status-change.js';
 import { statusOf } from '../issuer/status.js';
-import { multiLine } from '../schemas/text.js';
 import type { StatusAction } from '../store/port.js';
 import { requireScope, requireToken, type AuthVariables } from './auth.js';
 import { jsonBodyLimit, readJsonBody } from './body.js';
@@ -15,8 +15,6 @@ import { credentialLinks, offlineQrView } from './links.js';
 import { offlineQrOf } from '../issuer/qr-offline.js';
 
 const LIST_ID = /^[1-9A-HJ-NP-Za-km-z]{10,40}$/;
-export const ReasonBody = z.strictObject({ reason: multiLine(500) });
-export const OptionalReasonBody = z.strictObject({ reason: multiLine(500).optional() });
 
 type Env = AppEnv & { Variables: AuthVariables };
 

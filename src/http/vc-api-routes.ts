@@ -1,14 +1,13 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import { z } from 'zod';
 import type { Services } from '../services.js';
 import type { AppEnv } from './context.js';
+import { IssueBody, PresentationBody, StatusBody, VerifyBody } from './api-schemas.js';
 import { issueAnyCredential, statusLayoutFor } from '../issuer/any-credential.js';
 import { changeablePurposes, statusOf } from '../issuer/status.js';
-import { CRYPTOSUITES } from '../jsonld/data-integrity.js';
 import { issuerIdOf, type Credential } from '../schemas/credential.js';
 import type { VerificationReport } from '../schemas/report.js';
 import { credentialProblems } from '../schemas/vc-rules.js';
-import { DuplicateCredentialIdError, STATUS_PURPOSES, type ApiScope, type StatusAction } from '../store/port.js';
+import { DuplicateCredentialIdError, type ApiScope, type StatusAction } from '../store/port.js';
 import { verifyCredential } from '../verifier/verify.js';
 import { verifyPresentation } from '../verifier/presentation.js';
 import { countVerification } from '../insight/count.js';
@@ -22,42 +21,10 @@ import { valueOr } from './domain-errors.js';
 
 type Env = AppEnv & { Variables: AuthVariables };
 
-export const StatusRequest = z.strictObject({
-  type: z.literal('BitstringStatusListEntry'),
-  statusPurpose: z.enum(STATUS_PURPOSES),
-});
 
-export const IssueBody = z.strictObject({
-  credential: z.record(z.string(), z.unknown(), { error: 'credential must be a JSON object' }),
-  options: z
-    .strictObject({
-      cryptosuite: z.enum(CRYPTOSUITES).optional(),
-      credentialStatus: z.union([StatusRequest, z.array(StatusRequest).max(2)]).optional(),
-      format: z.enum(['vc+jwt', 'application/vc+jwt', 'ldp_vc', 'application/vc']).optional(),
-      credentialId: z.string().max(4000).optional(),
-      mandatoryPointers: z.array(z.string()).optional(),
-    })
-    .optional(),
-});
 
-export const VerifyBody = z.strictObject({
-  verifiableCredential: z.record(z.string(), z.unknown(), { error: 'verifiableCredential must be a JSON object' }),
-  options: z.looseObject({ checks: z.array(z.string()).optional() }).optional(),
-});
 
-export const StatusBody = z.strictObject({
-  credentialId: z.string().min(1).max(4000),
-  credentialStatus: z.union([
-    z.strictObject({ type: z.literal('BitstringStatusListEntry'), statusPurpose: z.enum(STATUS_PURPOSES), status: z.boolean().optional() }),
-    z.array(z.strictObject({ type: z.literal('BitstringStatusListEntry'), statusPurpose: z.enum(STATUS_PURPOSES), status: z.boolean().optional() })).min(1).max(2),
-  ]),
-  status: z.boolean().optional(),
-});
 
-export const PresentationBody = z.strictObject({
-  verifiablePresentation: z.record(z.string(), z.unknown(), { error: 'verifiablePresentation must be a JSON object' }),
-  options: z.looseObject({ challenge: z.string().max(1000).optional(), domain: z.string().max(1000).optional() }).optional(),
-});
 
 /** The VC API shape of a report, with skillcert's own report beside it. */
 function vcApiResult(report: VerificationReport) {

@@ -1,8 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from './body-limit.js';
-import { z } from 'zod';
 import type { Services } from '../services.js';
 import type { AppEnv } from './context.js';
+import { VerifyRequestSchema } from './api-schemas.js';
 import type { VerificationReport } from '../schemas/report.js';
 import { bakedInput, extractBaked } from '../verifier/baked.js';
 import { parseVerifyText, type ParsedVerifyInput } from '../verifier/input.js';
@@ -14,11 +14,6 @@ import { ApiError } from './errors.js';
 import { rateLimit } from './rate-limit.js';
 
 
-export const VerifyRequestSchema = z.union([
-  z.strictObject({ credential: z.record(z.string(), z.unknown()) }),
-  z.strictObject({ jwt: z.string().min(1).max(VERIFY_BODY_LIMIT) }),
-  z.strictObject({ text: z.string().min(1).max(VERIFY_BODY_LIMIT) }),
-]);
 
 /** Verifying credentials: the JSON API (the pages are in page-routes.tsx). */
 export function verifyRoutes(s: Services): Hono<AppEnv> {

@@ -2,12 +2,10 @@ import { z } from 'zod';
 import { IssueRequestSchema } from '../../schemas/issue-request.js';
 import { VerificationReportSchema } from '../../schemas/report.js';
 import { TemplateBodySchema, TemplateEditSchema } from '../../schemas/template.js';
-import { AuditQuery } from '../audit-routes.js';
-import { FetchQuery, ListQuery } from '../federation-routes.js';
-import { Accredit, CompromiseKey, CreateInstitute, CreateKey, UpdateInstitute } from '../institute-routes.js';
-import { OptionalReasonBody, ReasonBody } from '../status-routes.js';
-import { IssueBody, PresentationBody, StatusBody, VerifyBody } from '../vc-api-routes.js';
-import { VerifyRequestSchema } from '../verify-routes.js';
+import {
+  Accredit, AuditQuery, CompromiseKey, CreateInstitute, CreateKey, FetchQuery, IssueBody, ListQuery, OptionalReasonBody,
+  PresentationBody, ReasonBody, StatusBody, UpdateInstitute, VerifyBody, VerifyRequestSchema,
+} from '../api-schemas.js';
 import * as R from './responses.js';
 
 /*
