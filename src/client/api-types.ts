@@ -157,6 +157,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/credentials/{id}/qr-offline.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The offline QR code (SVG)
+         * @description The verify link with the whole signed credential in its fragment, which the offline verifier reads without a network; when the credential does not fit (offlineQr.fits on the credential's status), the link-only code. X-Offline-QR says which was served.
+         */
+        get: operations["getOfflineQrSvg"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credentials/{id}/qr-offline.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The offline QR code (PNG)
+         * @description The verify link with the whole signed credential in its fragment, which the offline verifier reads without a network; when the credential does not fit (offlineQr.fits on the credential's status), the link-only code. X-Offline-QR says which was served.
+         */
+        get: operations["getOfflineQrPng"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/credentials/{id}/badge.png": {
         parameters: {
             query?: never;
@@ -761,6 +801,201 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/credentials/{id}/wallet-offer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Offer a credential to its learner's wallet
+         * @description One learner, single use, expiring, with a PIN (txCode, shown this once). An earlier open offer of the credential is withdrawn. The body may be empty (the deployment's default lifetime). A revoked or suspended credential is refused (409); an institute that may not issue now, 403.
+         */
+        post: operations["createWalletOffer"];
+        /** Withdraw a credential's open wallet offers */
+        delete: operations["revokeWalletOffers"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batches/{id}/wallet-offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Offer a finished batch's credentials to the learners' wallets
+         * @description One new offer per issued row (an earlier open one is withdrawn); a revoked or suspended credential gets none, with the reason. With `Accept: application/zip`, the results sheet with the offers and PINs beside them, and the offers' QR codes.
+         */
+        post: operations["createCohortWalletOffers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/openid-credential-issuer/oid4vci/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An institute's OpenID4VCI credential issuer metadata (1.0)
+         * @description Inserted after the host (RFC 8414 §3, OpenID4VCI 1.0 §12.2.2); the same document is at /oid4vci/{slug}/.well-known/openid-credential-issuer.
+         */
+        get: operations["getCredentialIssuerMetadata"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/oauth-authorization-server/oid4vci/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An institute's OAuth authorization server metadata (OpenID4VCI 1.0): the pre-authorized code grant
+         * @description RFC 8414; the same document is at /oid4vci/{slug}/.well-known/oauth-authorization-server.
+         */
+        get: operations["getAuthorizationServerMetadata"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/openid-credential-issuer/oid4vci/{slug}/draft13": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An institute's OpenID4VCI credential issuer metadata (draft 13)
+         * @description Inserted after the host (RFC 8414 §3, OpenID4VCI 1.0 §12.2.2); the same document is at /oid4vci/{slug}/draft13/.well-known/openid-credential-issuer.
+         */
+        get: operations["getCredentialIssuerMetadataDraft13"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/oauth-authorization-server/oid4vci/{slug}/draft13": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An institute's OAuth authorization server metadata (draft 13): the pre-authorized code grant
+         * @description RFC 8414; the same document is at /oid4vci/{slug}/draft13/.well-known/oauth-authorization-server.
+         */
+        get: operations["getAuthorizationServerMetadataDraft13"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insight/issuance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Totals of credentials issued, revoked and suspended, grouped
+         * @description The ministry's token reads every institute (or the one `institute` names); an institute's key reads its own. `format=csv` answers the CSV.
+         */
+        get: operations["insightIssuance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insight/issuance.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Totals of credentials issued, revoked and suspended, as a CSV file */
+        get: operations["insightIssuanceCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insight/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Totals of verifications, learner-page views and share cards, grouped
+         * @description The ministry's token reads every institute (or the one `institute` names); an institute's key reads its own. `format=csv` answers the CSV.
+         */
+        get: operations["insightVerification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insight/verification.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Totals of verifications, learner-page views and share cards, as a CSV file */
+        get: operations["insightVerificationCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/credentials/issue": {
         parameters: {
             query?: never;
@@ -871,7 +1106,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "invalid_json" | "invalid_request" | "unknown_field" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "undefined_term" | "unprocessable" | "idempotency_key_reused" | "rate_limited" | "internal";
+                code: "invalid_json" | "invalid_request" | "unknown_field" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "undefined_term" | "unprocessable" | "idempotency_key_reused" | "rate_limited" | "internal" | "unavailable";
                 message: string;
                 details?: {
                     path: string;
@@ -974,6 +1209,15 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description unavailable: a state of the server refuses for now (no signing key to sign with, no key vault to make keys); retry later or tell the operator */
+        Unavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
     };
     parameters: never;
     requestBodies: never;
@@ -1052,9 +1296,24 @@ export interface operations {
                             verify: string;
                             qrSvg: string;
                             qrPng: string;
+                            /** @description the offline QR (SVG): the whole signed credential in the link, or the link-only code when it does not fit */
+                            qrOfflineSvg: string;
+                            /** @description the offline QR (PNG) */
+                            qrOfflinePng: string;
                             learnerPage: string;
                             badgePng: string;
                             badgeSvg: string;
+                        };
+                        /** OfflineQr */
+                        offlineQr: {
+                            /** @description whether the whole signed credential fits the offline QR at maxVersion or below; when not, qr-offline.* is the link-only code */
+                            fits: boolean;
+                            /** @description the QR version the offline code needs (above maxVersion when it does not fit); null for a credential without a vc+jwt */
+                            version: number | null;
+                            /** @description the largest version printed (error correction M) */
+                            maxVersion: number;
+                            /** @description the digits of the numeric segment carrying the credential; null without a vc+jwt */
+                            payloadDigits: number | null;
                         };
                     };
                 };
@@ -1068,6 +1327,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getCredentialStatus: {
@@ -1124,9 +1384,24 @@ export interface operations {
                             verify: string;
                             qrSvg: string;
                             qrPng: string;
+                            /** @description the offline QR (SVG): the whole signed credential in the link, or the link-only code when it does not fit */
+                            qrOfflineSvg: string;
+                            /** @description the offline QR (PNG) */
+                            qrOfflinePng: string;
                             learnerPage: string;
                             badgePng: string;
                             badgeSvg: string;
+                        };
+                        /** OfflineQr */
+                        offlineQr: {
+                            /** @description whether the whole signed credential fits the offline QR at maxVersion or below; when not, qr-offline.* is the link-only code */
+                            fits: boolean;
+                            /** @description the QR version the offline code needs (above maxVersion when it does not fit); null for a credential without a vc+jwt */
+                            version: number | null;
+                            /** @description the largest version printed (error correction M) */
+                            maxVersion: number;
+                            /** @description the digits of the numeric segment carrying the credential; null without a vc+jwt */
+                            payloadDigits: number | null;
                         };
                     };
                 };
@@ -1196,9 +1471,24 @@ export interface operations {
                             verify: string;
                             qrSvg: string;
                             qrPng: string;
+                            /** @description the offline QR (SVG): the whole signed credential in the link, or the link-only code when it does not fit */
+                            qrOfflineSvg: string;
+                            /** @description the offline QR (PNG) */
+                            qrOfflinePng: string;
                             learnerPage: string;
                             badgePng: string;
                             badgeSvg: string;
+                        };
+                        /** OfflineQr */
+                        offlineQr: {
+                            /** @description whether the whole signed credential fits the offline QR at maxVersion or below; when not, qr-offline.* is the link-only code */
+                            fits: boolean;
+                            /** @description the QR version the offline code needs (above maxVersion when it does not fit); null for a credential without a vc+jwt */
+                            version: number | null;
+                            /** @description the largest version printed (error correction M) */
+                            maxVersion: number;
+                            /** @description the digits of the numeric segment carrying the credential; null without a vc+jwt */
+                            payloadDigits: number | null;
                         };
                     };
                 };
@@ -1273,9 +1563,24 @@ export interface operations {
                             verify: string;
                             qrSvg: string;
                             qrPng: string;
+                            /** @description the offline QR (SVG): the whole signed credential in the link, or the link-only code when it does not fit */
+                            qrOfflineSvg: string;
+                            /** @description the offline QR (PNG) */
+                            qrOfflinePng: string;
                             learnerPage: string;
                             badgePng: string;
                             badgeSvg: string;
+                        };
+                        /** OfflineQr */
+                        offlineQr: {
+                            /** @description whether the whole signed credential fits the offline QR at maxVersion or below; when not, qr-offline.* is the link-only code */
+                            fits: boolean;
+                            /** @description the QR version the offline code needs (above maxVersion when it does not fit); null for a credential without a vc+jwt */
+                            version: number | null;
+                            /** @description the largest version printed (error correction M) */
+                            maxVersion: number;
+                            /** @description the digits of the numeric segment carrying the credential; null without a vc+jwt */
+                            payloadDigits: number | null;
                         };
                     };
                 };
@@ -1350,9 +1655,24 @@ export interface operations {
                             verify: string;
                             qrSvg: string;
                             qrPng: string;
+                            /** @description the offline QR (SVG): the whole signed credential in the link, or the link-only code when it does not fit */
+                            qrOfflineSvg: string;
+                            /** @description the offline QR (PNG) */
+                            qrOfflinePng: string;
                             learnerPage: string;
                             badgePng: string;
                             badgeSvg: string;
+                        };
+                        /** OfflineQr */
+                        offlineQr: {
+                            /** @description whether the whole signed credential fits the offline QR at maxVersion or below; when not, qr-offline.* is the link-only code */
+                            fits: boolean;
+                            /** @description the QR version the offline code needs (above maxVersion when it does not fit); null for a credential without a vc+jwt */
+                            version: number | null;
+                            /** @description the largest version printed (error correction M) */
+                            maxVersion: number;
+                            /** @description the digits of the numeric segment carrying the credential; null without a vc+jwt */
+                            payloadDigits: number | null;
                         };
                     };
                 };
@@ -1533,6 +1853,60 @@ export interface operations {
             /** @description the QR code */
             200: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                };
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getOfflineQrSvg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the QR code */
+            200: {
+                headers: {
+                    /** @description `fits; version=N` (the credential is in the code) or `link-only; version=N` */
+                    "X-Offline-QR"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getOfflineQrPng: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the QR code */
+            200: {
+                headers: {
+                    /** @description `fits; version=N` (the credential is in the code) or `link-only; version=N` */
+                    "X-Offline-QR"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1921,6 +2295,12 @@ export interface operations {
                                 validUntil?: string;
                                 programmes: string[];
                             }[];
+                            /** @description the Ed25519 keys its did:web DIDs ever signed with, so a verifier holding only the registry checks signatures offline */
+                            keys?: {
+                                id: string;
+                                publicKeyMultibase: string;
+                                compromisedAt?: string;
+                            }[];
                         }[];
                     };
                 };
@@ -2103,6 +2483,15 @@ export interface operations {
                                 ed25519Signature2020: boolean;
                                 es256Jwt: boolean;
                             };
+                            /** @description the province the insight reports group it under */
+                            province: {
+                                /** @enum {string} */
+                                code: "KH-12" | "KH-1" | "KH-2" | "KH-3" | "KH-4" | "KH-5" | "KH-6" | "KH-7" | "KH-8" | "KH-9" | "KH-10" | "KH-11" | "KH-13" | "KH-14" | "KH-15" | "KH-16" | "KH-17" | "KH-18" | "KH-19" | "KH-20" | "KH-21" | "KH-22" | "KH-23" | "KH-24" | "KH-25";
+                                name: string;
+                                nameKm: string;
+                            } | null;
+                            /** @description its sector code (insight reports) */
+                            sector: ("public" | "private" | "ngo") | null;
                             did: string;
                             didKey: string | null;
                             isDefault: boolean;
@@ -2147,6 +2536,9 @@ export interface operations {
                     accreditedUntil?: string;
                     /** @enum {string} */
                     cryptosuite?: "eddsa-rdfc-2022" | "eddsa-jcs-2022";
+                    province?: string;
+                    /** @enum {string} */
+                    sector?: "public" | "private" | "ngo";
                 };
             };
         };
@@ -2173,6 +2565,15 @@ export interface operations {
                             ed25519Signature2020: boolean;
                             es256Jwt: boolean;
                         };
+                        /** @description the province the insight reports group it under */
+                        province: {
+                            /** @enum {string} */
+                            code: "KH-12" | "KH-1" | "KH-2" | "KH-3" | "KH-4" | "KH-5" | "KH-6" | "KH-7" | "KH-8" | "KH-9" | "KH-10" | "KH-11" | "KH-13" | "KH-14" | "KH-15" | "KH-16" | "KH-17" | "KH-18" | "KH-19" | "KH-20" | "KH-21" | "KH-22" | "KH-23" | "KH-24" | "KH-25";
+                            name: string;
+                            nameKm: string;
+                        } | null;
+                        /** @description its sector code (insight reports) */
+                        sector: ("public" | "private" | "ngo") | null;
                         did: string;
                         didKey: string | null;
                         isDefault: boolean;
@@ -2199,6 +2600,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getInstitute: {
@@ -2235,6 +2637,15 @@ export interface operations {
                             ed25519Signature2020: boolean;
                             es256Jwt: boolean;
                         };
+                        /** @description the province the insight reports group it under */
+                        province: {
+                            /** @enum {string} */
+                            code: "KH-12" | "KH-1" | "KH-2" | "KH-3" | "KH-4" | "KH-5" | "KH-6" | "KH-7" | "KH-8" | "KH-9" | "KH-10" | "KH-11" | "KH-13" | "KH-14" | "KH-15" | "KH-16" | "KH-17" | "KH-18" | "KH-19" | "KH-20" | "KH-21" | "KH-22" | "KH-23" | "KH-24" | "KH-25";
+                            name: string;
+                            nameKm: string;
+                        } | null;
+                        /** @description its sector code (insight reports) */
+                        sector: ("public" | "private" | "ngo") | null;
                         did: string;
                         didKey: string | null;
                         isDefault: boolean;
@@ -2279,6 +2690,8 @@ export interface operations {
                     programmes?: string[];
                     /** @enum {string} */
                     cryptosuite?: "eddsa-rdfc-2022" | "eddsa-jcs-2022";
+                    province?: string | null;
+                    sector?: ("public" | "private" | "ngo") | null;
                     compatibility?: {
                         ed25519Signature2020?: boolean;
                         es256Jwt?: boolean;
@@ -2309,6 +2722,15 @@ export interface operations {
                             ed25519Signature2020: boolean;
                             es256Jwt: boolean;
                         };
+                        /** @description the province the insight reports group it under */
+                        province: {
+                            /** @enum {string} */
+                            code: "KH-12" | "KH-1" | "KH-2" | "KH-3" | "KH-4" | "KH-5" | "KH-6" | "KH-7" | "KH-8" | "KH-9" | "KH-10" | "KH-11" | "KH-13" | "KH-14" | "KH-15" | "KH-16" | "KH-17" | "KH-18" | "KH-19" | "KH-20" | "KH-21" | "KH-22" | "KH-23" | "KH-24" | "KH-25";
+                            name: string;
+                            nameKm: string;
+                        } | null;
+                        /** @description its sector code (insight reports) */
+                        sector: ("public" | "private" | "ngo") | null;
                         did: string;
                         didKey: string | null;
                         isDefault: boolean;
@@ -2335,6 +2757,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     accreditInstitute: {
@@ -2379,6 +2802,15 @@ export interface operations {
                             ed25519Signature2020: boolean;
                             es256Jwt: boolean;
                         };
+                        /** @description the province the insight reports group it under */
+                        province: {
+                            /** @enum {string} */
+                            code: "KH-12" | "KH-1" | "KH-2" | "KH-3" | "KH-4" | "KH-5" | "KH-6" | "KH-7" | "KH-8" | "KH-9" | "KH-10" | "KH-11" | "KH-13" | "KH-14" | "KH-15" | "KH-16" | "KH-17" | "KH-18" | "KH-19" | "KH-20" | "KH-21" | "KH-22" | "KH-23" | "KH-24" | "KH-25";
+                            name: string;
+                            nameKm: string;
+                        } | null;
+                        /** @description its sector code (insight reports) */
+                        sector: ("public" | "private" | "ngo") | null;
                         did: string;
                         didKey: string | null;
                         isDefault: boolean;
@@ -2440,6 +2872,15 @@ export interface operations {
                             ed25519Signature2020: boolean;
                             es256Jwt: boolean;
                         };
+                        /** @description the province the insight reports group it under */
+                        province: {
+                            /** @enum {string} */
+                            code: "KH-12" | "KH-1" | "KH-2" | "KH-3" | "KH-4" | "KH-5" | "KH-6" | "KH-7" | "KH-8" | "KH-9" | "KH-10" | "KH-11" | "KH-13" | "KH-14" | "KH-15" | "KH-16" | "KH-17" | "KH-18" | "KH-19" | "KH-20" | "KH-21" | "KH-22" | "KH-23" | "KH-24" | "KH-25";
+                            name: string;
+                            nameKm: string;
+                        } | null;
+                        /** @description its sector code (insight reports) */
+                        sector: ("public" | "private" | "ngo") | null;
                         did: string;
                         didKey: string | null;
                         isDefault: boolean;
@@ -2668,6 +3109,15 @@ export interface operations {
                             ed25519Signature2020: boolean;
                             es256Jwt: boolean;
                         };
+                        /** @description the province the insight reports group it under */
+                        province: {
+                            /** @enum {string} */
+                            code: "KH-12" | "KH-1" | "KH-2" | "KH-3" | "KH-4" | "KH-5" | "KH-6" | "KH-7" | "KH-8" | "KH-9" | "KH-10" | "KH-11" | "KH-13" | "KH-14" | "KH-15" | "KH-16" | "KH-17" | "KH-18" | "KH-19" | "KH-20" | "KH-21" | "KH-22" | "KH-23" | "KH-24" | "KH-25";
+                            name: string;
+                            nameKm: string;
+                        } | null;
+                        /** @description its sector code (insight reports) */
+                        sector: ("public" | "private" | "ngo") | null;
                         did: string;
                         didKey: string | null;
                         isDefault: boolean;
@@ -2693,6 +3143,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     reportKeyCompromised: {
@@ -2736,6 +3187,15 @@ export interface operations {
                             ed25519Signature2020: boolean;
                             es256Jwt: boolean;
                         };
+                        /** @description the province the insight reports group it under */
+                        province: {
+                            /** @enum {string} */
+                            code: "KH-12" | "KH-1" | "KH-2" | "KH-3" | "KH-4" | "KH-5" | "KH-6" | "KH-7" | "KH-8" | "KH-9" | "KH-10" | "KH-11" | "KH-13" | "KH-14" | "KH-15" | "KH-16" | "KH-17" | "KH-18" | "KH-19" | "KH-20" | "KH-21" | "KH-22" | "KH-23" | "KH-24" | "KH-25";
+                            name: string;
+                            nameKm: string;
+                        } | null;
+                        /** @description its sector code (insight reports) */
+                        sector: ("public" | "private" | "ngo") | null;
                         did: string;
                         didKey: string | null;
                         isDefault: boolean;
@@ -3389,7 +3849,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_json" | "invalid_request" | "unknown_field" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "undefined_term" | "unprocessable" | "idempotency_key_reused" | "rate_limited" | "internal";
+                            code: "invalid_json" | "invalid_request" | "unknown_field" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "undefined_term" | "unprocessable" | "idempotency_key_reused" | "rate_limited" | "internal" | "unavailable";
                             message: string;
                             details?: {
                                 path: string;
@@ -3418,7 +3878,7 @@ export interface operations {
                     } | {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_json" | "invalid_request" | "unknown_field" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "undefined_term" | "unprocessable" | "idempotency_key_reused" | "rate_limited" | "internal";
+                            code: "invalid_json" | "invalid_request" | "unknown_field" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "undefined_term" | "unprocessable" | "idempotency_key_reused" | "rate_limited" | "internal" | "unavailable";
                             message: string;
                             details?: {
                                 path: string;
@@ -3613,6 +4073,595 @@ export interface operations {
             500: components["responses"]["Internal"];
         };
     };
+    createWalletOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    expiresInDays?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description the offer: its links, QR codes and PIN */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the offer's secret id: it is in every URL of the offer */
+                        offerId: string;
+                        /** @description the offer's public reference (audit entries, the console) */
+                        ref: string;
+                        /** @description the interaction URL: a page opening the wallets, or with ?iuv=1 the protocols */
+                        url: string;
+                        /** @description the openid-credential-offer:// link (OpenID4VCI 1.0) */
+                        openid4vci: string;
+                        /** @description the same offer for draft 13 wallets */
+                        openid4vciDraft13: string;
+                        /** @description the interaction URL a wallet reads (?iuv=1) */
+                        interaction: string;
+                        /** @description the Learner Credential Wallet deep link */
+                        lcw: string;
+                        /** @description the PIN (tx_code) the learner types: shown this once, only its hash is stored */
+                        txCode: string;
+                        /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                        expiresAt: string;
+                        links: {
+                            qrSvg: string;
+                            qrPng: string;
+                            openid4vciQrSvg: string;
+                            openid4vciQrPng: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    revokeWalletOffers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description how many were withdrawn */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description how many open offers of the credential were withdrawn */
+                        revoked: number;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    createCohortWalletOffers: {
+        parameters: {
+            query?: {
+                /** @description the offers' lifetime in days */
+                expiresInDays?: number;
+            };
+            header?: never;
+            path: {
+                /** @description the id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description each row's offer and PIN, or why it has none (JSON); the sheet and QR codes (application/zip) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        offers: {
+                            row: number;
+                            studentId: string | null;
+                            credentialId: string | null;
+                            /** @description the offer's secret id: it is in every URL of the offer */
+                            offerId: string;
+                            /** @description the offer's public reference (audit entries, the console) */
+                            ref: string;
+                            /** @description the interaction URL: a page opening the wallets, or with ?iuv=1 the protocols */
+                            url: string;
+                            /** @description the openid-credential-offer:// link (OpenID4VCI 1.0) */
+                            openid4vci: string;
+                            /** @description the same offer for draft 13 wallets */
+                            openid4vciDraft13: string;
+                            /** @description the interaction URL a wallet reads (?iuv=1) */
+                            interaction: string;
+                            /** @description the Learner Credential Wallet deep link */
+                            lcw: string;
+                            /** @description the PIN (tx_code) the learner types: shown this once, only its hash is stored */
+                            txCode: string;
+                            /** @description a date-time, UTC (2026-03-01T10:00:00Z) */
+                            expiresAt: string;
+                            links: {
+                                qrSvg: string;
+                                qrPng: string;
+                                openid4vciQrSvg: string;
+                                openid4vciQrPng: string;
+                            };
+                        }[];
+                        refused: {
+                            row: number;
+                            studentId: string | null;
+                            credentialId: string | null;
+                            /** @description why the row has no offer (its credential is revoked or suspended) */
+                            reason: string;
+                        }[];
+                    };
+                    "application/zip": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getCredentialIssuerMetadata: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the institute's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the credential issuer metadata */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        credential_issuer: string;
+                        credential_endpoint: string;
+                        /** @description OpenID4VCI 1.0 only */
+                        nonce_endpoint?: string;
+                        display?: ({
+                            name: string;
+                            locale?: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        credential_configurations_supported: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                format: "ldp_vc" | "jwt_vc_json";
+                                credential_definition: {
+                                    type: string[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                credential_signing_alg_values_supported?: string[];
+                                cryptographic_binding_methods_supported?: string[];
+                                proof_types_supported?: {
+                                    [key: string]: {
+                                        proof_signing_alg_values_supported: string[];
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                };
+                                display?: ({
+                                    name: string;
+                                    locale?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description no such credential issuer (OAuth error form) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        error_description: string;
+                    };
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    getAuthorizationServerMetadata: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the institute's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the authorization server metadata */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        issuer: string;
+                        token_endpoint: string;
+                        grant_types_supported?: string[];
+                        token_endpoint_auth_methods_supported?: string[];
+                        "pre-authorized_grant_anonymous_access_supported"?: boolean;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description no such credential issuer (OAuth error form) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        error_description: string;
+                    };
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    getCredentialIssuerMetadataDraft13: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the institute's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the credential issuer metadata */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        credential_issuer: string;
+                        credential_endpoint: string;
+                        /** @description OpenID4VCI 1.0 only */
+                        nonce_endpoint?: string;
+                        display?: ({
+                            name: string;
+                            locale?: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        credential_configurations_supported: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                format: "ldp_vc" | "jwt_vc_json";
+                                credential_definition: {
+                                    type: string[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                credential_signing_alg_values_supported?: string[];
+                                cryptographic_binding_methods_supported?: string[];
+                                proof_types_supported?: {
+                                    [key: string]: {
+                                        proof_signing_alg_values_supported: string[];
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                };
+                                display?: ({
+                                    name: string;
+                                    locale?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description no such credential issuer (OAuth error form) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        error_description: string;
+                    };
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    getAuthorizationServerMetadataDraft13: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the institute's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the authorization server metadata */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        issuer: string;
+                        token_endpoint: string;
+                        grant_types_supported?: string[];
+                        token_endpoint_auth_methods_supported?: string[];
+                        "pre-authorized_grant_anonymous_access_supported"?: boolean;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description no such credential issuer (OAuth error form) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        error_description: string;
+                    };
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    insightIssuance: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                groupBy?: string;
+                institute?: string;
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        kind: "issuance";
+                        /** @description the first day (YYYY-MM-DD), null: from the start */
+                        from: string | null;
+                        /** @description the last day, null: up to today */
+                        to: string | null;
+                        groupBy: string[];
+                        /** @description the institute's slug, null: every institute (the ministry) */
+                        institute: string | null;
+                        rows: {
+                            /** @description YYYY-MM */
+                            month?: string;
+                            /** @description the institute's slug */
+                            institute?: string;
+                            instituteName?: string;
+                            instituteNameKm?: string | null;
+                            province?: string | null;
+                            provinceName?: string | null;
+                            provinceNameKm?: string | null;
+                            sector?: string | null;
+                            programme?: string;
+                            programmeKm?: string | null;
+                            level?: string | null;
+                            issued: number;
+                            /** @description of those issued, revoked since */
+                            revoked: number;
+                            /** @description of those issued, suspended now */
+                            suspended: number;
+                        }[];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    insightIssuanceCsv: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                groupBy?: string;
+                institute?: string;
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the report for Excel: UTF-8 with a BOM, CRLF, a header row; names in English and Khmer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    insightVerification: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                groupBy?: string;
+                institute?: string;
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        kind: "verification";
+                        /** @description the first day (YYYY-MM-DD), null: from the start */
+                        from: string | null;
+                        /** @description the last day, null: up to today */
+                        to: string | null;
+                        groupBy: string[];
+                        /** @description the institute's slug, null: every institute (the ministry) */
+                        institute: string | null;
+                        rows: {
+                            /** @description YYYY-MM */
+                            month?: string;
+                            /** @description the institute's slug */
+                            institute?: string;
+                            instituteName?: string;
+                            instituteNameKm?: string | null;
+                            province?: string | null;
+                            provinceName?: string | null;
+                            provinceNameKm?: string | null;
+                            sector?: string | null;
+                            programme?: string;
+                            programmeKm?: string | null;
+                            level?: string | null;
+                            verdict?: string;
+                            channel?: string;
+                            verifications: number;
+                            /** @description learner-page views (absent when grouped by verdict or channel) */
+                            pageViews?: number;
+                            /** @description share-card renders (absent when grouped by verdict or channel) */
+                            shareCards?: number;
+                        }[];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    insightVerificationCsv: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                groupBy?: string;
+                institute?: string;
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the report for Excel: UTF-8 with a BOM, CRLF, a header row; names in English and Khmer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
     vcApiIssue: {
         parameters: {
             query?: never;
@@ -3673,6 +4722,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     vcApiVerify: {
@@ -3745,7 +4795,7 @@ export interface operations {
                     } | {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_json" | "invalid_request" | "unknown_field" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "undefined_term" | "unprocessable" | "idempotency_key_reused" | "rate_limited" | "internal";
+                            code: "invalid_json" | "invalid_request" | "unknown_field" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "undefined_term" | "unprocessable" | "idempotency_key_reused" | "rate_limited" | "internal" | "unavailable";
                             message: string;
                             details?: {
                                 path: string;
@@ -3833,7 +4883,7 @@ export interface operations {
                     } | {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_json" | "invalid_request" | "unknown_field" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "undefined_term" | "unprocessable" | "idempotency_key_reused" | "rate_limited" | "internal";
+                            code: "invalid_json" | "invalid_request" | "unknown_field" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "undefined_term" | "unprocessable" | "idempotency_key_reused" | "rate_limited" | "internal" | "unavailable";
                             message: string;
                             details?: {
                                 path: string;

@@ -4,6 +4,7 @@ import { CRYPTOSUITES } from '../jsonld/data-integrity.js';
 import { dateInput } from '../schemas/dates.js';
 import { httpUrl, multiLine, singleLine } from '../schemas/text.js';
 import { API_SCOPES, STATUS_PURPOSES } from '../store/port.js';
+import { MAX_OFFER_DAYS } from '../wallet/offers.js';
 import { VERIFY_BODY_LIMIT } from './body.js';
 
 /*
@@ -106,3 +107,8 @@ export const VerifyRequestSchema = z.union([
   z.strictObject({ jwt: z.string().min(1).max(VERIFY_BODY_LIMIT) }),
   z.strictObject({ text: z.string().min(1).max(VERIFY_BODY_LIMIT) }),
 ]);
+
+// Wallet offers
+export const OfferRequestSchema = z.strictObject({
+  expiresInDays: z.number().int().min(1).max(MAX_OFFER_DAYS).optional(),
+});

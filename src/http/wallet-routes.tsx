@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
 import type { Services } from '../services.js';
 import type { AppEnv } from './context.js';
+import { OfferRequestSchema } from './api-schemas.js';
 import { offerResponse } from './wallet-offer-view.js';
 import { qrSvg } from '../issuer/qr.js';
 import type { Institute } from '../store/port.js';
@@ -24,10 +24,6 @@ import { offerCohort, rowOffers } from '../wallet/cohort-offers.js';
 import { pageHeaders } from './page-headers.js';
 import { WalletInteractionPage } from '../web/wallet-pages.js';
 import { exchangeStep, exchangeUrl, interactionUrl, lcwDeepLink } from '../wallet/exchange.js';
-
-const OfferRequestSchema = z.strictObject({
-  expiresInDays: z.number().int().min(1).max(MAX_OFFER_DAYS).optional(),
-});
 
 /** A wallet endpoint's refusal, in OAuth's own form (never this API's envelope: wallets read `error`). */
 function oauthError(c: Context, error: WalletError) {

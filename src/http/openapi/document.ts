@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { IssueRequestSchema } from '../../schemas/issue-request.js';
 import { VerificationReportSchema } from '../../schemas/report.js';
 import { TemplateBodySchema, TemplateEditSchema } from '../../schemas/template.js';
+import { IssuanceQuerySchema, VerificationQuerySchema } from '../../insight/report.js';
 import {
-  Accredit, AuditQuery, CompromiseKey, CreateInstitute, CreateKey, FetchQuery, IssueBody, ListQuery, OptionalReasonBody,
+  Accredit, AuditQuery, CompromiseKey, CreateInstitute, CreateKey, FetchQuery, IssueBody, ListQuery, OfferRequestSchema, OptionalReasonBody,
   PresentationBody, ReasonBody, StatusBody, UpdateInstitute, VerifyBody, VerifyRequestSchema,
 } from '../api-schemas.js';
 import * as R from './responses.js';
@@ -18,7 +19,7 @@ import * as R from './responses.js';
 
 type Json = Record<string, unknown>;
 type Scope = 'issue' | 'revoke' | 'admin' | 'ministry';
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
 
 interface Body {
   schema: z.ZodType | Json;
@@ -31,6 +32,8 @@ interface Reply {
   schema?: z.ZodType | Json;
   type?: string | string[];
   headers?: Record<string, Json>;
+  /** Other media types the same status may answer (content negotiation), each with its own schema. */
+  also?: Record<string, Json>;
 }
 export interface Operation {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -45,6 +48,8 @@ export interface Operation {
   query?: z.ZodObject | Json[];
   headers?: Json[];
   body?: Body | Body[];
+  /** The body may be left out (an empty request takes the defaults). */
+  bodyOptional?: boolean;
   replies: Record<number, Reply>;
   errors?: ErrorStatus[];
   /** Counted by the per-key issue limit or the per-address verify limit (429 with Retry-After). */
@@ -111,7 +116,7 @@ export const OPERATIONS: Operation[] = [
     query: [instituteQuery],
     body: { schema: IssueRequestSchema, examples: { english: example('a learner with an English name', ISSUE_EN), khmer: example('a learner with a Khmer name (ឈ្មោះជាភាសាខ្មែរ)', ISSUE_KM) } },
     replies: { 201: { description: 'issued', schema: R.IssuedCredential, headers: { Location: { description: 'the credential\'s URL', schema: { type: 'string' } } } } },
-    errors: [400, 401, 403, 404, 413, 415, 422, 429],
+    errors: [400, 401, 403, 404, 413, 415, 422, 429, 503],
   },
   {
     method: 'get', path: '/api/v1/credentials/:id', id: 'getCredentialStatus', tag: 'Credentials', auth: 'any',
@@ -151,6 +156,19 @@ export const OPERATIONS: Operation[] = [
   },
   { method: 'get', path: '/credentials/:id/qr.svg', id: 'getQrSvg', tag: 'Public documents', summary: 'The QR code of the verify link (SVG)', replies: { 200: text('image/svg+xml', 'the QR code') }, errors: [404] },
   { method: 'get', path: '/credentials/:id/qr.png', id: 'getQrPng', tag: 'Public documents', summary: 'The QR code of the verify link (PNG)', replies: { 200: binary('image/png', 'the QR code') }, errors: [404] },
+  ...(['svg', 'png'] as const).map((form): Operation => ({
+    method: 'get', path: `/credentials/:id/qr-offline.${form}`, id: `getOfflineQr${form === 'svg' ? 'Svg' : 'Png'}`, tag: 'Public documents',
+    summary: `The offline QR code (${form.toUpperCase()})`,
+    description: 'The verify link with the whole signed credential in its fragment, which the offline verifier reads without a network; '
+      + 'when the credential does not fit (offlineQr.fits on the credential\'s status), the link-only code. X-Offline-QR says which was served.',
+    replies: {
+      200: {
+        ...(form === 'svg' ? text('image/svg+xml', 'the QR code') : binary('image/png', 'the QR code')),
+        headers: { 'X-Offline-QR': { description: '`fits; version=N` (the credential is in the code) or `link-only; version=N`', schema: { type: 'string', pattern: '^(fits|link-only); version=\\d+$' } } },
+      },
+    },
+    errors: [404],
+  })),
   {
     method: 'get', path: '/credentials/:id/badge.png', id: 'getBadgePng', tag: 'Public documents', summary: 'The badge with the credential baked in (PNG)', limited: true,
     query: [{ name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['jwt'] } }],
@@ -209,14 +227,14 @@ export const OPERATIONS: Operation[] = [
         khmer: example('with its Khmer name', { slug: 'ntti', name: 'National Technical Training Institute', nameKm: 'វិទ្យាស្ថានជាតិបណ្តុះបណ្តាលបច្ចេកទេស', programmes: ['Electrical Installation'], accreditedFrom: '2026-01-01' }),
       },
     },
-    replies: { 201: { description: 'the institute, its DID and first key', schema: R.InstituteView } }, errors: [400, 401, 403, 409, 413, 415, 422],
+    replies: { 201: { description: 'the institute, its DID and first key', schema: R.InstituteView } }, errors: [400, 401, 403, 409, 413, 415, 422, 503],
   },
   { method: 'get', path: '/api/v1/institutes', id: 'listInstitutes', tag: 'Institutes', auth: 'any', summary: 'Institutes the token may see', replies: { 200: { description: 'the institutes', schema: z.object({ institutes: z.array(R.InstituteView) }) } }, errors: [401] },
   { method: 'get', path: '/api/v1/institutes/:slug', id: 'getInstitute', tag: 'Institutes', auth: 'any', summary: 'One institute', replies: { 200: { description: 'the institute', schema: R.InstituteView } }, errors: [401, 404] },
   {
     method: 'patch', path: '/api/v1/institutes/:slug', id: 'updateInstitute', tag: 'Institutes', auth: 'ministry', summary: 'Update an institute (names, links, cryptosuite, compatibility forms)',
     body: { schema: UpdateInstitute, examples: { khmer: example('set the Khmer name', { nameKm: 'វិទ្យាស្ថានជាតិបណ្តុះបណ្តាលបច្ចេកទេស' }), compat: example('turn on the ES256 form', { compatibility: { es256Jwt: true } }) } },
-    replies: { 200: { description: 'the institute', schema: R.InstituteView } }, errors: [400, 401, 403, 404, 413, 415, 422],
+    replies: { 200: { description: 'the institute', schema: R.InstituteView } }, errors: [400, 401, 403, 404, 413, 415, 422, 503],
   },
   {
     method: 'post', path: '/api/v1/institutes/:slug/accreditations', id: 'accreditInstitute', tag: 'Institutes', auth: 'ministry', summary: 'Add an accreditation period',
@@ -232,7 +250,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/api/v1/institutes/:slug/api-keys', id: 'listApiKeys', tag: 'Institutes', auth: 'admin', summary: 'An institute\'s API keys (never a secret)', replies: { 200: { description: 'the keys', schema: z.object({ apiKeys: z.array(R.ApiKeyView) }) } }, errors: [401, 403, 404] },
   { method: 'delete', path: '/api/v1/institutes/:slug/api-keys/:id', id: 'revokeApiKey', tag: 'Institutes', auth: 'admin', summary: 'Revoke an API key', replies: { 200: { description: 'the revoked key', schema: R.ApiKeyView } }, errors: [401, 403, 404, 409] },
   { method: 'get', path: '/api/v1/institutes/:slug/keys', id: 'listSigningKeys', tag: 'Institutes', auth: 'admin', summary: 'An institute\'s signing keys, newest first', replies: { 200: { description: 'public halves only', schema: R.SigningKeys } }, errors: [401, 403, 404] },
-  { method: 'post', path: '/api/v1/institutes/:slug/keys/rotate', id: 'rotateSigningKey', tag: 'Institutes', auth: 'admin', summary: 'Rotate the signing key', replies: { 201: { description: 'the institute and its new active key', schema: R.RotatedInstitute } }, errors: [401, 403, 404, 422] },
+  { method: 'post', path: '/api/v1/institutes/:slug/keys/rotate', id: 'rotateSigningKey', tag: 'Institutes', auth: 'admin', summary: 'Rotate the signing key', replies: { 201: { description: 'the institute and its new active key', schema: R.RotatedInstitute } }, errors: [401, 403, 404, 422, 503] },
   {
     method: 'post', path: '/api/v1/institutes/:slug/keys/compromised', id: 'reportKeyCompromised', tag: 'Institutes', auth: 'admin', summary: 'Report a signing key compromised',
     body: { schema: CompromiseKey }, replies: { 200: { description: 'the institute', schema: R.InstituteView } }, errors: [400, 401, 403, 404, 413, 415],
@@ -291,10 +309,80 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/api/v1/batches/:id/resume', id: 'resumeBatch', tag: 'Cohorts', auth: 'issue', summary: 'Issue the next chunk of an unfinished batch', replies: { 200: { description: 'the batch', schema: R.BatchView } }, errors: [401, 403, 404] },
   { method: 'get', path: '/api/v1/batches/:id/results.csv', id: 'getBatchResults', tag: 'Cohorts', auth: 'issue', summary: 'The results sheet', replies: { 200: text('text/csv', 'one line per row: names, credential id, links, outcome') }, errors: [401, 403, 404] },
   { method: 'get', path: '/api/v1/batches/:id/qr.zip', id: 'getBatchQrZip', tag: 'Cohorts', auth: 'issue', summary: 'The QR codes, named by student id', replies: { 200: binary('application/zip', 'svg/ and png/ QR codes') }, errors: [401, 403, 404] },
+  // Wallets (OpenID4VCI, the VC-API exchange) and insight
+  {
+    method: 'post', path: '/api/v1/credentials/:id/wallet-offer', id: 'createWalletOffer', tag: 'Wallets', auth: 'issue',
+    summary: 'Offer a credential to its learner\'s wallet',
+    description: 'One learner, single use, expiring, with a PIN (txCode, shown this once). An earlier open offer of the credential is withdrawn. '
+      + 'The body may be empty (the deployment\'s default lifetime). A revoked or suspended credential is refused (409); an institute that may not issue now, 403.',
+    body: {
+      schema: OfferRequestSchema,
+      examples: {
+        english: example('a month to take it (English)', { expiresInDays: 30 }),
+        khmer: example('មួយសប្តាហ៍ដើម្បីទទួលយក (a week, Khmer)', { expiresInDays: 7 }),
+      },
+    },
+    bodyOptional: true,
+    replies: { 201: { description: 'the offer: its links, QR codes and PIN', schema: R.WalletOffer } },
+    errors: [400, 401, 403, 404, 409, 413, 415, 422],
+  },
+  {
+    method: 'delete', path: '/api/v1/credentials/:id/wallet-offer', id: 'revokeWalletOffers', tag: 'Wallets', auth: 'issue', summary: 'Withdraw a credential\'s open wallet offers',
+    replies: { 200: { description: 'how many were withdrawn', schema: R.WalletOffersRevoked } }, errors: [401, 403, 404],
+  },
+  {
+    method: 'post', path: '/api/v1/batches/:id/wallet-offers', id: 'createCohortWalletOffers', tag: 'Wallets', auth: 'issue', summary: 'Offer a finished batch\'s credentials to the learners\' wallets',
+    description: 'One new offer per issued row (an earlier open one is withdrawn); a revoked or suspended credential gets none, with the reason. '
+      + 'With `Accept: application/zip`, the results sheet with the offers and PINs beside them, and the offers\' QR codes.',
+    query: [{ name: 'expiresInDays', in: 'query', required: false, schema: toSchema(OfferRequestSchema.shape.expiresInDays.unwrap(), 'input'), description: 'the offers\' lifetime in days' }],
+    replies: {
+      201: {
+        description: 'each row\'s offer and PIN, or why it has none (JSON); the sheet and QR codes (application/zip)', schema: R.CohortWalletOffers,
+        also: { 'application/zip': { type: 'string', contentMediaType: 'application/zip' } },
+      },
+    },
+    errors: [400, 401, 403, 404, 409],
+  },
+  ...(['', '/draft13'] as const).flatMap((suffix): Operation[] => {
+    const draft = suffix === '/draft13';
+    const notFound = { description: 'no such credential issuer (OAuth error form)', schema: R.OAuthError };
+    return [
+      {
+        method: 'get', path: `/.well-known/openid-credential-issuer/oid4vci/:slug${suffix}`, id: `getCredentialIssuerMetadata${draft ? 'Draft13' : ''}`, tag: 'Wallets',
+        summary: `An institute's OpenID4VCI credential issuer metadata (${draft ? 'draft 13' : '1.0'})`,
+        description: `Inserted after the host (RFC 8414 §3, OpenID4VCI 1.0 §12.2.2); the same document is at /oid4vci/{slug}${suffix}/.well-known/openid-credential-issuer.`,
+        replies: { 200: { description: 'the credential issuer metadata', schema: R.CredentialIssuerMetadata }, 404: notFound },
+      },
+      {
+        method: 'get', path: `/.well-known/oauth-authorization-server/oid4vci/:slug${suffix}`, id: `getAuthorizationServerMetadata${draft ? 'Draft13' : ''}`, tag: 'Wallets',
+        summary: `An institute's OAuth authorization server metadata (${draft ? 'draft 13' : 'OpenID4VCI 1.0'}): the pre-authorized code grant`,
+        description: `RFC 8414; the same document is at /oid4vci/{slug}${suffix}/.well-known/oauth-authorization-server.`,
+        replies: { 200: { description: 'the authorization server metadata', schema: R.AuthorizationServerMetadata }, 404: notFound },
+      },
+    ];
+  }),
+  ...(['issuance', 'verification'] as const).flatMap((kind): Operation[] => {
+    const schema = kind === 'issuance' ? IssuanceQuerySchema : VerificationQuerySchema;
+    const report = kind === 'issuance' ? R.IssuanceReport : R.VerificationReport;
+    const what = kind === 'issuance' ? 'credentials issued, revoked and suspended' : 'verifications, learner-page views and share cards';
+    const csv = text('text/csv', 'the report for Excel: UTF-8 with a BOM, CRLF, a header row; names in English and Khmer');
+    return [
+      {
+        method: 'get', path: `/api/v1/insight/${kind}`, id: `insight${kind === 'issuance' ? 'Issuance' : 'Verification'}`, tag: 'Insight', auth: 'any',
+        summary: `Totals of ${what}, grouped`,
+        description: 'The ministry\'s token reads every institute (or the one `institute` names); an institute\'s key reads its own. `format=csv` answers the CSV.',
+        query: schema, replies: { 200: { description: 'the report', schema: report, also: { 'text/csv': { type: 'string' } } } }, errors: [400, 401, 404],
+      },
+      {
+        method: 'get', path: `/api/v1/insight/${kind}.csv`, id: `insight${kind === 'issuance' ? 'Issuance' : 'Verification'}Csv`, tag: 'Insight', auth: 'any',
+        summary: `Totals of ${what}, as a CSV file`, query: schema, replies: { 200: csv }, errors: [400, 401, 404],
+      },
+    ];
+  }),
   // W3C VC API
   {
     method: 'post', path: '/credentials/issue', id: 'vcApiIssue', tag: 'W3C VC API', auth: 'issue', limited: true, summary: 'Sign any VC 2.0 (or 1.1) credential',
-    body: { schema: IssueBody }, replies: { 201: { description: 'the secured credential', schema: R.VcApiIssued } }, errors: [400, 401, 403, 404, 409, 413, 415, 422],
+    body: { schema: IssueBody }, replies: { 201: { description: 'the secured credential', schema: R.VcApiIssued } }, errors: [400, 401, 403, 404, 409, 413, 415, 422, 503],
   },
   {
     method: 'post', path: '/credentials/verify', id: 'vcApiVerify', tag: 'W3C VC API', limited: true, summary: 'Verify a credential', body: { schema: VerifyBody },
@@ -325,11 +413,12 @@ const ERROR_TEXT: Record<ErrorStatus | 500, string> = {
   415: 'unsupported_media_type',
   422: 'unprocessable, undefined_term or idempotency_key_reused',
   429: 'rate_limited: too many requests; wait Retry-After seconds',
+  503: 'unavailable: a state of the server refuses for now (no signing key to sign with, no key vault to make keys); retry later or tell the operator',
   500: 'internal: never for client input; quote the requestId',
 };
 const ERROR_NAME: Record<ErrorStatus | 500, string> = {
   400: 'BadRequest', 401: 'Unauthorized', 403: 'Forbidden', 404: 'NotFound', 409: 'Conflict', 413: 'PayloadTooLarge', 415: 'UnsupportedMediaType',
-  422: 'Unprocessable', 429: 'TooManyRequests', 500: 'Internal',
+  422: 'Unprocessable', 429: 'TooManyRequests', 503: 'Unavailable', 500: 'Internal',
 };
 
 const content = (type: string | string[] | undefined, schema: z.ZodType | Json | undefined, io: 'input' | 'output', examples?: Body['examples']) =>
@@ -353,7 +442,7 @@ function describe(op: Operation): Json {
     responses[status] = {
       description: reply.description,
       ...(reply.headers ? { headers: reply.headers } : {}),
-      ...(reply.schema || reply.type ? { content: content(reply.type, reply.schema, 'output') } : {}),
+      ...(reply.schema || reply.type ? { content: { ...content(reply.type, reply.schema, 'output'), ...(reply.also ? Object.fromEntries(Object.entries(reply.also).map(([t, schema]) => [t, { schema }])) : {}) } } : {}),
     };
   }
   const errors = new Set<ErrorStatus | 500>([...(op.errors ?? []), ...(op.limited ? [429 as const] : []), 500]);
@@ -368,7 +457,7 @@ function describe(op: Operation): Json {
     ...(pathParams.length || op.query || op.headers ? { parameters: [...pathParams, ...queryParams(op.query), ...(op.headers ?? [])] } : {}),
     ...(bodies.length ? {
       requestBody: {
-        required: op.method !== 'post' || !op.path.endsWith('/reinstate'),
+        required: !op.bodyOptional && (op.method !== 'post' || !op.path.endsWith('/reinstate')),
         content: Object.assign({}, ...bodies.map((b) => content(b.type, b.schema, 'input', b.examples))),
       },
     } : {}),
@@ -403,7 +492,7 @@ export function openApiDocument(publicUrl: string): Json {
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     servers: [{ url: publicUrl }],
-    tags: ['Credentials', 'Verification', 'Public documents', 'Identities', 'Registry', 'Institutes', 'Audit', 'Cohorts', 'W3C VC API', 'Service']
+    tags: ['Credentials', 'Verification', 'Public documents', 'Identities', 'Registry', 'Institutes', 'Audit', 'Cohorts', 'Wallets', 'Insight', 'W3C VC API', 'Service']
       .map((name) => ({ name })),
     paths,
     components: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROVINCE_CODES, SECTOR_CODES } from '../../insight/provinces.js';
 import { TemplateBodySchema } from '../../schemas/template.js';
 import { BATCH_ROW_STATUSES } from '../../store/records.js';
 import type { ErrorCode } from '../errors.js';
@@ -12,7 +13,7 @@ import type { ErrorCode } from '../errors.js';
 
 const ERROR_CODES = [
   'invalid_json', 'invalid_request', 'unknown_field', 'unauthorized', 'forbidden', 'not_found', 'method_not_allowed', 'conflict',
-  'payload_too_large', 'unsupported_media_type', 'undefined_term', 'unprocessable', 'idempotency_key_reused', 'rate_limited', 'internal',
+  'payload_too_large', 'unsupported_media_type', 'undefined_term', 'unprocessable', 'idempotency_key_reused', 'rate_limited', 'internal', 'unavailable',
 ] as const satisfies readonly ErrorCode[];
 
 /** The error envelope of every /api/v1 and VC API refusal. */
@@ -31,8 +32,18 @@ const stamp = z.string().describe('a date-time, UTC (2026-03-01T10:00:00Z)');
 const nullableStamp = stamp.nullable();
 
 export const CredentialLinks = z.object({
-  self: z.string(), verify: z.string(), qrSvg: z.string(), qrPng: z.string(), learnerPage: z.string(), badgePng: z.string(), badgeSvg: z.string(),
+  self: z.string(), verify: z.string(), qrSvg: z.string(), qrPng: z.string(),
+  qrOfflineSvg: z.string().describe('the offline QR (SVG): the whole signed credential in the link, or the link-only code when it does not fit'),
+  qrOfflinePng: z.string().describe('the offline QR (PNG)'),
+  learnerPage: z.string(), badgePng: z.string(), badgeSvg: z.string(),
 }).meta({ title: 'CredentialLinks' });
+
+export const OfflineQrView = z.object({
+  fits: z.boolean().describe('whether the whole signed credential fits the offline QR at maxVersion or below; when not, qr-offline.* is the link-only code'),
+  version: z.number().int().nullable().describe('the QR version the offline code needs (above maxVersion when it does not fit); null for a credential without a vc+jwt'),
+  maxVersion: z.number().int().describe('the largest version printed (error correction M)'),
+  payloadDigits: z.number().int().nullable().describe('the digits of the numeric segment carrying the credential; null without a vc+jwt'),
+}).meta({ title: 'OfflineQr' });
 
 export const IssuedCredential = z.object({
   id: z.string().describe('the credential\'s id in this service (its URL is links.self)'),
@@ -40,6 +51,7 @@ export const IssuedCredential = z.object({
   jwt: z.string().describe('the same credential as a vc+jwt (EdDSA)'),
   jwtEs256: z.string().optional().describe('the ES256 vc+jwt, for an institute with that compatibility form on'),
   links: CredentialLinks,
+  offlineQr: OfflineQrView,
 }).meta({ title: 'IssuedCredential' });
 
 const statusListRef = z.object({ url: z.string(), index: z.number().int() }).nullable();
@@ -56,6 +68,7 @@ export const CredentialStatusView = z.object({
   statusLists: z.object({ revocation: statusListRef, suspension: statusListRef }),
   history: z.array(z.object({ action: z.enum(['revoke', 'suspend', 'reinstate']), reason: z.string().nullable(), actor: z.string(), at: stamp })),
   links: CredentialLinks,
+  offlineQr: OfflineQrView,
 }).meta({ title: 'CredentialStatus' });
 
 const CRYPTOSUITE = z.enum(['eddsa-rdfc-2022', 'eddsa-jcs-2022']);
@@ -70,6 +83,8 @@ export const InstituteView = z.object({
   status: z.enum(['active', 'suspended']),
   cryptosuite: CRYPTOSUITE,
   compatibility: z.object({ ed25519Signature2020: z.boolean(), es256Jwt: z.boolean() }),
+  province: z.object({ code: z.enum(PROVINCE_CODES), name: z.string(), nameKm: z.string() }).nullable().describe('the province the insight reports group it under'),
+  sector: z.enum(SECTOR_CODES).nullable().describe('its sector code (insight reports)'),
   did: z.string(),
   didKey: z.string().nullable(),
   isDefault: z.boolean(),
@@ -144,6 +159,8 @@ export const RegistryJson = z.object({
     slug: z.string(), name: z.string(), nameKm: z.string().optional(), url: z.string().optional(), dids: z.array(z.string()), status: z.enum(['active', 'suspended']),
     programmes: z.array(z.string()),
     accreditations: z.array(z.object({ validFrom: z.string(), validUntil: z.string().optional(), programmes: z.array(z.string()) })),
+    keys: z.array(z.object({ id: z.string(), publicKeyMultibase: z.string(), compromisedAt: z.string().optional() })).optional()
+      .describe('the Ed25519 keys its did:web DIDs ever signed with, so a verifier holding only the registry checks signatures offline'),
   })),
 }).meta({ title: 'Registry' });
 export const FederationError = z.object({ error: z.string(), error_description: z.string() }).meta({ title: 'FederationError' });
@@ -153,3 +170,87 @@ export const DccLegacyRegistry = z.object({
 }).meta({ title: 'DccLegacyRegistry' });
 export const Health = z.object({ status: z.literal('ok') });
 export const JsonLd = anyObject('a JSON-LD document');
+
+// Wallet offers (OpenID4VCI, the VC-API exchange)
+const walletOffer = {
+  offerId: z.string().describe('the offer\'s secret id: it is in every URL of the offer'),
+  ref: z.string().describe('the offer\'s public reference (audit entries, the console)'),
+  url: z.string().describe('the interaction URL: a page opening the wallets, or with ?iuv=1 the protocols'),
+  openid4vci: z.string().describe('the openid-credential-offer:// link (OpenID4VCI 1.0)'),
+  openid4vciDraft13: z.string().describe('the same offer for draft 13 wallets'),
+  interaction: z.string().describe('the interaction URL a wallet reads (?iuv=1)'),
+  lcw: z.string().describe('the Learner Credential Wallet deep link'),
+  txCode: z.string().describe('the PIN (tx_code) the learner types: shown this once, only its hash is stored'),
+  expiresAt: stamp,
+  links: z.object({ qrSvg: z.string(), qrPng: z.string(), openid4vciQrSvg: z.string(), openid4vciQrPng: z.string() }),
+};
+export const WalletOffer = z.object(walletOffer).meta({ title: 'WalletOffer' });
+const cohortRow = { row: z.number().int(), studentId: z.string().nullable(), credentialId: z.string().nullable() };
+export const CohortWalletOffers = z.object({
+  offers: z.array(z.object({ ...cohortRow, ...walletOffer })),
+  refused: z.array(z.object({ ...cohortRow, reason: z.string().describe('why the row has no offer (its credential is revoked or suspended)') })),
+}).meta({ title: 'CohortWalletOffers' });
+export const WalletOffersRevoked = z.object({ revoked: z.number().int().describe('how many open offers of the credential were withdrawn') }).meta({ title: 'WalletOffersRevoked' });
+
+/** An OAuth / OpenID4VCI error (RFC 6749 §5.2): what wallets read, never this API's envelope. */
+export const OAuthError = z.object({ error: z.string(), error_description: z.string() }).meta({ title: 'OAuthError' });
+const display = z.array(z.looseObject({ name: z.string(), locale: z.string().optional() }));
+export const CredentialIssuerMetadata = z.looseObject({
+  credential_issuer: z.string(),
+  credential_endpoint: z.string(),
+  nonce_endpoint: z.string().optional().describe('OpenID4VCI 1.0 only'),
+  display: display.optional(),
+  credential_configurations_supported: z.record(z.string(), z.looseObject({
+    format: z.enum(['ldp_vc', 'jwt_vc_json']),
+    credential_definition: z.looseObject({ type: z.array(z.string()) }),
+    credential_signing_alg_values_supported: z.array(z.string()).optional(),
+    cryptographic_binding_methods_supported: z.array(z.string()).optional(),
+    proof_types_supported: z.record(z.string(), z.looseObject({ proof_signing_alg_values_supported: z.array(z.string()) })).optional(),
+    display: display.optional(),
+  })),
+}).meta({ title: 'CredentialIssuerMetadata', description: 'OpenID4VCI credential issuer metadata (1.0 §12.2, or draft 13 §11.2)' });
+export const AuthorizationServerMetadata = z.looseObject({
+  issuer: z.string(),
+  token_endpoint: z.string(),
+  grant_types_supported: z.array(z.string()).optional(),
+  token_endpoint_auth_methods_supported: z.array(z.string()).optional(),
+  'pre-authorized_grant_anonymous_access_supported': z.boolean().optional(),
+}).meta({ title: 'AuthorizationServerMetadata', description: 'OAuth 2.0 authorization server metadata (RFC 8414)' });
+
+// Insight
+const groupValues = {
+  month: z.string().optional().describe('YYYY-MM'),
+  institute: z.string().optional().describe('the institute\'s slug'),
+  instituteName: z.string().optional(),
+  instituteNameKm: z.string().nullable().optional(),
+  province: z.string().nullable().optional(),
+  provinceName: z.string().nullable().optional(),
+  provinceNameKm: z.string().nullable().optional(),
+  sector: z.string().nullable().optional(),
+  programme: z.string().optional(),
+  programmeKm: z.string().nullable().optional(),
+  level: z.string().nullable().optional(),
+};
+const reportHead = {
+  from: z.string().nullable().describe('the first day (YYYY-MM-DD), null: from the start'),
+  to: z.string().nullable().describe('the last day, null: up to today'),
+  groupBy: z.array(z.string()),
+  institute: z.string().nullable().describe('the institute\'s slug, null: every institute (the ministry)'),
+};
+export const IssuanceReport = z.object({
+  kind: z.literal('issuance'), ...reportHead,
+  rows: z.array(z.object({
+    ...groupValues,
+    issued: z.number().int(), revoked: z.number().int().describe('of those issued, revoked since'), suspended: z.number().int().describe('of those issued, suspended now'),
+  })),
+}).meta({ title: 'IssuanceReport' });
+export const VerificationReport = z.object({
+  kind: z.literal('verification'), ...reportHead,
+  rows: z.array(z.object({
+    ...groupValues,
+    verdict: z.string().optional(), channel: z.string().optional(),
+    verifications: z.number().int(),
+    pageViews: z.number().int().optional().describe('learner-page views (absent when grouped by verdict or channel)'),
+    shareCards: z.number().int().optional().describe('share-card renders (absent when grouped by verdict or channel)'),
+  })),
+}).meta({ title: 'VerificationReport' });
