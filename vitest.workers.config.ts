@@ -38,7 +38,10 @@ export default defineConfig(async () => ({
       name: 'scalar-bundle-as-text',
       enforce: 'pre' as const,
       load(id: string) {
-        if (/\/@scalar\/api-reference\/dist\/browser\/standalone\.js$/.test(id)) return { code: `export default ${JSON.stringify(readFileSync(id, 'utf8'))};`, map: null };
+        const asText = /\/@scalar\/api-reference\/dist\/browser\/standalone\.js$/.test(id)
+          // The same Text modules as wrangler's build emits them beside worker.js (named by hash), which worker.js imports.
+          || /\/\.wrangler\/test-build\/[0-9a-f]{40}-[^/]+\.js$/.test(id);
+        if (asText) return { code: `export default ${JSON.stringify(readFileSync(id, 'utf8'))};`, map: null };
         return undefined;
       },
     },
