@@ -39,7 +39,7 @@ const queryShape = <G extends string>(groups: readonly [G, ...G[]], kind: string
     .strictObject({
       from: day.optional(),
       to: day.optional(),
-      groupBy: groupList(groups, kind).optional(),
+      groupBy: groupList(groups, kind).optional().describe(`comma-separated, any of: ${groups.join(', ')}`),
       institute: z.string().max(40).optional(),
       format: z.enum(['json', 'csv']).optional(),
     })
