@@ -8,7 +8,7 @@ import { WORKER_TEST_ADMIN_TOKEN, WORKER_TEST_PUBLIC_URL } from './secrets.js';
 
 /*
  * The Node server's rule for a changed PUBLIC_URL, on Workers: a deployment whose PUBLIC_URL
- * changes the issuer's DID does not start (each request answers 500, D1 unchanged) unless
+ * changes the issuer's DID does not start (each request answers 503 unavailable, D1 unchanged) unless
  * PUBLIC_URL_CHANGE=confirm; confirmed, it moves, and what was issued before keeps verifying.
  */
 
@@ -41,7 +41,8 @@ describe('a Worker whose PUBLIC_URL changes the issuer', () => {
 
     const moved = { ...env, PUBLIC_URL: NEW_URL };
     const refused = await request(createWorker(), moved, '/health');
-    expect(refused.status).toBe(500);
+    expect(refused.status).toBe(503);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('unavailable');
     expect(await dids()).toEqual(['did:web:localhost%3A8787']);
 
     const confirmed = createWorker();
@@ -53,5 +54,18 @@ describe('a Worker whose PUBLIC_URL changes the issuer', () => {
     };
     expect(Object.fromEntries(report.checks.map((c) => [c.id, c.status]))).toMatchObject({ proof: 'passed', accreditation: 'passed', revocation: 'passed' });
     expect(report.verified).toBe(true);
+  });
+});
+
+describe('a Worker deployed without its secrets', () => {
+  it('answers every request 503 unavailable, saying it is not set up, and never echoes a setting', async () => {
+    const { ADMIN_TOKEN: _a, KEY_ENCRYPTION_KEY: _k, ...unset } = env as Env;
+    const res = await request(createWorker(), unset, '/health');
+    expect(res.status).toBe(503);
+    const body = (await res.json()) as { error: { code: string; message: string; requestId: string } };
+    expect(body.error.code).toBe('unavailable');
+    expect(body.error.message).toMatch(/not set up/);
+    expect(body.error.requestId).toMatch(/^[1-9A-HJ-NP-Za-km-z]{10,40}$/);
+    expect(JSON.stringify(body)).not.toContain(WORKER_TEST_ADMIN_TOKEN);
   });
 });

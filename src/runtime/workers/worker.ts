@@ -13,6 +13,7 @@ import { createStoreKeyRing } from '../../issuer/key-ring.js';
 import { createKeyVault } from '../../issuer/key-vault.js';
 import { generateKeyJwk } from '../../issuer/keys.js';
 import { loadWorkerConfig, type WorkerConfig } from './config.js';
+import { ConfigError } from '../../schemas/env.js';
 import { toDateTimeStamp } from '../../schemas/dates.js';
 import { openD1Store, type D1Database } from './d1.js';
 import type { Store } from '../../store/port.js';
@@ -137,9 +138,13 @@ export function createWorker(clock: () => Date = () => new Date()) {
         built = await booted(env);
       } catch (error) {
         const requestId = randomId();
-        // The message names bad variables or failed steps, never a secret's value.
+        // The log names bad variables or failed steps, never a secret's value; the answer is the
+        // server's state (503 unavailable, as every server-side refusal), not the caller's fault.
         console.error(`request ${requestId}: skillcert could not start:`, error instanceof Error ? error.message : error);
-        return Response.json(errorBody('internal', 'the service could not start; quote the requestId when reporting it', requestId), { status: 500 });
+        const message = error instanceof ConfigError
+          ? 'the service is not set up: its configuration is incomplete or invalid (the operator\'s log names what); quote the requestId when reporting it'
+          : 'the service could not start; quote the requestId when reporting it';
+        return Response.json(errorBody('unavailable', message, requestId), { status: 503 });
       }
       const response = await built.app.fetch(request, env, ctx as never);
       // What the request counted is written after the response, off its critical path (one
