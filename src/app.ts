@@ -30,6 +30,7 @@ import { offlineRoutes } from './http/offline-routes.js';
 import { walletRoutes } from './http/wallet-routes.js';
 import { insightRoutes } from './http/insight-routes.js';
 import { docsRoutes } from './http/docs-routes.js';
+import { webhookRoutes } from './http/webhook-routes.js';
 
 /** Builds the skillcert HTTP app from its dependencies. No I/O happens here. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   routes.route('/', batchRoutes(services));
   routes.route('/', walletRoutes(services));
   routes.route('/', insightRoutes(services));
+  routes.route('/', webhookRoutes(services));
   routes.route('/', docsRoutes(services));
   app.route(basePath || '/', routes);
   return app;

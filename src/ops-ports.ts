@@ -15,6 +15,8 @@ export interface ReadyCheck {
 export interface MetricsPort {
   request(fields: RequestLogFields): void;
   verified(verdict: Verdict): void;
+  /** A webhook attempt ended: delivered, to be retried, or given up. */
+  webhookAttempt?(result: 'delivered' | 'retrying' | 'failed'): void;
   render(): Promise<{ body: string; contentType: string }>;
   /** METRICS_TOKEN: a scraper elsewhere sends it as a Bearer token; unset = loopback only. */
   token?: string;

@@ -22,6 +22,8 @@ import type { PackageAssetReader } from './web/assets.js';
 import type { RequestLog } from './http/request-log.js';
 import type { MetricsPort, ReadyCheck } from './ops-ports.js';
 import { verdictOf } from './verifier/verdict.js';
+import { createWebhookDispatcher, type WebhookDispatcher } from './webhooks/dispatch.js';
+import type { WebhookUrlPolicy } from './webhooks/endpoints.js';
 
 export interface AppDeps {
   store: Store;
@@ -82,6 +84,10 @@ export interface AppDeps {
    * many counts are pending.
    */
   insight?: InsightCounter;
+  /** Where webhook endpoints may point (src/webhooks/endpoints.ts); absent = public https only. */
+  webhookPolicy?: WebhookUrlPolicy;
+  /** Sends the webhook outbox; the runtime runs its rounds (Node on a timer, Workers from cron). Absent = one with the defaults. */
+  webhooks?: WebhookDispatcher;
 }
 
 /** Services built once per app and shared by the routes. */
@@ -97,6 +103,8 @@ export interface Services extends AppDeps {
   registry: () => Promise<SignedRegistry>;
   /** Verifies a credential this service stored (its page, a scanned link), from the cache when it holds. */
   verifyStoredRecord: (record: { id: string; diJson: string }) => Promise<VerificationReport>;
+  webhooks: WebhookDispatcher;
+  webhookPolicy: WebhookUrlPolicy;
 }
 
 export const DEFAULT_MINISTRY_NAME = 'Ministry of Labour and Vocational Training';
@@ -185,6 +193,10 @@ export function buildServices(deps: AppDeps): Services {
       verify: createRateLimiter({ limit: limits.verifyPerMinute, windowMs: minute, clock: deps.clock }),
     },
     insight: deps.insight ?? createBatchedCounter({ write: (increments) => deps.store.addInsightCounts(increments), clock: deps.clock, onError: deps.logError }),
+    webhookPolicy: deps.webhookPolicy ?? {},
+    webhooks: deps.webhooks ?? createWebhookDispatcher({
+      store: deps.store, vault: deps.vault, clock: deps.clock, publicUrl: deps.publicUrl, policy: deps.webhookPolicy ?? {}, logError: deps.logError,
+    }),
     registry: createRegistrySigner({ store: deps.store, keys: deps.keys, crypto: deps.crypto, clock: deps.clock, publicUrl: deps.publicUrl, ministryName }),
   };
 }

@@ -1,4 +1,4 @@
-import { base58, base64urlnopad, hex } from '@scure/base';
+import { base58, base64, base64urlnopad, hex } from '@scure/base';
 
 const encoder = new TextEncoder();
 
@@ -6,6 +6,8 @@ export const utf8 = (text: string): Uint8Array => encoder.encode(text);
 export const toBase58 = (bytes: Uint8Array): string => base58.encode(bytes);
 export const fromBase58 = (text: string): Uint8Array => base58.decode(text);
 export const toBase64url = (bytes: Uint8Array): string => base64urlnopad.encode(bytes);
+/** Padded standard base64 (RFC 4648 §4), as Standard Webhooks secrets are written. */
+export const toBase64 = (bytes: Uint8Array): string => base64.encode(bytes);
 
 const BASE64URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const BASE64URL_VALUES = new Int16Array(128).fill(-1);

@@ -3,7 +3,7 @@ import { provinceInput, sectorInput } from '../insight/provinces.js';
 import { CRYPTOSUITES } from '../jsonld/data-integrity.js';
 import { dateInput } from '../schemas/dates.js';
 import { httpUrl, multiLine, singleLine } from '../schemas/text.js';
-import { API_SCOPES, STATUS_PURPOSES } from '../store/port.js';
+import { API_SCOPES, STATUS_PURPOSES, WEBHOOK_EVENT_TYPES } from '../store/port.js';
 import { MAX_OFFER_DAYS } from '../wallet/offers.js';
 import { VERIFY_BODY_LIMIT } from './body.js';
 
@@ -111,4 +111,25 @@ export const VerifyRequestSchema = z.union([
 // Wallet offers
 export const OfferRequestSchema = z.strictObject({
   expiresInDays: z.number().int().min(1).max(MAX_OFFER_DAYS).optional(),
+});
+
+// Webhooks
+const webhookUrl = z.string().min(1).max(2048).describe('https URL the events are POSTed to (no private or loopback addresses)');
+const webhookEvents = z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1).max(WEBHOOK_EVENT_TYPES.length * 2)
+  .describe('the event types it receives');
+export const CreateWebhook = z.strictObject({
+  url: webhookUrl,
+  events: webhookEvents,
+  description: singleLine(200).optional(),
+  /** For the ministry: an institute's endpoint (its events only); absent = the ministry's, for every institute. */
+  institute: SLUG.optional().describe('ministry only: the institute whose events it receives; absent = every institute'),
+});
+export const UpdateWebhook = z.strictObject({
+  url: webhookUrl.optional(),
+  events: webhookEvents.optional(),
+  description: singleLine(200).optional(),
+  paused: z.boolean().optional().describe('paused: nothing is sent (events wait, and are sent when resumed)'),
+}).refine((b) => Object.keys(b).length > 0, { message: 'send at least one of url, events, description, paused' });
+export const WebhookLogQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
 });

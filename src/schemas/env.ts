@@ -63,6 +63,10 @@ export const EnvSchema = z.object({
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_EVERY: z.string().regex(/^[1-9][0-9]*(m|h|d)$/, 'must be a number and m, h or d (30m, 6h, 1d)').optional(),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(14),
+  /** Webhooks may POST plain http to a loopback address (a receiver on this host; tests). Never to other hosts. */
+  WEBHOOK_ALLOW_HTTP_LOOPBACK: z.enum(['true', 'false']).default('false'),
+  /** How long a webhook receiver has to answer before the attempt counts as failed. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
 });
 
 /** Raised when the environment is invalid; the message names every bad variable. */

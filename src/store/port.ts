@@ -4,10 +4,12 @@ import type {
 } from './records.js';
 
 import type { InsightStore } from './insight.js';
+import type { WebhookStore } from './webhooks.js';
 
 // Callers import the records from the port, as one module.
 export * from './records.js';
 export * from './insight.js';
+export * from './webhooks.js';
 
 /** A page of credentials for the console: of one institute (or all, for the ministry), optionally searched. */
 export interface CredentialListQuery {
@@ -69,7 +71,7 @@ export interface InstituteRegistration {
  * that an embedded (better-sqlite3) and a remote (D1) backend fit the same port; rows are
  * parsed with the schemas of records.ts, so callers never see untyped data.
  */
-export interface Store extends CohortStore, WalletStore, InsightStore {
+export interface Store extends CohortStore, WalletStore, InsightStore, WebhookStore {
   createInstitute(institute: Institute, audit?: AuditInput): Promise<void>;
   updateInstitute(institute: Institute, audit?: AuditInput): Promise<void>;
   listInstitutes(): Promise<Institute[]>;

@@ -55,7 +55,13 @@ export function isPrivateAddress(address: string): boolean {
 
 const INTERNAL_NAMES = /(^|\.)(localhost|local|internal|intranet|lan|home|corp)$/i;
 
-async function checkUrl(raw: string, options: RemoteFetchOptions): Promise<URL> {
+/**
+ * The URL, if it may be fetched under the options: https (http only where private hosts are
+ * allowed), no credentials in it, not a private, loopback or internal host (nor a name that
+ * resolves to one, where the runtime can resolve). Throws RemoteFetchError (ERR_REMOTE_REFUSED)
+ * otherwise. Webhook endpoints are checked with it too.
+ */
+export async function checkRemoteUrl(raw: string, options: Pick<RemoteFetchOptions, 'allowPrivate' | 'resolveHost'>): Promise<URL> {
   let url: URL;
   try {
     url = new URL(raw);
@@ -97,7 +103,7 @@ async function readCapped(response: Response, maxBytes: number): Promise<string>
 /** A RemoteFetcher over the platform's fetch, with the guards above. */
 export function createRemoteFetcher(options: RemoteFetchOptions, fetchImpl: typeof fetch = fetch): RemoteFetcher {
   return async (raw, accept) => {
-    let url = await checkUrl(raw, options);
+    let url = await checkRemoteUrl(raw, options);
     const signal = AbortSignal.timeout(options.timeoutMs);
     try {
       for (let hop = 0; ; hop++) {
@@ -106,7 +112,7 @@ export function createRemoteFetcher(options: RemoteFetchOptions, fetchImpl: type
           const location = response.headers.get('location');
           await response.body?.cancel();
           if (!location || hop >= MAX_REDIRECTS) throw new RemoteFetchError('ERR_REMOTE_FAILED', `too many or broken redirects from ${raw}`);
-          url = await checkUrl(new URL(location, url).href, options);
+          url = await checkRemoteUrl(new URL(location, url).href, options);
           continue;
         }
         if (!response.ok) {

@@ -34,6 +34,7 @@ export interface ServiceConfig {
   /** TRUST_PROXY as written; parsed by the Node runtime. */
   trustProxy?: string;
   backup?: { dir: string; everyMs: number; keep: number };
+  webhooks: { allowLoopbackHttp: boolean; timeoutMs: number };
 }
 
 /** Reads and validates skillcert's configuration from an environment record. */
@@ -71,6 +72,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServiceConf
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     trustProxy: e.TRUST_PROXY,
     backup: e.BACKUP_DIR ? { dir: e.BACKUP_DIR, everyMs: e.BACKUP_EVERY ? everyMs(e.BACKUP_EVERY) : 86_400_000, keep: e.BACKUP_KEEP } : undefined,
+    webhooks: { allowLoopbackHttp: e.WEBHOOK_ALLOW_HTTP_LOOPBACK === 'true', timeoutMs: e.WEBHOOK_TIMEOUT_MS },
     remoteFetch: {
       timeoutMs: e.REMOTE_FETCH_TIMEOUT_MS,
       maxBytes: e.REMOTE_FETCH_MAX_BYTES,

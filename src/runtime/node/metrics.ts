@@ -26,6 +26,10 @@ export function createMetrics(options: { store: Store; databasePath: string; tok
     name: 'skillcert_verifications_total', help: 'Credentials verified (API, pages, VC API), by verdict',
     labelNames: ['verdict'] as const, registers: [registry],
   });
+  const webhookAttempts = new Counter({
+    name: 'skillcert_webhook_attempts_total', help: 'Webhook delivery attempts, by result: delivered, retrying (to be tried again) or failed (given up)',
+    labelNames: ['result'] as const, registers: [registry],
+  });
   // Totals read from the database at most every 10 s, however often Prometheus scrapes.
   let totals: { at: number; value: Awaited<ReturnType<Store['operationalTotals']>> } | null = null;
   const readTotals = async () => {
@@ -76,6 +80,9 @@ export function createMetrics(options: { store: Store; databasePath: string; tok
     },
     verified(verdict) {
       verified.inc({ verdict });
+    },
+    webhookAttempt(result) {
+      webhookAttempts.inc({ result });
     },
     async render() {
       return { body: await registry.metrics(), contentType: registry.contentType };

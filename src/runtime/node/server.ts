@@ -4,6 +4,10 @@ import { listenFirst } from './listen.js';
 import { startNode } from './start.js';
 import { gracefulShutdown } from './shutdown.js';
 import { markServing, scheduleBackups } from './backup.js';
+import { runWebhookRounds } from '../../webhooks/loop.js';
+
+/** How often the server sends the webhook outbox: a new event goes out within about this long. */
+const WEBHOOK_ROUND_MS = 1_000;
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -26,10 +30,16 @@ async function main(): Promise<void> {
     server.close();
     throw error;
   }
-  const { store, institute, key, didKey, stopInsight } = started;
+  const { store, institute, key, didKey, stopInsight, webhooks } = started;
   const serving = started.serving!;
   const unmark = markServing(config.databasePath);
   const backups = config.backup ? scheduleBackups({ ...config.backup, databasePath: config.databasePath, ops: serving.ops, jobs: serving.jobs, logger: serving.logger }) : null;
+  // The webhook outbox goes out every second (src/webhooks/loop.ts); /ready names it if a round fails.
+  const webhookRounds = runWebhookRounds(webhooks, {
+    everyMs: WEBHOOK_ROUND_MS,
+    report: (ok, message) => serving.jobs.set('webhooks', { ok, message }),
+    onError: (message, error) => serving.logger.error({ err: error }, message),
+  });
   ready(started.app);
   if (config.vcApiAuth === 'none') say('Warning: VC_API_AUTH=none: anyone can issue and change status through /credentials/*. Conformance runs only.');
   say(`skillcert is listening on ${tls ? 'https' : 'http'}://${config.host}:${config.port} (public URL ${config.publicUrl})`);
@@ -43,7 +53,7 @@ async function main(): Promise<void> {
       serving.batches.stop();
       backups?.stop();
     },
-    running: () => [...serving.batches.running, ...(backups ? [backups.current()] : [])],
+    running: () => [...serving.batches.running, ...(backups ? [backups.current()] : []), webhookRounds.stop()],
     finish: async () => {
       // The counters added up since the last flush are written before the database closes.
       await stopInsight();

@@ -38,6 +38,7 @@ export interface Serving {
   stopping: boolean;
 }
 import { createBatchedCounter } from '../../insight/counter.js';
+import { createWebhookDispatcher } from '../../webhooks/dispatch.js';
 
 /** How often the Node server writes the insight counters it has added up. */
 export const INSIGHT_FLUSH_MS = 5_000;
@@ -125,11 +126,22 @@ export async function startNode(config: ServiceConfig, say: Say, clock: () => Da
     await insight.flush();
   };
 
+  const resolveHost = async (host: string) => (await lookup(host, { all: true })).map((a) => a.address);
+  const webhookPolicy = { allowLoopbackHttp: config.webhooks.allowLoopbackHttp, resolveHost };
+  // One process serves this database: what a killed one was sending is sent again (same webhook-id).
+  if (serving) await store.releaseWebhookLeases();
+  const webhooks = createWebhookDispatcher({
+    store, vault, clock, publicUrl: config.publicUrl, policy: webhookPolicy, timeoutMs: config.webhooks.timeoutMs, logError,
+    onAttempt: metrics ? (result) => metrics.webhookAttempt?.(result) : undefined,
+  });
+
   const app = createApp({
     store,
     keys,
     vault,
     insight,
+    webhooks,
+    webhookPolicy,
     rateLimits: config.rateLimits,
     walletOfferDays: config.walletOfferDays,
     ministryName: config.ministryName,
@@ -162,7 +174,7 @@ export async function startNode(config: ServiceConfig, say: Say, clock: () => Da
     vcApiOpen: config.vcApiAuth === 'none',
     remoteFetch: createRemoteFetcher({
       ...config.remoteFetch,
-      resolveHost: async (host) => (await lookup(host, { all: true })).map((a) => a.address),
+      resolveHost,
     }),
     logError,
     // Every write to this database goes through this store or shows in SQLite's data_version:
@@ -174,5 +186,5 @@ export async function startNode(config: ServiceConfig, say: Say, clock: () => Da
     readiness,
     batches: serving?.batches,
   });
-  return { app, store, institute, jwk, key, didKey, serving, stopInsight };
+  return { app, store, institute, jwk, key, didKey, serving, stopInsight, webhooks };
 }

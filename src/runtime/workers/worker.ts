@@ -22,6 +22,7 @@ import { workerPackageAssets } from './assets.js';
 import { resumeBatches } from '../../batch/run.js';
 import type { IssuerDeps } from '../../issuer/issue.js';
 import { createBatchedCounter, type InsightCounter } from '../../insight/counter.js';
+import { createWebhookDispatcher, type WebhookDispatcher } from '../../webhooks/dispatch.js';
 
 /*
  * The Cloudflare Workers entry: the same createApp(deps) as the Node server (src/runtime/node/server.ts),
@@ -66,6 +67,7 @@ async function bootstrap(store: Store, config: WorkerConfig, now: string, say: S
 
 interface Booted {
   app: Hono<AppEnv>;
+  webhooks: WebhookDispatcher;
   insight: InsightCounter;
   issuer: IssuerDeps;
   chunk: number;
@@ -89,9 +91,12 @@ async function boot(env: WorkerEnv, clock: () => Date): Promise<Booted> {
   const keys = createStoreKeyRing({ store, vault: booted.vault, crypto });
   const logError = (message: string, error: unknown) => console.error(message, error instanceof Error ? error.stack : error);
   const insight = createBatchedCounter({ write: (increments) => store.addInsightCounts(increments), clock, onError: logError });
+  // No DNS API in workerd: names are checked as written; Cloudflare's edge reaches no private address anyway.
+  const webhooks = createWebhookDispatcher({ store, vault: booted.vault, clock, publicUrl: config.publicUrl, policy: {}, logError });
   const app = createApp({
     store,
     insight,
+    webhooks,
     keys,
     batchChunkRows: config.batchChunkRows,
     vault: booted.vault,
@@ -120,7 +125,7 @@ async function boot(env: WorkerEnv, clock: () => Date): Promise<Booted> {
       }
     },
   });
-  return { app, insight, issuer: { store, keys, crypto, clock, publicUrl: config.publicUrl }, chunk: config.batchChunkRows };
+  return { app, webhooks, insight, issuer: { store, keys, crypto, clock, publicUrl: config.publicUrl }, chunk: config.batchChunkRows };
 }
 
 /** The Worker's handler; the app is built once per isolate, on its first request. */
@@ -154,6 +159,11 @@ export function createWorker(clock: () => Date = () => new Date()) {
         if (ctx) ctx.waitUntil(flushed);
         else await flushed;
       }
+      // A write may have queued webhook events: they go out after the response (the cron
+      // trigger sends what this misses, and the retries).
+      if (ctx && request.method !== 'GET' && request.method !== 'HEAD' && response.status < 400) {
+        ctx.waitUntil(built.webhooks.drain(3).catch((error: unknown) => console.error('webhook round failed', error)));
+      }
       return response;
     },
     /**
@@ -161,8 +171,12 @@ export function createWorker(clock: () => Date = () => new Date()) {
      * left unfinished, so a large cohort completes without any one invocation running long.
      */
     async scheduled(_event: unknown, env: WorkerEnv, ctx?: ExecutionContextLike): Promise<void> {
-      const { issuer, chunk } = await booted(env);
-      const work = resumeBatches(issuer, (line) => console.log(line), chunk);
+      const { issuer, chunk, webhooks } = await booted(env);
+      const work = Promise.all([
+        resumeBatches(issuer, (line) => console.log(line), chunk),
+        // The webhook outbox: new events, and the retries that fell due.
+        webhooks.drain(10).catch((error: unknown) => console.error('webhook round failed', error)),
+      ]);
       ctx?.waitUntil(work);
       await work;
     },

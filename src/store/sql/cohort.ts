@@ -1,5 +1,6 @@
 import type { BatchRow, CohortStore } from '../port.js';
 import { audited, type AuditLog } from './audit.js';
+import { batchCompletedEvent } from './webhook-events.js';
 import { sql, type Sql, type SqlDriver } from './driver.js';
 import { batchFromRow, batchListingFromRow, batchRowFromRow, templateFromRow } from './cohort-rows.js';
 
@@ -83,7 +84,8 @@ export function cohortMethods(db: SqlDriver, log: AuditLog): CohortStore {
         status, credentialId, error, batchId, rowNo));
     },
     async finishBatch(id, at) {
-      await db.run(sql(`UPDATE batches SET state = 'done', updated_at = ? WHERE id = ?`, at, id));
+      // Finished once: the event only when this write finished it.
+      await db.atomic([sql(`UPDATE batches SET state = 'done', updated_at = ? WHERE id = ? AND state <> 'done'`, at, id), batchCompletedEvent(id, at)]);
     },
     async issuedRow(instituteId, rowKey) {
       const row = await db.first(sql('SELECT credential_id FROM issued_rows WHERE institute_id = ? AND row_key = ?', instituteId, rowKey));

@@ -2,6 +2,7 @@ import { DuplicateCredentialIdError, StatusSlotTakenError, type IssuedCredential
 import { reportingFields } from '../../insight/programme.js';
 import { audited, type AuditLog, type Step } from './audit.js';
 import { sql, type SqlDriver } from './driver.js';
+import { issuedEvent } from './webhook-events.js';
 import { achievementFromRow, credentialFromRow } from './rows.js';
 
 type CredentialMethods = Pick<Store, 'saveIssuedCredential' | 'saveIssuedCredentials' | 'getCredential' | 'credentialJwts' | 'getCredentialByVcId' | 'getAchievement'>;
@@ -33,7 +34,8 @@ function issuedSteps(items: readonly IssuedCredentialWrite[]): Step[] {
   const steps: Step[] = [];
   const allocated = new Map<string, number>();
   const achievements = new Map<string, NonNullable<IssuedCredentialWrite['achievement']>>();
-  for (const { credential: c, achievement, audit, batchRow } of items) {
+  for (const item of items) {
+    const { credential: c, achievement, audit, batchRow } = item;
     const reporting = reportingFields(c.diJson);
     steps.push(sql(CREDENTIAL_INSERT, c.id, c.credentialUrl, c.vcId, c.instituteId, c.issuerDid, c.diJson, c.jwt, c.jwtEs256 ?? null, c.learnerName, c.achievementName,
       c.achievementKey, c.validFrom, c.validUntil, c.issuedAt, c.issuedBy, c.revocation?.listId ?? null, c.revocation?.index ?? null,
@@ -41,7 +43,7 @@ function issuedSteps(items: readonly IssuedCredentialWrite[]): Step[] {
     if (batchRow) {
       steps.push(sql(ISSUED_ROW_INSERT, c.instituteId, batchRow.rowKey, c.id), sql(BATCH_ROW_ISSUED, c.id, batchRow.batchId, batchRow.rowNo));
     }
-    steps.push(audited(audit));
+    steps.push(audited(audit), issuedEvent(item));
     for (const slot of [c.revocation, c.suspension]) if (slot) allocated.set(slot.listId, (allocated.get(slot.listId) ?? 0) + 1);
     if (achievement) achievements.set(JSON.stringify([achievement.instituteId, achievement.key]), achievement);
   }

@@ -1,5 +1,6 @@
 import { compatibilityOf, keyTypeOf, type AccreditationPeriod, type Institute, type IssuerKeyRecord, type Store } from '../port.js';
 import { audited, type AuditLog } from './audit.js';
+import { accreditationEvent } from './webhook-events.js';
 import { sql, type SqlDriver } from './driver.js';
 import { accreditationFromRow, instituteFromRow, issuerKeyFromRow, tokenFromRow } from './rows.js';
 
@@ -56,13 +57,14 @@ export function instituteMethods(db: SqlDriver, log: AuditLog): InstituteMethods
         audited(audit.key),
         accreditation ? insertPeriod(accreditation) : null,
         accreditation ? audited(audit.accreditation) : null,
+        accreditation ? accreditationEvent(institute.id, 'registered', accreditation.createdAt) : null,
       ]);
     },
     async suspendInstitute(instituteId, at, audit) {
-      await log.write([endPeriods(instituteId, at), setStatus(instituteId, 'suspended'), audited(audit)]);
+      await log.write([endPeriods(instituteId, at), setStatus(instituteId, 'suspended'), audited(audit), accreditationEvent(instituteId, 'suspended', at)]);
     },
     async accreditInstitute(period, audit) {
-      await log.write([setStatus(period.instituteId, 'active'), insertPeriod(period), audited(audit)]);
+      await log.write([setStatus(period.instituteId, 'active'), insertPeriod(period), audited(audit), accreditationEvent(period.instituteId, 'accredited', period.createdAt)]);
     },
     async updateInstitute(i, audit) {
       await log.write([
@@ -81,10 +83,11 @@ export function instituteMethods(db: SqlDriver, log: AuditLog): InstituteMethods
     getInstituteByDid: (did) => one('WHERE did = ? OR did_key = ? OR id = (SELECT institute_id FROM institute_did_aliases WHERE did = ?) LIMIT 1', did, did, did),
 
     async addAccreditation(p, audit) {
-      await log.write([insertPeriod(p), audited(audit)]);
+      await log.write([insertPeriod(p), audited(audit), accreditationEvent(p.instituteId, 'period_added', p.createdAt)]);
     },
     async endAccreditation(instituteId, at, audit) {
-      const [ended] = await log.write([endPeriods(instituteId, at), audited(audit)]);
+      // The event right after the periods' update: only when it ended some.
+      const [ended] = await log.write([endPeriods(instituteId, at), accreditationEvent(instituteId, 'periods_ended', at, true), audited(audit)]);
       return ended?.changes ?? 0;
     },
     async accreditations(instituteId) {

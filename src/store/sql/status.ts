@@ -1,6 +1,7 @@
 import type { StatusAction, Store } from '../port.js';
 import { audited, type AuditLog } from './audit.js';
 import { sql, type Sql, type SqlDriver } from './driver.js';
+import { statusEvent } from './webhook-events.js';
 import { eventFromRow, SLOT_COLUMNS, statusListFromRow } from './rows.js';
 
 type StatusMethods = Pick<Store,
@@ -95,6 +96,7 @@ export function statusMethods(db: SqlDriver, log: AuditLog): StatusMethods {
         audited(audit, true),
         sql('INSERT INTO credential_events (credential_id, action, reason, actor, at) SELECT ?, ?, ?, ?, ? WHERE changes() = 1',
           change.credentialId, change.action, change.reason, change.actor, change.at),
+        statusEvent(change),
         // A revocation changes the credential's revocation list; a suspension or its end, its
         // suspension list, or its revocation list when that one covers suspension.
         sql(`UPDATE status_lists SET version = version + 1 WHERE changes() = 1 AND (

@@ -11,6 +11,7 @@ import { instituteMethods } from './institutes.js';
 import { statusMethods } from './status.js';
 import { statsMethods } from './stats.js';
 import { walletMethods } from './wallet.js';
+import { webhookMethods } from './webhooks.js';
 
 export interface SqlStoreOptions {
   /** SHA-256 for the audit chain; Web Crypto unless the runtime has a faster one. */
@@ -36,6 +37,7 @@ export function openSqlStore(driver: SqlDriver, options: SqlStoreOptions = {}): 
     ...statsMethods(db),
     ...walletMethods(db, log),
     ...insightMethods(db),
+    ...webhookMethods(db, log),
     auditEntries: log.auditEntries,
     verificationEpoch: epoch,
     close: () => db.close(),

@@ -1,5 +1,6 @@
 import { WALLET_OFFER_PIN_TRIES, type Store } from '../port.js';
 import { audited, type AuditLog } from './audit.js';
+import { offerClaimedEvent } from './webhook-events.js';
 import { sql, type Sql, type SqlDriver } from './driver.js';
 import { deliveryFromRow, walletOfferFromRow } from './rows.js';
 
@@ -73,6 +74,7 @@ export function walletMethods(db: SqlDriver, log: AuditLog): WalletMethods {
         sql(`INSERT INTO credential_deliveries (id, vc_id, credential_id, offer_ref, institute_id, holder_did, protocol, format, body, delivered_at)
           SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE changes() = 1`,
         d.id, d.vcId, d.credentialId, d.offerRef, d.instituteId, d.holderDid, d.protocol, d.format, d.body, d.deliveredAt),
+        offerClaimedEvent(d),
         audited(audit, true),
       ]);
       return won?.changes === 1;
