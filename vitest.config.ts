@@ -19,6 +19,7 @@ const ISOLATED = [
   'test/cli.test.ts',
   'test/cli-files.test.ts',
   'test/batch-crash.test.ts',
+  'test/webhook-crash.test.ts',
   'test/database-files.test.ts',
   'test/body-limit-node.test.ts',
   'test/worker-dev.test.ts',
