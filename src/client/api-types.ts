@@ -996,6 +996,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The endpoints this key manages */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Register a webhook endpoint
+         * @description An institute's admin key registers endpoints for its own events; the ministry's, for an institute (`institute`) or for every institute. The URL must be https and not a private or loopback address. Requests are signed as Standard Webhooks says (webhook-id, webhook-timestamp, webhook-signature) with the secret answered here once; failed deliveries are retried with growing waits for a day. See `webhooks` for the events.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An endpoint and its latest deliveries */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /** Delete an endpoint (nothing more is sent to it) */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /** Change an endpoint's URL, events or description, or pause it */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new signing secret
+         * @description For a day after, each request carries two signatures (the new secret's and the previous one's), so the receiver can switch without a gap.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a signed webhook.test now */
+        post: operations["testWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log: each event's state */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each attempt, with the start of the receiver's answer */
+        get: operations["listWebhookAttempts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{eventId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a failed delivery again */
+        post: operations["retryWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/credentials/issue": {
         parameters: {
             query?: never;
@@ -1099,7 +1227,516 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "credential.issued": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A credential was issued (one per credential, a batch's too)
+         * @description Headers: webhook-id (the same on every attempt: drop repeats), webhook-timestamp (seconds), webhook-signature (`v1,<base64 HMAC-SHA256>`, space-separated when two secrets sign after a rotation). Answer 2xx within 10 s; anything else is retried for a day.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "webhook-id": string;
+                    "webhook-timestamp": string;
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        type: "credential.issued";
+                        timestamp: string;
+                        data: {
+                            credentialId: string;
+                            vcId: string;
+                            /** @description the institute's id */
+                            institute: string;
+                            links: {
+                                credential?: string;
+                                verify?: string;
+                                batch?: string;
+                                institute?: string;
+                            };
+                            achievement: {
+                                key: string;
+                                name: string;
+                            };
+                            issuedAt: string;
+                            validFrom: string;
+                            validUntil: string | null;
+                            batchId: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description received (any 2xx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "credential.revoked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A credential was revoked
+         * @description Headers: webhook-id (the same on every attempt: drop repeats), webhook-timestamp (seconds), webhook-signature (`v1,<base64 HMAC-SHA256>`, space-separated when two secrets sign after a rotation). Answer 2xx within 10 s; anything else is retried for a day.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "webhook-id": string;
+                    "webhook-timestamp": string;
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        type: "credential.revoked";
+                        timestamp: string;
+                        data: {
+                            credentialId: string;
+                            vcId: string;
+                            /** @description the institute's id */
+                            institute: string;
+                            links: {
+                                credential?: string;
+                                verify?: string;
+                                batch?: string;
+                                institute?: string;
+                            };
+                            reason: string | null;
+                            at: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description received (any 2xx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "credential.suspended": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A credential was suspended
+         * @description Headers: webhook-id (the same on every attempt: drop repeats), webhook-timestamp (seconds), webhook-signature (`v1,<base64 HMAC-SHA256>`, space-separated when two secrets sign after a rotation). Answer 2xx within 10 s; anything else is retried for a day.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "webhook-id": string;
+                    "webhook-timestamp": string;
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        type: "credential.suspended";
+                        timestamp: string;
+                        data: {
+                            credentialId: string;
+                            vcId: string;
+                            /** @description the institute's id */
+                            institute: string;
+                            links: {
+                                credential?: string;
+                                verify?: string;
+                                batch?: string;
+                                institute?: string;
+                            };
+                            reason: string | null;
+                            at: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description received (any 2xx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "credential.reinstated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A credential was reinstated
+         * @description Headers: webhook-id (the same on every attempt: drop repeats), webhook-timestamp (seconds), webhook-signature (`v1,<base64 HMAC-SHA256>`, space-separated when two secrets sign after a rotation). Answer 2xx within 10 s; anything else is retried for a day.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "webhook-id": string;
+                    "webhook-timestamp": string;
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        type: "credential.reinstated";
+                        timestamp: string;
+                        data: {
+                            credentialId: string;
+                            vcId: string;
+                            /** @description the institute's id */
+                            institute: string;
+                            links: {
+                                credential?: string;
+                                verify?: string;
+                                batch?: string;
+                                institute?: string;
+                            };
+                            reason: string | null;
+                            at: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description received (any 2xx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "batch.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A batch finished issuing
+         * @description Headers: webhook-id (the same on every attempt: drop repeats), webhook-timestamp (seconds), webhook-signature (`v1,<base64 HMAC-SHA256>`, space-separated when two secrets sign after a rotation). Answer 2xx within 10 s; anything else is retried for a day.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "webhook-id": string;
+                    "webhook-timestamp": string;
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        type: "batch.completed";
+                        timestamp: string;
+                        data: {
+                            batchId: string;
+                            institute: string;
+                            rows: number;
+                            issued: number;
+                            existing: number;
+                            failed: number;
+                            completedAt: string;
+                            links: {
+                                credential?: string;
+                                verify?: string;
+                                batch?: string;
+                                institute?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description received (any 2xx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "wallet_offer.claimed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A learner took a credential into a wallet
+         * @description Headers: webhook-id (the same on every attempt: drop repeats), webhook-timestamp (seconds), webhook-signature (`v1,<base64 HMAC-SHA256>`, space-separated when two secrets sign after a rotation). Answer 2xx within 10 s; anything else is retried for a day.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "webhook-id": string;
+                    "webhook-timestamp": string;
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        type: "wallet_offer.claimed";
+                        timestamp: string;
+                        data: {
+                            credentialId: string;
+                            /** @description the offer's public reference */
+                            offer: string;
+                            institute: string;
+                            /** @enum {string} */
+                            protocol: "openid4vci" | "vc-api";
+                            format: string;
+                            claimedAt: string;
+                            links: {
+                                credential?: string;
+                                verify?: string;
+                                batch?: string;
+                                institute?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description received (any 2xx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "institute.accreditation_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An institute was registered, accredited, suspended, or its accreditation periods changed
+         * @description Headers: webhook-id (the same on every attempt: drop repeats), webhook-timestamp (seconds), webhook-signature (`v1,<base64 HMAC-SHA256>`, space-separated when two secrets sign after a rotation). Answer 2xx within 10 s; anything else is retried for a day.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "webhook-id": string;
+                    "webhook-timestamp": string;
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        type: "institute.accreditation_changed";
+                        timestamp: string;
+                        data: {
+                            institute: string;
+                            slug: string;
+                            /** @enum {string} */
+                            change: "registered" | "accredited" | "period_added" | "periods_ended" | "suspended";
+                            /** @enum {string} */
+                            status: "active" | "suspended";
+                            at: string;
+                            periods: {
+                                from: string;
+                                until: string | null;
+                            }[];
+                            links: {
+                                credential?: string;
+                                verify?: string;
+                                batch?: string;
+                                institute?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description received (any 2xx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook.test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A test sent from the API or the console
+         * @description Headers: webhook-id (the same on every attempt: drop repeats), webhook-timestamp (seconds), webhook-signature (`v1,<base64 HMAC-SHA256>`, space-separated when two secrets sign after a rotation). Answer 2xx within 10 s; anything else is retried for a day.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "webhook-id": string;
+                    "webhook-timestamp": string;
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        type: "webhook.test";
+                        timestamp: string;
+                        data: {
+                            endpoint: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description received (any 2xx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /** Error */
@@ -4659,6 +5296,438 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the endpoints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        endpoints: {
+                            /** @description we_… */
+                            id: string;
+                            url: string;
+                            description: string;
+                            events: ("credential.issued" | "credential.revoked" | "credential.suspended" | "credential.reinstated" | "batch.completed" | "wallet_offer.claimed" | "institute.accreditation_changed")[];
+                            /** @description the institute whose events it receives; null = the ministry's, for every institute */
+                            institute: string | null;
+                            paused: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            /** @description after a rotation: until then each request also carries a signature with the previous secret */
+                            previousSecretValidUntil: string | null;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description https URL the events are POSTed to (no private or loopback addresses) */
+                    url: string;
+                    /** @description the event types it receives */
+                    events: ("credential.issued" | "credential.revoked" | "credential.suspended" | "credential.reinstated" | "batch.completed" | "wallet_offer.claimed" | "institute.accreditation_changed")[];
+                    description?: string;
+                    /** @description ministry only: the institute whose events it receives; absent = every institute */
+                    institute?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description registered; the secret is shown this once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description we_… */
+                        id: string;
+                        url: string;
+                        description: string;
+                        events: ("credential.issued" | "credential.revoked" | "credential.suspended" | "credential.reinstated" | "batch.completed" | "wallet_offer.claimed" | "institute.accreditation_changed")[];
+                        /** @description the institute whose events it receives; null = the ministry's, for every institute */
+                        institute: string | null;
+                        paused: boolean;
+                        createdAt: string;
+                        updatedAt: string;
+                        /** @description after a rotation: until then each request also carries a signature with the previous secret */
+                        previousSecretValidUntil: string | null;
+                        /** @description the signing secret (whsec_…, Standard Webhooks), shown this once */
+                        secret: string;
+                        note: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the endpoint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description we_… */
+                        id: string;
+                        url: string;
+                        description: string;
+                        events: ("credential.issued" | "credential.revoked" | "credential.suspended" | "credential.reinstated" | "batch.completed" | "wallet_offer.claimed" | "institute.accreditation_changed")[];
+                        /** @description the institute whose events it receives; null = the ministry's, for every institute */
+                        institute: string | null;
+                        paused: boolean;
+                        createdAt: string;
+                        updatedAt: string;
+                        /** @description after a rotation: until then each request also carries a signature with the previous secret */
+                        previousSecretValidUntil: string | null;
+                        recentDeliveries: {
+                            /** @description the webhook-id header of every attempt */
+                            eventId: string;
+                            type: string;
+                            /** @description what the event is about (a credential, batch or institute id): events of one subject arrive in order */
+                            subject: string;
+                            occurredAt: string;
+                            /** @enum {string} */
+                            state: "pending" | "delivered" | "failed";
+                            attempts: number;
+                            nextAttemptAt: string | null;
+                            lastAttemptAt: string | null;
+                            lastStatus: number | null;
+                            lastError: string | null;
+                            deliveredAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description https URL the events are POSTed to (no private or loopback addresses) */
+                    url?: string;
+                    /** @description the event types it receives */
+                    events?: ("credential.issued" | "credential.revoked" | "credential.suspended" | "credential.reinstated" | "batch.completed" | "wallet_offer.claimed" | "institute.accreditation_changed")[];
+                    description?: string;
+                    /** @description paused: nothing is sent (events wait, and are sent when resumed) */
+                    paused?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description the endpoint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description we_… */
+                        id: string;
+                        url: string;
+                        description: string;
+                        events: ("credential.issued" | "credential.revoked" | "credential.suspended" | "credential.reinstated" | "batch.completed" | "wallet_offer.claimed" | "institute.accreditation_changed")[];
+                        /** @description the institute whose events it receives; null = the ministry's, for every institute */
+                        institute: string | null;
+                        paused: boolean;
+                        createdAt: string;
+                        updatedAt: string;
+                        /** @description after a rotation: until then each request also carries a signature with the previous secret */
+                        previousSecretValidUntil: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the new secret, shown this once */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description we_… */
+                        id: string;
+                        url: string;
+                        description: string;
+                        events: ("credential.issued" | "credential.revoked" | "credential.suspended" | "credential.reinstated" | "batch.completed" | "wallet_offer.claimed" | "institute.accreditation_changed")[];
+                        /** @description the institute whose events it receives; null = the ministry's, for every institute */
+                        institute: string | null;
+                        paused: boolean;
+                        createdAt: string;
+                        updatedAt: string;
+                        /** @description after a rotation: until then each request also carries a signature with the previous secret */
+                        previousSecretValidUntil: string | null;
+                        /** @description the signing secret (whsec_…, Standard Webhooks), shown this once */
+                        secret: string;
+                        note: string;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    testWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description what the receiver answered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        eventId: string;
+                        attempted: boolean;
+                        delivered: boolean;
+                        status: number | null;
+                        ms: number | null;
+                        error: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description the id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description newest event first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deliveries: {
+                            /** @description the webhook-id header of every attempt */
+                            eventId: string;
+                            type: string;
+                            /** @description what the event is about (a credential, batch or institute id): events of one subject arrive in order */
+                            subject: string;
+                            occurredAt: string;
+                            /** @enum {string} */
+                            state: "pending" | "delivered" | "failed";
+                            attempts: number;
+                            nextAttemptAt: string | null;
+                            lastAttemptAt: string | null;
+                            lastStatus: number | null;
+                            lastError: string | null;
+                            deliveredAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listWebhookAttempts: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description the id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attempts: {
+                            eventId: string;
+                            type: string;
+                            at: string;
+                            /** @description the receiver's HTTP status; null when none came */
+                            status: number | null;
+                            ms: number;
+                            /** @description the start of the receiver's answer (at most 512 characters) */
+                            response: string | null;
+                            error: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    retryWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the id */
+                id: string;
+                /** @description the eventId */
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        eventId: string;
+                        /** @constant */
+                        state: "pending";
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             500: components["responses"]["Internal"];
         };
     };

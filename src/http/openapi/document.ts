@@ -5,7 +5,7 @@ import { TemplateBodySchema, TemplateEditSchema } from '../../schemas/template.j
 import { IssuanceQuerySchema, VerificationQuerySchema } from '../../insight/report.js';
 import {
   Accredit, AuditQuery, CompromiseKey, CreateInstitute, CreateKey, FetchQuery, IssueBody, ListQuery, OfferRequestSchema, OptionalReasonBody,
-  PresentationBody, ReasonBody, StatusBody, UpdateInstitute, VerifyBody, VerifyRequestSchema,
+  PresentationBody, ReasonBody, StatusBody, UpdateInstitute, VerifyBody, VerifyRequestSchema, CreateWebhook, UpdateWebhook, WebhookLogQuery,
 } from '../api-schemas.js';
 import * as R from './responses.js';
 
@@ -379,6 +379,54 @@ export const OPERATIONS: Operation[] = [
       },
     ];
   }),
+  // Webhooks
+  {
+    method: 'post', path: '/api/v1/webhooks', id: 'createWebhook', tag: 'Webhooks', auth: 'admin', summary: 'Register a webhook endpoint',
+    description: 'An institute\'s admin key registers endpoints for its own events; the ministry\'s, for an institute (`institute`) or for every institute. '
+      + 'The URL must be https and not a private or loopback address. Requests are signed as Standard Webhooks says (webhook-id, webhook-timestamp, '
+      + 'webhook-signature) with the secret answered here once; failed deliveries are retried with growing waits for a day. See `webhooks` for the events.',
+    body: {
+      schema: CreateWebhook,
+      examples: {
+        english: example('the institute\'s student system hears of every issue and revocation', {
+          url: 'https://sis.ntti.edu.kh/skillcert/events', events: ['credential.issued', 'credential.revoked'], description: 'Student information system',
+        }),
+        khmer: example('ប្រព័ន្ធរបស់ក្រសួង (the ministry\'s system, every institute)', {
+          url: 'https://registry.mlvt.gov.kh/hooks/skillcert', events: ['institute.accreditation_changed', 'batch.completed'], description: 'ប្រព័ន្ធចុះបញ្ជីរបស់ក្រសួង',
+        }),
+      },
+    },
+    replies: { 201: { description: 'registered; the secret is shown this once', schema: R.WebhookCreated } }, errors: [400, 401, 403, 404, 409, 413, 415, 503],
+  },
+  { method: 'get', path: '/api/v1/webhooks', id: 'listWebhooks', tag: 'Webhooks', auth: 'admin', summary: 'The endpoints this key manages', replies: { 200: { description: 'the endpoints', schema: R.WebhookList } }, errors: [401, 403] },
+  { method: 'get', path: '/api/v1/webhooks/:id', id: 'getWebhook', tag: 'Webhooks', auth: 'admin', summary: 'An endpoint and its latest deliveries', replies: { 200: { description: 'the endpoint', schema: R.WebhookDetail } }, errors: [401, 403, 404] },
+  {
+    method: 'patch', path: '/api/v1/webhooks/:id', id: 'updateWebhook', tag: 'Webhooks', auth: 'admin', summary: 'Change an endpoint\'s URL, events or description, or pause it',
+    body: { schema: UpdateWebhook, examples: { pause: example('pause (events wait until resumed)', { paused: true }) } },
+    replies: { 200: { description: 'the endpoint', schema: R.WebhookEndpointView } }, errors: [400, 401, 403, 404, 413, 415],
+  },
+  { method: 'delete', path: '/api/v1/webhooks/:id', id: 'deleteWebhook', tag: 'Webhooks', auth: 'admin', summary: 'Delete an endpoint (nothing more is sent to it)', replies: { 204: { description: 'deleted' } }, errors: [401, 403, 404] },
+  {
+    method: 'post', path: '/api/v1/webhooks/:id/rotate-secret', id: 'rotateWebhookSecret', tag: 'Webhooks', auth: 'admin', summary: 'A new signing secret',
+    description: 'For a day after, each request carries two signatures (the new secret\'s and the previous one\'s), so the receiver can switch without a gap.',
+    replies: { 200: { description: 'the new secret, shown this once', schema: R.WebhookCreated } }, errors: [401, 403, 404, 503],
+  },
+  {
+    method: 'post', path: '/api/v1/webhooks/:id/test', id: 'testWebhook', tag: 'Webhooks', auth: 'admin', summary: 'Send a signed webhook.test now',
+    replies: { 200: { description: 'what the receiver answered', schema: R.WebhookPing } }, errors: [401, 403, 404],
+  },
+  {
+    method: 'get', path: '/api/v1/webhooks/:id/deliveries', id: 'listWebhookDeliveries', tag: 'Webhooks', auth: 'admin', summary: 'The delivery log: each event\'s state',
+    query: WebhookLogQuery, replies: { 200: { description: 'newest event first', schema: R.WebhookDeliveries } }, errors: [400, 401, 403, 404],
+  },
+  {
+    method: 'get', path: '/api/v1/webhooks/:id/attempts', id: 'listWebhookAttempts', tag: 'Webhooks', auth: 'admin', summary: 'Each attempt, with the start of the receiver\'s answer',
+    query: WebhookLogQuery, replies: { 200: { description: 'newest first', schema: R.WebhookAttempts } }, errors: [400, 401, 403, 404],
+  },
+  {
+    method: 'post', path: '/api/v1/webhooks/:id/deliveries/:eventId/retry', id: 'retryWebhookDelivery', tag: 'Webhooks', auth: 'admin', summary: 'Send a failed delivery again',
+    replies: { 202: { description: 'queued', schema: R.WebhookRetry } }, errors: [401, 403, 404, 409],
+  },
   // W3C VC API
   {
     method: 'post', path: '/credentials/issue', id: 'vcApiIssue', tag: 'W3C VC API', auth: 'issue', limited: true, summary: 'Sign any VC 2.0 (or 1.1) credential',
@@ -492,9 +540,23 @@ export function openApiDocument(publicUrl: string): Json {
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     servers: [{ url: publicUrl }],
-    tags: ['Credentials', 'Verification', 'Public documents', 'Identities', 'Registry', 'Institutes', 'Audit', 'Cohorts', 'Wallets', 'Insight', 'W3C VC API', 'Service']
+    tags: ['Credentials', 'Verification', 'Public documents', 'Identities', 'Registry', 'Institutes', 'Audit', 'Cohorts', 'Wallets', 'Insight', 'Webhooks', 'W3C VC API', 'Service']
       .map((name) => ({ name })),
     paths,
+    // What receivers get (OpenAPI 3.1 webhooks): one POST per event, signed as Standard Webhooks says.
+    webhooks: Object.fromEntries(Object.entries(R.WEBHOOK_PAYLOADS).map(([type, { summary, data }]) => [type, {
+      post: {
+        summary,
+        description: 'Headers: webhook-id (the same on every attempt: drop repeats), webhook-timestamp (seconds), webhook-signature (`v1,<base64 HMAC-SHA256>`, '
+          + 'space-separated when two secrets sign after a rotation). Answer 2xx within 10 s; anything else is retried for a day.',
+        parameters: ['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((name) => ({ name, in: 'header', required: true, schema: { type: 'string' } })),
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: toSchema(z.object({ type: z.literal(type), timestamp: z.string(), data }), 'output') } },
+        },
+        responses: { 200: { description: 'received (any 2xx)' } },
+      },
+    }])),
     components: {
       schemas: { Error: toSchema(R.ErrorBody, 'output') },
       responses: errorResponses,

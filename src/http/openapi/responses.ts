@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PROVINCE_CODES, SECTOR_CODES } from '../../insight/provinces.js';
 import { TemplateBodySchema } from '../../schemas/template.js';
 import { BATCH_ROW_STATUSES } from '../../store/records.js';
+import { WEBHOOK_EVENT_TYPES } from '../../store/webhooks.js';
 import type { ErrorCode } from '../errors.js';
 
 /*
@@ -254,3 +255,88 @@ export const VerificationReport = z.object({
     shareCards: z.number().int().optional().describe('share-card renders (absent when grouped by verdict or channel)'),
   })),
 }).meta({ title: 'VerificationReport' });
+
+// Webhooks
+const WEBHOOK_EVENTS = z.array(z.enum(WEBHOOK_EVENT_TYPES));
+export const WebhookEndpointView = z.strictObject({
+  id: z.string().describe('we_…'),
+  url: z.string(),
+  description: z.string(),
+  events: WEBHOOK_EVENTS,
+  institute: z.string().nullable().describe('the institute whose events it receives; null = the ministry\'s, for every institute'),
+  paused: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  previousSecretValidUntil: z.string().nullable().describe('after a rotation: until then each request also carries a signature with the previous secret'),
+}).meta({ title: 'WebhookEndpoint' });
+export const WebhookCreated = WebhookEndpointView.extend({
+  secret: z.string().describe('the signing secret (whsec_…, Standard Webhooks), shown this once'),
+  note: z.string(),
+});
+export const WebhookList = z.strictObject({ endpoints: z.array(WebhookEndpointView) });
+export const WebhookDeliveryView = z.strictObject({
+  eventId: z.string().describe('the webhook-id header of every attempt'),
+  type: z.string(),
+  subject: z.string().describe('what the event is about (a credential, batch or institute id): events of one subject arrive in order'),
+  occurredAt: z.string(),
+  state: z.enum(['pending', 'delivered', 'failed']),
+  attempts: z.number().int(),
+  nextAttemptAt: z.string().nullable(),
+  lastAttemptAt: z.string().nullable(),
+  lastStatus: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  deliveredAt: z.string().nullable(),
+});
+export const WebhookDetail = WebhookEndpointView.extend({ recentDeliveries: z.array(WebhookDeliveryView) });
+export const WebhookDeliveries = z.strictObject({ deliveries: z.array(WebhookDeliveryView) });
+export const WebhookAttempts = z.strictObject({
+  attempts: z.array(z.strictObject({
+    eventId: z.string(), type: z.string(), at: z.string(),
+    status: z.number().int().nullable().describe('the receiver\'s HTTP status; null when none came'),
+    ms: z.number().int(), response: z.string().nullable().describe('the start of the receiver\'s answer (at most 512 characters)'), error: z.string().nullable(),
+  })),
+});
+export const WebhookPing = z.strictObject({
+  eventId: z.string(), attempted: z.boolean(), delivered: z.boolean(), status: z.number().int().nullable(), ms: z.number().int().nullable(), error: z.string().nullable(),
+});
+export const WebhookRetry = z.strictObject({ eventId: z.string(), state: z.literal('pending') });
+
+/** What a receiver gets: Standard Webhooks' envelope. */
+const links = z.object({ credential: z.string(), verify: z.string() }).partial().extend({ batch: z.string().optional(), institute: z.string().optional() });
+const credentialEvent = z.object({
+  credentialId: z.string(), vcId: z.string(), institute: z.string().describe('the institute\'s id'), links,
+});
+export const WEBHOOK_PAYLOADS: Record<string, { summary: string; data: z.ZodType }> = {
+  'credential.issued': {
+    summary: 'A credential was issued (one per credential, a batch\'s too)',
+    data: credentialEvent.extend({
+      achievement: z.object({ key: z.string(), name: z.string() }), issuedAt: z.string(), validFrom: z.string(), validUntil: z.string().nullable(),
+      batchId: z.string().nullable(),
+    }),
+  },
+  ...Object.fromEntries(['revoked', 'suspended', 'reinstated'].map((what) => [`credential.${what}`, {
+    summary: `A credential was ${what}`, data: credentialEvent.extend({ reason: z.string().nullable(), at: z.string() }),
+  }])),
+  'batch.completed': {
+    summary: 'A batch finished issuing',
+    data: z.object({
+      batchId: z.string(), institute: z.string(), rows: z.number().int(), issued: z.number().int(), existing: z.number().int(), failed: z.number().int(),
+      completedAt: z.string(), links,
+    }),
+  },
+  'wallet_offer.claimed': {
+    summary: 'A learner took a credential into a wallet',
+    data: z.object({
+      credentialId: z.string(), offer: z.string().describe('the offer\'s public reference'), institute: z.string(), protocol: z.enum(['openid4vci', 'vc-api']),
+      format: z.string(), claimedAt: z.string(), links,
+    }),
+  },
+  'institute.accreditation_changed': {
+    summary: 'An institute was registered, accredited, suspended, or its accreditation periods changed',
+    data: z.object({
+      institute: z.string(), slug: z.string(), change: z.enum(['registered', 'accredited', 'period_added', 'periods_ended', 'suspended']),
+      status: z.enum(['active', 'suspended']), at: z.string(), periods: z.array(z.object({ from: z.string(), until: z.string().nullable() })), links,
+    }),
+  },
+  'webhook.test': { summary: 'A test sent from the API or the console', data: z.object({ endpoint: z.string(), message: z.string() }) },
+};
