@@ -18,6 +18,7 @@ import { consoleRoutes } from './http/console-routes.js';
 import { consoleCohortRoutes } from './http/console-cohort-routes.js';
 import { consoleWalletRoutes } from './http/console-wallet-routes.js';
 import { consoleInsightRoutes } from './http/console-insight-routes.js';
+import { consoleWebhookRoutes } from './http/console-webhook-routes.js';
 import { noStore, pageHeaders } from './http/console-kit.js';
 import { templateRoutes } from './http/template-routes.js';
 import { batchRoutes } from './http/batch-routes.js';
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   routes.route('/', consoleCohortRoutes(services));
   routes.route('/', consoleWalletRoutes(services));
   routes.route('/', consoleInsightRoutes(services));
+  routes.route('/', consoleWebhookRoutes(services));
   routes.route('/', consoleRoutes(services));
   routes.route('/', templateRoutes(services));
   routes.route('/', batchRoutes(services));

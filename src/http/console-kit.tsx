@@ -46,6 +46,7 @@ export function consoleKit(s: Services) {
     csrf: signedIn.session.csrf,
     canIssue: hasScope(signedIn.token, 'issue'),
     canRevoke: hasScope(signedIn.token, 'revoke'),
+    canAdmin: hasScope(signedIn.token, 'admin'),
   });
 
   const csrfFailed = (c: Context, p: PageContext) => c.html(<LoginPage p={p} csrf={loginCsrf(s, c)} error={p.m.csrfFailed} />, 403);

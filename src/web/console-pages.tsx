@@ -4,6 +4,7 @@ import { ACHIEVEMENT_TYPES } from '../schemas/issue-request.js';
 import type { AccreditationPeriod, CredentialEvent, CredentialRecord, Institute, StatusAction } from '../store/port.js';
 import { formatDate, formatNumber, pick } from './i18n.js';
 import { insightMessages } from './i18n-insight.js';
+import { webhookMessages } from './i18n-webhooks.js';
 import { provinceByCode, sectorByCode } from '../insight/provinces.js';
 import { Layout, type PageContext } from './layout.js';
 import type { Credential } from '../schemas/credential.js';
@@ -16,6 +17,8 @@ export interface ConsoleUser {
   csrf: string;
   canIssue: boolean;
   canRevoke: boolean;
+  /** The admin scope: the institute's keys and webhooks. */
+  canAdmin?: boolean;
 }
 
 export const Csrf: FC<{ token: string }> = ({ token }) => <input type="hidden" name="_csrf" value={token} />;
@@ -29,6 +32,7 @@ export const ConsoleLayout: FC<PropsWithChildren<{ p: PageContext; user: Console
       {user.canIssue && <a href={`${p.base}/console/batches`}>{p.m.cohorts}</a>}
       {user.isMinistry && <a href={`${p.base}/console/institutes`}>{p.m.institutes}</a>}
       <a href={`${p.base}/console/insight`}>{insightMessages(p.lang).insight}</a>
+      {user.canAdmin && <a href={`${p.base}/console/webhooks`}>{webhookMessages(p.lang).webhooks}</a>}
       <span class="small">{p.m.signedInAs(user.label)}</span>
       <form method="post" action={`${p.base}/console/logout`} class="inline">
         <Csrf token={user.csrf} />

@@ -69,6 +69,9 @@ input[type=file]{font:inherit;max-width:100%}
 .row{display:grid;gap:0 1rem}
 @media(min-width:40rem){.row{grid-template-columns:1fr 1fr}}
 .inline{display:inline}
+.wrap{word-break:break-all}
+.check{display:block;font-weight:400;margin:.25rem 0}
+.actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-start;margin:.6rem 0}
 [hidden]{display:none!important}
 /* the learner's certificate */
 .cert{background:#fff;border:1px solid #c9ced6;border-radius:.8rem;padding:1.4rem 1.2rem;text-align:center;margin-bottom:1rem}
