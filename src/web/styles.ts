@@ -43,7 +43,7 @@ dl{margin:0}dt{font-size:.85rem;color:#49515c;margin-top:.7rem}dt:first-child{ma
 .btn.danger{background:#a4161a}
 .btns{display:flex;flex-wrap:wrap;gap:.5rem;margin:.5rem 0}
 label{display:block;font-weight:600;margin:.8rem 0 .25rem}
-input[type=text],input[type=password],input[type=search],input[type=email],input[type=tel],input[type=date],input[type=number],textarea,select{width:100%;font:inherit;padding:.55rem .6rem;border:1px solid #8a929c;border-radius:.45rem;background:#fff;color:#16191d}
+input[type=text],input[type=url],input[type=password],input[type=search],input[type=email],input[type=tel],input[type=date],input[type=number],textarea,select{width:100%;font:inherit;padding:.55rem .6rem;border:1px solid #8a929c;border-radius:.45rem;background:#fff;color:#16191d}
 textarea{min-height:6rem}
 .err{color:#a4161a;font-weight:600}.field-err{color:#a4161a;font-size:.9rem;margin:.2rem 0 0}
 .notice{background:#e7f0fb;border-left:4px solid #0b4f9c;padding:.6rem .8rem;margin-bottom:1rem}

@@ -67,7 +67,7 @@ export const WebhooksPage: FC<{
         <input id="url" name="url" type="url" inputmode="url" required maxlength={2048} placeholder="https://" value={values.url ?? ''} aria-describedby="url-hint" />
         <p class="small" id="url-hint">{t.urlHint}</p>
         <label for="description">{t.description}</label>
-        <input id="description" name="description" maxlength={200} value={values.description ?? ''} />
+        <input id="description" name="description" type="text" maxlength={200} value={values.description ?? ''} />
         {user.isMinistry && (
           <>
             <label for="institute">{t.forInstitute}</label>
