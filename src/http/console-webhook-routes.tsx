@@ -3,12 +3,11 @@ import type { Services } from '../services.js';
 import { toDateTimeStamp } from '../schemas/dates.js';
 import { WEBHOOK_EVENT_TYPES, type WebhookEndpoint, type WebhookEventType } from '../store/port.js';
 import {
-  createEndpoint, deleteEndpoint, endpointOwner, mayManage, pingEndpoint, rotateSecret, updateEndpoint,
+  createEndpoint, deleteEndpoint, endpointOwner, mayManage, pingEndpoint, rotateSecret, updateEndpoint, webhookDeps,
 } from '../webhooks/endpoints.js';
 import { webhookMessages } from '../web/i18n-webhooks.js';
 import { WebhookDetailPage, WebhookSecretPage, WebhooksPage, type EndpointRow } from '../web/webhook-pages.js';
 import { consoleKit, formLimit, notFound, type ConsoleEnv } from './console-kit.js';
-import { webhookDeps } from './webhook-routes.js';
 
 /**
  * The console's webhooks: an institute's admin manages its endpoints, the ministry every one;

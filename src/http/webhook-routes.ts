@@ -3,7 +3,7 @@ import type { Services } from '../services.js';
 import { toDateTimeStamp } from '../schemas/dates.js';
 import type { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from '../store/port.js';
 import {
-  createEndpoint, deleteEndpoint, endpointOwner, mayManage, pingEndpoint, rotateSecret, updateEndpoint, type WebhookDeps,
+  createEndpoint, deleteEndpoint, endpointOwner, mayManage, pingEndpoint, rotateSecret, updateEndpoint, webhookDeps,
 } from '../webhooks/endpoints.js';
 import { CreateWebhook, UpdateWebhook, WebhookLogQuery } from './api-schemas.js';
 import { requireScope, requireToken, type AuthVariables } from './auth.js';
@@ -13,11 +13,6 @@ import { valueOr } from './domain-errors.js';
 import { ApiError } from './errors.js';
 
 type Env = AppEnv & { Variables: AuthVariables };
-
-/** The deps of the webhook rules, from the app's services. */
-export const webhookDeps = (s: Services): WebhookDeps => ({
-  store: s.store, vault: s.vault, policy: s.webhookPolicy, now: () => toDateTimeStamp(s.clock()),
-});
 
 /** An endpoint as the API and the console show it: never its secret. */
 export async function endpointView(s: Services, e: WebhookEndpoint) {

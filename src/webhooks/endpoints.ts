@@ -3,6 +3,8 @@ import { ok, refuse, type Outcome } from '../domain/refusal.js';
 import type { KeyVault } from '../issuer/key-vault.js';
 import type { ApiToken, AuditInput, Institute, Store, WebhookEndpoint, WebhookEventType } from '../store/port.js';
 import { checkRemoteUrl, RemoteFetchError } from '../verifier/remote.js';
+import { toDateTimeStamp } from '../schemas/dates.js';
+import type { Services } from '../services.js';
 
 /*
  * Webhook endpoints: who may register and manage them, which URLs are refused, and their
@@ -83,6 +85,11 @@ export interface WebhookDeps {
   policy: WebhookUrlPolicy;
   now: () => string;
 }
+
+/** The deps of these rules, from the app's services. */
+export const webhookDeps = (s: Pick<Services, 'store' | 'vault' | 'webhookPolicy' | 'clock'>): WebhookDeps => ({
+  store: s.store, vault: s.vault, policy: s.webhookPolicy, now: () => toDateTimeStamp(s.clock()),
+});
 
 const noVault = () => refuse('unavailable', 'webhooks cannot be signed: the service has no key vault (KEK) configured');
 
