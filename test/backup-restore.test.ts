@@ -1,22 +1,16 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTemplate } from './cohort-helpers.js';
 import { scheduleBackups } from '../src/runtime/node/backup.js';
 import { openDatabaseOps } from '../src/runtime/node/database-ops.js';
 import { createLogger } from '../src/runtime/node/logger.js';
 import { ADMIN_TOKEN, makeTestApp, sampleRequest } from './helpers.js';
-import { kill, ROOT, seededEnv, startServer, type RunningServer } from './serve-helpers.js';
+import { ROOT, seededEnv, serverScratch, startServer } from './serve-helpers.js';
 
-const dirs: string[] = [];
-const servers: RunningServer[] = [];
-afterEach(async () => {
-  for (const s of servers.splice(0)) await kill(s);
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const scratch = serverScratch();
 
 const auth = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 const BIN = join(ROOT, 'bin/skillcert.mjs');
@@ -59,11 +53,10 @@ const verifyOver = async (url: string, body: unknown) =>
 
 describe('backup and restore drill', () => {
   it('issue → backup while a batch runs → issue more → restore into a new path → the service starts on it, earlier credentials verify, audit verify passes', { timeout: 300_000 }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'skillcert-drill-'));
-    dirs.push(dir);
+    const dir = scratch.tempDir('skillcert-drill-');
     const { databasePath, env } = await seed(dir);
     const live = await startServer(env);
-    servers.push(live);
+    scratch.track(live);
     const before = await issueOver(live.url, 'Sok Dara');
 
     const ROWS = 4000;
@@ -106,7 +99,7 @@ describe('backup and restore drill', () => {
     expect(restored.code).toBe(0);
 
     const again = await startServer(restoreEnv, { timeoutMs: 180_000 });
-    servers.push(again);
+    scratch.track(again);
     // Issued before the backup: found and valid.
     expect(await verifyOver(again.url, { credential: before.credential })).toMatchObject({ verified: true });
     expect((await fetch(`${again.url}/v/${encodeURIComponent(before.id.split('/').pop() as string)}`)).status).toBe(200);
@@ -127,8 +120,7 @@ describe('backup and restore drill', () => {
   });
 
   it('scheduled backups (BACKUP_DIR, BACKUP_EVERY, BACKUP_KEEP) keep the newest and report in /ready', { timeout: 60_000 }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'skillcert-scheduled-'));
-    dirs.push(dir);
+    const dir = scratch.tempDir('skillcert-scheduled-');
     const { databasePath } = await seed(dir);
     const ops = openDatabaseOps(databasePath);
     const jobs = new Map<string, { ok: boolean; message: string }>();
@@ -150,8 +142,7 @@ describe('backup and restore drill', () => {
   });
 
   it('refuses a file that is not a sound skillcert database', { timeout: 180_000 }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'skillcert-restore-bad-'));
-    dirs.push(dir);
+    const dir = scratch.tempDir('skillcert-restore-bad-');
     const { env } = await seed(dir);
     const notDb = join(dir, 'notes.txt');
     spawnSync('sh', ['-c', `echo hello > ${notDb}`]);
@@ -170,8 +161,7 @@ describe('backup and restore drill', () => {
   });
 
   it('kill -9 during a backup leaves the live database intact and no backup file', { timeout: 120_000 }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'skillcert-backup-kill-'));
-    dirs.push(dir);
+    const dir = scratch.tempDir('skillcert-backup-kill-');
     const { databasePath, env } = await seed(dir);
     // Enough pages that the online backup takes many steps.
     const raw = new Database(databasePath);

@@ -1,5 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { base64url } from '@scure/base';
 import { ADMIN_TOKEN, TEST_KEK } from './helpers.js';
@@ -97,4 +101,28 @@ export async function kill(server: RunningServer | undefined): Promise<void> {
   if (!server || server.child.exitCode !== null || server.child.signalCode !== null) return;
   server.child.kill('SIGKILL');
   await server.exited;
+}
+
+/**
+ * The servers and temporary folders a test file starts: after each test the servers are
+ * killed and the folders removed.
+ */
+export function serverScratch() {
+  const dirs: string[] = [];
+  const servers: RunningServer[] = [];
+  afterEach(async () => {
+    for (const s of servers.splice(0)) await kill(s);
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    tempDir(prefix: string): string {
+      const dir = mkdtempSync(join(tmpdir(), prefix));
+      dirs.push(dir);
+      return dir;
+    },
+    track<S extends RunningServer>(server: S): S {
+      servers.push(server);
+      return server;
+    },
+  };
 }

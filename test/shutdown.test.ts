@@ -1,20 +1,13 @@
 import { request as httpRequest } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTemplate } from './cohort-helpers.js';
 import { ADMIN_TOKEN, makeTestApp } from './helpers.js';
-import { kill, seededEnv, startServer, type RunningServer } from './serve-helpers.js';
+import { seededEnv, serverScratch, startServer } from './serve-helpers.js';
 
 const ROWS = 3000;
-const dirs: string[] = [];
-const servers: RunningServer[] = [];
-afterEach(async () => {
-  for (const s of servers.splice(0)) await kill(s);
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const scratch = serverScratch();
 
 const auth = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 
@@ -50,8 +43,7 @@ function slowRequest(url: string, body: string) {
 
 describe('graceful shutdown (the real server, compiled)', () => {
   it('on SIGTERM: an in-flight request completes, the batch stops at a row boundary and resumes after restart, exit 0', { timeout: 240_000 }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'skillcert-shutdown-'));
-    dirs.push(dir);
+    const dir = scratch.tempDir('skillcert-shutdown-');
     const databasePath = join(dir, 'skillcert.db');
     const seeded = await makeTestApp({ databasePath });
     await createTemplate(seeded);
@@ -59,7 +51,7 @@ describe('graceful shutdown (the real server, compiled)', () => {
     const env = { ...seededEnv(databasePath, join(dir, 'keys')), SHUTDOWN_GRACE_MS: '20000' };
 
     const first = await startServer(env);
-    servers.push(first);
+    scratch.track(first);
     const csv = ['student id,name,template code,completion date', ...Array.from({ length: ROWS }, (_, i) => `S${i + 1},Learner ${i + 1},ELC-L2,2026-02-15`)].join('\r\n');
     const submitted = await fetch(`${first.url}/api/v1/batches?async=true`, { method: 'POST', headers: { ...auth, 'Content-Type': 'text/csv' }, body: csv });
     expect(submitted.status).toBe(202);
@@ -92,7 +84,7 @@ describe('graceful shutdown (the real server, compiled)', () => {
 
     // The next start resumes the batch to exactly ROWS credentials.
     const second = await startServer(env, { timeoutMs: 180_000 });
-    servers.push(second);
+    scratch.track(second);
     expect(second.output()).toContain(`resuming batch ${batchId}`);
     const view = await fetch(`${second.url}/api/v1/batches/${batchId}?rows=false`, { headers: auth });
     expect(await view.json()).toMatchObject({ state: 'done' });

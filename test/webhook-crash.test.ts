@@ -1,19 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, makeTestApp, sampleRequest } from './helpers.js';
-import { kill, seededEnv, startServer, type RunningServer } from './serve-helpers.js';
+import { kill, seededEnv, serverScratch, startServer } from './serve-helpers.js';
 import { startReceiver, type Receiver } from './webhook-receiver.js';
 
-const dirs: string[] = [];
-const servers: RunningServer[] = [];
+const scratch = serverScratch();
 const receivers: Receiver[] = [];
 afterEach(async () => {
-  for (const s of servers.splice(0)) await kill(s);
   for (const r of receivers.splice(0)) await r.close().catch(() => undefined);
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 const post = (url: string, body: unknown) =>
@@ -21,8 +16,7 @@ const post = (url: string, body: unknown) =>
 
 describe('webhooks from the real server (compiled)', () => {
   it('kill -9 in the middle of a delivery: after the restart the event is delivered, with the same webhook-id (at least once)', { timeout: 180_000 }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'skillcert-webhook-crash-'));
-    dirs.push(dir);
+    const dir = scratch.tempDir('skillcert-webhook-crash-');
     const databasePath = join(dir, 'skillcert.db');
     const seeded = await makeTestApp({ databasePath });
     await seeded.store.close();
@@ -32,7 +26,7 @@ describe('webhooks from the real server (compiled)', () => {
     receiver.mode = 'hang';
 
     const first = await startServer(env);
-    servers.push(first);
+    scratch.track(first);
     const created = await post(`${first.url}/api/v1/webhooks`, { url: receiver.url, events: ['credential.issued'] });
     expect(created.status).toBe(201);
     receiver.secrets = [((await created.json()) as { secret: string }).secret];
@@ -45,7 +39,7 @@ describe('webhooks from the real server (compiled)', () => {
 
     receiver.mode = 'ok';
     const second = await startServer(env);
-    servers.push(second);
+    scratch.track(second);
     await receiver.waitFor(2, 15_000);
     const [before, after] = receiver.received;
     expect(after!.id).toBe(before!.id);
