@@ -101,5 +101,19 @@ export function describeWebhookStore(name: string, makeStore: () => Promise<Stor
       expect(await store.takeDueWebhookDeliveries('2026-03-02T00:00:00Z', '2026-03-02T00:01:00Z', 10)).toEqual([]);
       expect(await store.getWebhookEndpoint('we_a')).toBeNull();
     });
+
+    it('the log is swept: attempts before the cut, then deliveries that ended before it with no attempt left, then their events', async () => {
+      await store.createWebhookEndpoint(endpoint('we_a', 'inst-a', ['credential.issued']));
+      await store.saveIssuedCredential(credential('c5'), null);
+      await store.fanOutWebhookEvents();
+      const [d] = await store.takeDueWebhookDeliveries(T1, T2, 10);
+      await store.recordWebhookAttempt('we_a', d!.event.seq, outcome(true));
+      expect(await store.sweepWebhookLog(T1)).toBe(0);
+      expect(await store.webhookDeliveries('we_a', 10)).toHaveLength(1);
+      // A month later: the attempt, the delivery and the event are gone.
+      expect(await store.sweepWebhookLog('2026-04-01T00:00:00Z')).toBe(3);
+      expect(await store.webhookDeliveries('we_a', 10)).toEqual([]);
+      expect(await store.webhookAttempts('we_a', 10)).toEqual([]);
+    });
   });
 }

@@ -62,6 +62,8 @@ export interface WebhookDispatcher {
 }
 
 const RESPONSE_CHARS = 512;
+/** How long the delivery log keeps attempts and finished deliveries. */
+export const LOG_DAYS = 30;
 
 /** The wait before the attempt after `attempts` failed ones. */
 export const retryDelay = (retry: RetryPolicy, attempts: number): number =>
@@ -159,9 +161,15 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
     return outcome.delivered;
   };
 
+  let sweptAt = Number.NEGATIVE_INFINITY;
   const oneRound = async (): Promise<RoundResult> => {
     const fannedOut = await deps.store.fanOutWebhookEvents();
     const now = deps.clock().getTime();
+    // The delivery log keeps LOG_DAYS: older attempts, and events whose deliveries all ended, are swept hourly.
+    if (now - sweptAt >= 3600_000) {
+      sweptAt = now;
+      await deps.store.sweepWebhookLog(stamp(now - LOG_DAYS * 86_400_000));
+    }
     // The lease outlasts an attempt, so no other process sends the same delivery meanwhile.
     const taken = await deps.store.takeDueWebhookDeliveries(stamp(now), stamp(now + timeoutMs * 3 + 30_000), deps.batch ?? 16);
     const endpoints = new Map<string, WebhookEndpoint | null>();
