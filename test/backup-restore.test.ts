@@ -59,7 +59,10 @@ describe('backup and restore drill', () => {
     scratch.track(live);
     const before = await issueOver(live.url, 'Sok Dara');
 
-    const ROWS = 4000;
+    // Enough rows that the batch is still running when the backup is taken, however fast the
+    // machine: at 4,000 rows (about 3 s of issuing) a quick machine could finish the batch before the
+    // backup command started, and the drill then found nothing pending (a CI run failed so).
+    const ROWS = 10_000;
     const csv = ['student id,name,template code,completion date', ...Array.from({ length: ROWS }, (_, i) => `S${i + 1},Learner ${i + 1},ELC-L2,2026-02-15`)].join('\r\n');
     const submitted = await fetch(`${live.url}/api/v1/batches?async=true`, { method: 'POST', headers: { ...auth, 'Content-Type': 'text/csv' }, body: csv });
     expect(submitted.status).toBe(202);
