@@ -185,7 +185,8 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get', path: '/status/:listId', id: 'getStatusList', tag: 'Public documents', summary: 'A BitstringStatusListCredential',
     replies: { 200: { ...credentialFormats, description: 'the signed status list (vc+jwt for Accept: application/vc+jwt)', headers: cacheHeaders }, 304: { description: 'not modified (If-None-Match)' } },
-    errors: [404],
+    // 503: the list changed (or its signature is due) and its institute has no active key to sign it again with.
+    errors: [404, 503],
   },
   // Identities and the registry
   { method: 'get', path: '/.well-known/did.json', id: 'getDefaultDid', tag: 'Identities', summary: 'The default institute\'s did:web document', replies: { 200: { description: 'the DID document', type: 'application/did+ld+json', schema: R.JsonLd } }, errors: [404] },
