@@ -1081,6 +1081,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness
+         * @description Whether this process can serve: the database is writable, the migrations are current, the keys are loaded and the background jobs run. Never cached.
+         */
+        get: operations["ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics
+         * @description The Prometheus text format (prom-client): requests by route and status, latency, verifications by verdict, credentials issued, revoked and suspended, batch rows, wallet offers, database and WAL size, event-loop lag. Served to this machine (loopback, not through a proxy), or with `Authorization: Bearer <METRICS_TOKEN>`; only where the runtime keeps metrics (Node). Never cached.
+         */
+        get: operations["metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -2093,6 +2133,7 @@ export interface operations {
             };
             404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getDefaultDid: {
@@ -4974,6 +5015,80 @@ export interface operations {
                     };
                 };
             };
+            500: components["responses"]["Internal"];
+        };
+    };
+    ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ready, with every part checked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "ready";
+                        checks: {
+                            /** @description the part checked: database, migrations, keys, a background job */
+                            name: string;
+                            ok: boolean;
+                            /** @description ok, or what is wrong */
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            500: components["responses"]["Internal"];
+            /** @description not ready: the failing parts named */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "not_ready";
+                        /** @description each failing part as "name: message" */
+                        failing: string[];
+                        checks: {
+                            /** @description the part checked: database, migrations, keys, a background job */
+                            name: string;
+                            ok: boolean;
+                            /** @description ok, or what is wrong */
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the metrics, Prometheus text format 0.0.4 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["Internal"];
         };
     };

@@ -401,6 +401,18 @@ export const OPERATIONS: Operation[] = [
     replies: { 200: { description: 'the status after the change', schema: R.VcApiStatusChanged } }, errors: [400, 401, 403, 404, 409, 413, 415],
   },
   { method: 'get', path: '/health', id: 'health', tag: 'Service', summary: 'Liveness', replies: { 200: { description: 'alive', schema: R.Health } } },
+  {
+    method: 'get', path: '/ready', id: 'ready', tag: 'Service', summary: 'Readiness',
+    description: 'Whether this process can serve: the database is writable, the migrations are current, the keys are loaded and the background jobs run. Never cached.',
+    replies: { 200: { description: 'ready, with every part checked', schema: R.Ready }, 503: { description: 'not ready: the failing parts named', schema: R.NotReady } },
+  },
+  {
+    method: 'get', path: '/metrics', id: 'metrics', tag: 'Service', summary: 'Prometheus metrics',
+    description: 'The Prometheus text format (prom-client): requests by route and status, latency, verifications by verdict, credentials issued, revoked and suspended, '
+      + 'batch rows, wallet offers, database and WAL size, event-loop lag. Served to this machine (loopback, not through a proxy), or with '
+      + '`Authorization: Bearer <METRICS_TOKEN>`; only where the runtime keeps metrics (Node). Never cached.',
+    replies: { 200: text('text/plain', 'the metrics, Prometheus text format 0.0.4') }, errors: [403],
+  },
   { method: 'get', path: '/openapi.json', id: 'openapi', tag: 'Service', summary: 'This description', replies: { 200: { description: 'OpenAPI 3.1', schema: { type: 'object' } } } },
 ];
 
