@@ -181,10 +181,14 @@ export interface Store extends CohortStore, WalletStore, InsightStore {
   /** Removes sessions that expired before `now`; returns how many. */
   deleteExpiredSessions(now: string): Promise<number>;
 
-  /** Totals for operators' metrics: credentials stored, revoked, suspended now; batch rows by status. */
   /** Changes whenever this store writes something verifying a stored credential reads (keys, accreditations, institutes, a status). */
   verificationEpoch(): number;
-  operationalTotals(): Promise<{ issued: number; revoked: number; suspended: number; batchRows: Record<string, number> }>;
+  /** Totals for operators' metrics: credentials stored, revoked, suspended now; batch rows by status; wallet offers. */
+  operationalTotals(): Promise<{
+    issued: number; revoked: number; suspended: number; batchRows: Record<string, number>;
+    /** Wallet offers made (open, withdrawn, expired or claimed), and those a wallet claimed (each claim is one delivery). */
+    walletOffers: { created: number; claimed: number };
+  }>;
   close(): Promise<void>;
 }
 
