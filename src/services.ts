@@ -17,7 +17,8 @@ import type { RemoteFetcher } from './verifier/remote.js';
 import { createKeyResolver } from './verifier/resolve.js';
 import { statusChecks, type CachedList, type LocalSlot } from './verifier/status.js';
 import { verifyCredential, verifyStored, type VerifierDeps } from './verifier/verify.js';
-import { createStoredVerificationCache } from './verifier/stored-cache.js';
+import { createStoredVerificationCache, reportTag } from './verifier/stored-cache.js';
+import { randomBytes, toBase64url } from './crypto/encoding.js';
 import type { PackageAssetReader } from './web/assets.js';
 import type { RequestLog } from './http/request-log.js';
 import type { MetricsPort, ReadyCheck } from './ops-ports.js';
@@ -97,6 +98,14 @@ export interface Services extends AppDeps {
   registry: () => Promise<SignedRegistry>;
   /** Verifies a credential this service stored (its page, a scanned link), from the cache when it holds. */
   verifyStoredRecord: (record: { id: string; diJson: string }) => Promise<VerificationReport>;
+  /** The same, with the report's tag (src/verifier/stored-cache.ts reportTag): what the pages' ETags are made from. */
+  storedVerification: (record: { id: string; diJson: string }) => Promise<{ report: VerificationReport; tag: string }>;
+  /**
+   * This app instance, as a random word: part of every page ETag, since a page also depends on
+   * what the instance was built with (its code, PUBLIC_URL, the ministry's name). A restart
+   * (a deploy, a changed setting) makes every page ETag new.
+   */
+  instance: string;
 }
 
 export const DEFAULT_MINISTRY_NAME = 'Ministry of Labour and Vocational Training';
@@ -162,15 +171,20 @@ export function buildServices(deps: AppDeps): Services {
   const metrics = deps.metrics;
   const observe = metrics ? (report: VerificationReport) => metrics.verified(verdictOf(report)) : undefined;
   const verifier: VerifierDeps = { ...base, status, accreditation, observe };
+  const sha256 = (data: Uint8Array) => deps.crypto.sha256(data);
   const cache = deps.cacheStoredVerification
-    ? createStoredVerificationCache({ clock: deps.clock, marker: () => `${deps.store.verificationEpoch()}:${deps.externalChanges?.() ?? ''}` })
+    ? createStoredVerificationCache({ clock: deps.clock, sha256, marker: () => `${deps.store.verificationEpoch()}:${deps.externalChanges?.() ?? ''}` })
     : null;
-  const verifyStoredRecord = async (record: { id: string; diJson: string }): Promise<VerificationReport> => {
-    if (!cache) return verifyStored(verifier, record);
-    const { report, hit } = await cache.get(record, () => verifyStored(verifier, record));
+  const storedVerification = async (record: { id: string; diJson: string }): Promise<{ report: VerificationReport; tag: string }> => {
+    if (!cache) {
+      const report = await verifyStored(verifier, record);
+      return { report, tag: await reportTag(sha256, report) };
+    }
+    const { report, hit, tag } = await cache.get(record, () => verifyStored(verifier, record));
     if (hit) observe?.(report);
-    return report;
+    return { report, tag };
   };
+  const verifyStoredRecord = async (record: { id: string; diJson: string }): Promise<VerificationReport> => (await storedVerification(record)).report;
   const minute = 60_000;
   const limits = deps.rateLimits ?? { issuePerMinute: 600, verifyPerMinute: 120 };
   return {
@@ -179,6 +193,8 @@ export function buildServices(deps: AppDeps): Services {
     issuer: { store: deps.store, keys: deps.keys, crypto: deps.crypto, clock: deps.clock, publicUrl: deps.publicUrl, batches: deps.batches },
     verifier,
     verifyStoredRecord,
+    storedVerification,
+    instance: toBase64url(randomBytes(9)),
     vcApiVerifier: { ...base, status, issuerBinding: 'did-issuers', observe },
     limits: {
       issue: createRateLimiter({ limit: limits.issuePerMinute, windowMs: minute, clock: deps.clock }),

@@ -1840,6 +1840,8 @@ export interface operations {
             /** @description the credential, byte for byte as signed: Data Integrity JSON by default, the vc+jwt for `Accept: application/vc+jwt` */
             200: {
                 headers: {
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1847,6 +1849,13 @@ export interface operations {
                     "application/vc": unknown;
                     "application/vc+jwt": unknown;
                 };
+            };
+            /** @description not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
@@ -1868,11 +1877,20 @@ export interface operations {
             /** @description the QR code */
             200: {
                 headers: {
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "image/svg+xml": string;
                 };
+            };
+            /** @description not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
@@ -1893,11 +1911,20 @@ export interface operations {
             /** @description the QR code */
             200: {
                 headers: {
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "image/png": string;
                 };
+            };
+            /** @description not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
@@ -1920,11 +1947,20 @@ export interface operations {
                 headers: {
                     /** @description `fits; version=N` (the credential is in the code) or `link-only; version=N` */
                     "X-Offline-QR"?: string;
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "image/svg+xml": string;
                 };
+            };
+            /** @description not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
@@ -1947,11 +1983,20 @@ export interface operations {
                 headers: {
                     /** @description `fits; version=N` (the credential is in the code) or `link-only; version=N` */
                     "X-Offline-QR"?: string;
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "image/png": string;
                 };
+            };
+            /** @description not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
@@ -1974,11 +2019,20 @@ export interface operations {
             /** @description the baked badge */
             200: {
                 headers: {
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "image/png": string;
                 };
+            };
+            /** @description not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
@@ -2003,11 +2057,20 @@ export interface operations {
             /** @description the baked badge */
             200: {
                 headers: {
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "image/svg+xml": string;
                 };
+            };
+            /** @description not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
@@ -2031,6 +2094,8 @@ export interface operations {
             /** @description the Achievement */
             200: {
                 headers: {
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2038,6 +2103,13 @@ export interface operations {
                         [key: string]: unknown;
                     };
                 };
+            };
+            /** @description not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
@@ -2060,6 +2132,8 @@ export interface operations {
             /** @description the Achievement in Khmer */
             200: {
                 headers: {
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2067,6 +2141,13 @@ export interface operations {
                         [key: string]: unknown;
                     };
                 };
+            };
+            /** @description not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
@@ -2089,11 +2170,20 @@ export interface operations {
             /** @description the image */
             200: {
                 headers: {
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "image/svg+xml": string;
                 };
+            };
+            /** @description not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
@@ -2148,6 +2238,8 @@ export interface operations {
             /** @description the DID document */
             200: {
                 headers: {
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2155,6 +2247,13 @@ export interface operations {
                         [key: string]: unknown;
                     };
                 };
+            };
+            /** @description not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
@@ -2175,6 +2274,8 @@ export interface operations {
             /** @description the DID document */
             200: {
                 headers: {
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2182,6 +2283,13 @@ export interface operations {
                         [key: string]: unknown;
                     };
                 };
+            };
+            /** @description not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
@@ -2199,6 +2307,8 @@ export interface operations {
             /** @description the DID document */
             200: {
                 headers: {
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2206,6 +2316,13 @@ export interface operations {
                         [key: string]: unknown;
                     };
                 };
+            };
+            /** @description not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
@@ -2223,6 +2340,8 @@ export interface operations {
             /** @description the JWK Set */
             200: {
                 headers: {
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2234,6 +2353,13 @@ export interface operations {
                         })[];
                     };
                 };
+            };
+            /** @description not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             500: components["responses"]["Internal"];
         };
@@ -2253,6 +2379,8 @@ export interface operations {
             /** @description the JWK Set */
             200: {
                 headers: {
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2264,6 +2392,13 @@ export interface operations {
                         })[];
                     };
                 };
+            };
+            /** @description not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];

@@ -447,11 +447,23 @@ function queryParams(query: Operation['query']): Json[] {
   }));
 }
 
+/**
+ * Operations answered with a content ETag (src/http/etag.ts): the same bytes, the same tag; a
+ * matching If-None-Match gets 304 with no body.
+ */
+const CONTENT_ETAG = new Set([
+  'getCredential', 'getQrSvg', 'getQrPng', 'getOfflineQrSvg', 'getOfflineQrPng', 'getBadgePng', 'getBadgeSvg',
+  'getAchievement', 'getAchievementKm', 'getAchievementImage', 'getDefaultDid', 'getInstituteDid', 'getMinistryDid', 'getDefaultJwks', 'getInstituteJwks',
+]);
+
 function describe(op: Operation): Json {
   const pathParams = [...op.path.matchAll(/:(\w+)/g)].map((m) => idParam(m[1] as string, m[1] === 'slug' ? 'the institute\'s slug' : `the ${m[1]}`));
   const bodies = op.body === undefined ? [] : Array.isArray(op.body) ? op.body : [op.body];
   const responses: Json = {};
-  for (const [status, reply] of Object.entries(op.replies)) {
+  const replies: Record<number, Reply> = CONTENT_ETAG.has(op.id)
+    ? { ...op.replies, 200: { ...op.replies[200]!, headers: { ...op.replies[200]?.headers, ...cacheHeaders } }, 304: { description: 'not modified (If-None-Match)' } }
+    : op.replies;
+  for (const [status, reply] of Object.entries(replies)) {
     responses[status] = {
       description: reply.description,
       ...(reply.headers ? { headers: reply.headers } : {}),
