@@ -134,8 +134,7 @@ export function buildServices(deps: AppDeps): Services {
   const ministryName = deps.ministryName ?? DEFAULT_MINISTRY_NAME;
   const resolver = createKeyResolver(deps.keys, deps.crypto, { remote: deps.remoteFetch, clock: deps.clock });
   // The ledger's signing time: of a credential issued here, or of one delivered to a wallet (src/wallet/offers.ts).
-  const issuedAt = async (credentialId: string) =>
-    (await deps.store.getCredentialByVcId(credentialId))?.issuedAt ?? (await deps.store.getDeliveryByVcId(credentialId))?.deliveredAt ?? null;
+  const issuedAt = (credentialId: string) => deps.store.signedAtOf(credentialId);
   const base = { resolver, crypto: deps.crypto, clock: deps.clock, issuedAt };
   const statusPrefix = `${deps.publicUrl}/status/`;
   const local = async (url: string, purpose: StatusPurpose, index: number): Promise<LocalSlot | null> => {

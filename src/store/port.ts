@@ -132,6 +132,12 @@ export interface Store extends CohortStore, WalletStore, InsightStore {
   credentialJwts(ids: readonly string[]): Promise<Map<string, string>>;
   /** By the credential's own `id` (what the VC API names credentials by). */
   getCredentialByVcId(vcId: string): Promise<CredentialRecord | null>;
+  /**
+   * When this service signed the credential whose own `id` this is: its issue time, else the
+   * time a wallet delivery of it was signed; null when it signed none. Two narrow reads (the
+   * verifier asks on every verification; a whole record is ~10 kB of text to decode).
+   */
+  signedAtOf(vcId: string): Promise<string | null>;
   getAchievement(instituteId: string, key: string): Promise<AchievementRecord | null>;
 
   /**
