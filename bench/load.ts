@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { Agent, request as httpRequest } from 'node:http';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -14,14 +15,14 @@ import { freePort, ROOT, seededEnv } from '../test/serve-helpers.js';
  * autocannon in this process pinned to CPU 1, 100 connections for BENCH_LOAD_SECONDS (20) per
  * route: /health, GET /v/:id, a scanned link (POST /api/v1/verify {text: the /v/ link}),
  * POST /api/v1/verify with the JWT and with the Data Integrity credential. Each as req/s, p50
- * and p99, and as a ratio to /health in the same run; then /v/:id at half its saturated rate
- * (p99 there); jose's jwtVerify in this process on the same JWT; the server's peak RSS.
+ * and p99, and as a ratio to /health in the same run; then /v/:id at half its saturated rate,
+ * evenly paced (p99 there; see paced()); jose's jwtVerify in this process on the same JWT; the server's peak RSS.
  */
 
 interface Run { name: string; path: string; rps: number; p50: number; p99: number; non2xx: number; errors: number }
 export interface LoadFigures {
   seconds: number; connections: number; loadavg: number[]; runs: Run[];
-  halfRate: { rate: number; rps: number; p50: number; p99: number };
+  halfRate: { rate: number; rps: number; p50: number; p99: number; sentP99?: number; errors?: number };
   joseJwtVerifyPerSec: number; peakRssMb: number;
 }
 
@@ -33,6 +34,66 @@ const say = (line: string) => process.stderr.write(`${line}\n`);
 
 const cannon = (opts: Record<string, unknown>): Promise<any> =>
   new Promise((resolve, reject) => autocannon(opts, (error: unknown, result: unknown) => (error ? reject(error) : resolve(result))));
+
+/**
+ * GET `url` at `rate` requests per second, evenly spaced, for `seconds`, over up to
+ * `connections` kept-alive connections: an open-loop load, each latency measured from the
+ * moment its request was due (a late send counts against the server, not for it).
+ *
+ * Not autocannon's overallRate: it lets each connection send its per-second quota at the
+ * start of every second (a burst of the whole second's requests at once, then silence), and
+ * its coordinated-omission correction takes the per-connection rate (a few per second) as the
+ * expected interval in milliseconds (ceil(1/rate) = 1 ms), so every slow answer adds hundreds
+ * of phantom samples: its p99 "at half rate" measured its own bursts, not the server.
+ */
+async function paced(url: string, rate: number, seconds: number, connections: number): Promise<{ rps: number; p50: number; p99: number; sentP99: number; errors: number }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const latencies: number[] = [];
+  // From the moment each was sent: the server's share alone, when this process itself ran late.
+  const fromSent: number[] = [];
+  let errors = 0;
+  const inFlight = new Set<Promise<void>>();
+  const one = (due: number) => {
+    const sentAt = performance.now();
+    const done = new Promise<void>((resolve) => {
+      const req = httpRequest(url, { agent }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          const now = performance.now();
+          if (res.statusCode === 200) {
+            latencies.push(now - due);
+            fromSent.push(now - sentAt);
+          } else errors++;
+          resolve();
+        });
+      });
+      req.on('error', () => {
+        errors++;
+        resolve();
+      });
+      req.end();
+    });
+    inFlight.add(done);
+    void done.then(() => inFlight.delete(done));
+  };
+  const start = performance.now();
+  const total = Math.round(rate * seconds);
+  let sent = 0;
+  while (sent < total) {
+    const now = performance.now();
+    // Every request whose time has come, each with the time it was due.
+    while (sent < total && start + (sent * 1000) / rate <= now) one(start + (sent++ * 1000) / rate);
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  await Promise.all(inFlight);
+  const elapsed = (performance.now() - start) / 1000;
+  agent.destroy();
+  const at = (values: number[], q: number) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return Math.round((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN) * 10) / 10;
+  };
+  return { rps: latencies.length / elapsed, p50: at(latencies, 0.5), p99: at(latencies, 0.99), sentP99: at(fromSent, 0.99), errors };
+}
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'skillcert-load-'));
@@ -91,7 +152,7 @@ async function main(): Promise<void> {
     const page = runs[1] as Run;
     const rate = Math.max(1, Math.floor(page.rps / 2));
     say(`load: GET /v/:id at ${rate} req/s (half its saturated rate)…`);
-    const half = await cannon({ url: `${base}${page.path}`, connections, duration: Math.max(5, Math.round(seconds / 2)), overallRate: rate });
+    const half = await paced(`${base}${page.path}`, rate, Math.max(5, Math.round(seconds / 2)), connections);
     const peakRssMb = (() => {
       const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
       // taskset execs node in place: the pid is the server's.
@@ -112,7 +173,7 @@ async function main(): Promise<void> {
 
     const figures: LoadFigures = {
       seconds, connections, loadavg: loadavg().map((l) => Math.round(l * 100) / 100), runs,
-      halfRate: { rate, rps: half.requests.average, p50: half.latency.p50, p99: half.latency.p99 }, joseJwtVerifyPerSec, peakRssMb,
+      halfRate: { rate, rps: half.rps, p50: half.p50, p99: half.p99, sentP99: half.sentP99, errors: half.errors }, joseJwtVerifyPerSec, peakRssMb,
     };
     if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);
     else process.stdout.write(renderLoad(figures));
@@ -135,7 +196,7 @@ export function renderLoad(f: LoadFigures): string {
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...f.runs.map((r) => `| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${(r.rps / health.rps).toFixed(2)} | ${r.non2xx} | ${r.errors} |`),
     '',
-    `GET /v/:id at half its saturated rate (${f.halfRate.rate} req/s): p50 ${f.halfRate.p50} ms, p99 ${f.halfRate.p99} ms`,
+    `GET /v/:id at half its saturated rate (${f.halfRate.rate} req/s, evenly paced, latency from when each was due): p50 ${f.halfRate.p50} ms, p99 ${f.halfRate.p99} ms (${f.halfRate.sentP99 ?? '?'} ms from when sent)${f.halfRate.errors ? `, ${f.halfRate.errors} errors` : ''}`,
     `jose jwtVerify in process: ${Math.round(f.joseJwtVerifyPerSec)}/s; POST /api/v1/verify JWT over HTTP is ${(jwt.rps / f.joseJwtVerifyPerSec).toFixed(2)}× that`,
     `server peak RSS (VmHWM): ${f.peakRssMb} MB`,
     '',

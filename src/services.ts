@@ -17,7 +17,8 @@ import type { RemoteFetcher } from './verifier/remote.js';
 import { createKeyResolver } from './verifier/resolve.js';
 import { statusChecks, type CachedList, type LocalSlot } from './verifier/status.js';
 import { verifyCredential, verifyStored, type VerifierDeps } from './verifier/verify.js';
-import { createStoredVerificationCache } from './verifier/stored-cache.js';
+import { createStoredVerificationCache, reportTag } from './verifier/stored-cache.js';
+import { randomBytes, toBase64url } from './crypto/encoding.js';
 import type { PackageAssetReader } from './web/assets.js';
 import type { RequestLog } from './http/request-log.js';
 import type { MetricsPort, ReadyCheck } from './ops-ports.js';
@@ -105,6 +106,14 @@ export interface Services extends AppDeps {
   verifyStoredRecord: (record: { id: string; diJson: string }) => Promise<VerificationReport>;
   webhooks: WebhookDispatcher;
   webhookPolicy: WebhookUrlPolicy;
+  /** The same, with the report's tag (src/verifier/stored-cache.ts reportTag): what the pages' ETags are made from. */
+  storedVerification: (record: { id: string; diJson: string }) => Promise<{ report: VerificationReport; tag: string }>;
+  /**
+   * This app instance, as a random word: part of every page ETag, since a page also depends on
+   * what the instance was built with (its code, PUBLIC_URL, the ministry's name). A restart
+   * (a deploy, a changed setting) makes every page ETag new.
+   */
+  instance: string;
 }
 
 export const DEFAULT_MINISTRY_NAME = 'Ministry of Labour and Vocational Training';
@@ -133,8 +142,7 @@ export function buildServices(deps: AppDeps): Services {
   const ministryName = deps.ministryName ?? DEFAULT_MINISTRY_NAME;
   const resolver = createKeyResolver(deps.keys, deps.crypto, { remote: deps.remoteFetch, clock: deps.clock });
   // The ledger's signing time: of a credential issued here, or of one delivered to a wallet (src/wallet/offers.ts).
-  const issuedAt = async (credentialId: string) =>
-    (await deps.store.getCredentialByVcId(credentialId))?.issuedAt ?? (await deps.store.getDeliveryByVcId(credentialId))?.deliveredAt ?? null;
+  const issuedAt = (credentialId: string) => deps.store.signedAtOf(credentialId);
   const base = { resolver, crypto: deps.crypto, clock: deps.clock, issuedAt };
   const statusPrefix = `${deps.publicUrl}/status/`;
   const local = async (url: string, purpose: StatusPurpose, index: number): Promise<LocalSlot | null> => {
@@ -170,15 +178,20 @@ export function buildServices(deps: AppDeps): Services {
   const metrics = deps.metrics;
   const observe = metrics ? (report: VerificationReport) => metrics.verified(verdictOf(report)) : undefined;
   const verifier: VerifierDeps = { ...base, status, accreditation, observe };
+  const sha256 = (data: Uint8Array) => deps.crypto.sha256(data);
   const cache = deps.cacheStoredVerification
-    ? createStoredVerificationCache({ clock: deps.clock, marker: () => `${deps.store.verificationEpoch()}:${deps.externalChanges?.() ?? ''}` })
+    ? createStoredVerificationCache({ clock: deps.clock, sha256, marker: () => `${deps.store.verificationEpoch()}:${deps.externalChanges?.() ?? ''}` })
     : null;
-  const verifyStoredRecord = async (record: { id: string; diJson: string }): Promise<VerificationReport> => {
-    if (!cache) return verifyStored(verifier, record);
-    const { report, hit } = await cache.get(record, () => verifyStored(verifier, record));
+  const storedVerification = async (record: { id: string; diJson: string }): Promise<{ report: VerificationReport; tag: string }> => {
+    if (!cache) {
+      const report = await verifyStored(verifier, record);
+      return { report, tag: await reportTag(sha256, report) };
+    }
+    const { report, hit, tag } = await cache.get(record, () => verifyStored(verifier, record));
     if (hit) observe?.(report);
-    return report;
+    return { report, tag };
   };
+  const verifyStoredRecord = async (record: { id: string; diJson: string }): Promise<VerificationReport> => (await storedVerification(record)).report;
   const minute = 60_000;
   const limits = deps.rateLimits ?? { issuePerMinute: 600, verifyPerMinute: 120 };
   return {
@@ -187,6 +200,8 @@ export function buildServices(deps: AppDeps): Services {
     issuer: { store: deps.store, keys: deps.keys, crypto: deps.crypto, clock: deps.clock, publicUrl: deps.publicUrl, batches: deps.batches },
     verifier,
     verifyStoredRecord,
+    storedVerification,
+    instance: toBase64url(randomBytes(9)),
     vcApiVerifier: { ...base, status, issuerBinding: 'did-issuers', observe },
     limits: {
       issue: createRateLimiter({ limit: limits.issuePerMinute, windowMs: minute, clock: deps.clock }),

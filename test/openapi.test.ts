@@ -1,10 +1,12 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { openApiDocument, openApiPath, OPERATIONS } from '../src/http/openapi/document.js';
+import { createMetrics } from '../src/runtime/node/metrics.js';
+import type { Store } from '../src/store/port.js';
 import { ADMIN_TOKEN, makeTestApp, PUBLIC_URL } from './helpers.js';
 
 /** The routes an integrator calls: the API, the VC API, status lists, the registry, DIDs and the public documents. */
-const API_ROUTE = /^\/(api\/v1\/|credentials|presentations\/|status\/|registry|federation\/|\.well-known\/|issuers\/|ministry\/|achievements\/|health$|openapi\.json$)/;
+const API_ROUTE = /^\/(api\/v1\/|credentials|presentations\/|status\/|registry|federation\/|\.well-known\/|issuers\/|ministry\/|achievements\/|health$|ready$|metrics$|openapi\.json$)/;
 
 describe('the OpenAPI description', () => {
   it('is served at /openapi.json and is valid OpenAPI 3.1 (checked against the OpenAPI 3.1 schema)', async () => {
@@ -23,7 +25,8 @@ describe('the OpenAPI description', () => {
   });
 
   it('describes every API route the app registers, and no route it does not have', async () => {
-    const ctx = await makeTestApp();
+    // With metrics, as a Node server has them: /metrics is registered only then.
+    const ctx = await makeTestApp({ deps: { metrics: createMetrics({ store: {} as Store, databasePath: ':memory:' }) } });
     const registered = new Set(ctx.app.routes.filter((r) => r.method !== 'ALL' && API_ROUTE.test(r.path)).map((r) => `${r.method.toLowerCase()} ${openApiPath(r.path)}`));
     const described = new Set(OPERATIONS.map((op) => `${op.method} ${openApiPath(op.path)}`));
     expect([...registered].filter((r) => !described.has(r)), 'routes missing from the description').toEqual([]);
@@ -75,5 +78,19 @@ describe('the response check every test app runs (test/openapi-check.ts)', () =>
     await expect(checkResponse('GET', '/health', new Response('ok', { headers: { 'Content-Type': 'text/plain' } }))).rejects.toThrow(/media type/);
     await expect(checkResponse('GET', '/api/v1/institutes', json({ error: { code: 'unauthorized', message: 'no' } }, 401))).resolves.toBeUndefined();
     await expect(checkResponse('GET', '/api/v1/institutes', json({ error: { code: 'no_such_code', message: 'no' } }, 401))).rejects.toThrow(/does not match/);
+  });
+
+  it('covers /ready (200 ready, 503 naming the failing parts) and /metrics (Prometheus text, 403 elsewhere)', async () => {
+    const { checkResponse } = await import('./openapi-check.js');
+    const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+    const checks = [{ name: 'database', ok: false, message: 'attempt to write a readonly database' }];
+    await expect(checkResponse('GET', '/ready', json({ status: 'ready', checks: [{ name: 'keys', ok: true, message: 'ok' }] }))).resolves.toBeUndefined();
+    await expect(checkResponse('GET', '/ready', json({ status: 'not_ready', failing: ['database: attempt to write a readonly database'], checks }, 503))).resolves.toBeUndefined();
+    await expect(checkResponse('GET', '/ready', json({ status: 'not_ready', checks }, 503))).rejects.toThrow(/does not match/);
+    await expect(checkResponse('GET', '/ready', json({ status: 'ok' }))).rejects.toThrow(/does not match/);
+    const metrics = new Response('# HELP x y\nx 1\n', { headers: { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' } });
+    await expect(checkResponse('GET', '/metrics', metrics)).resolves.toBeUndefined();
+    await expect(checkResponse('GET', '/metrics', json({ error: { code: 'forbidden', message: 'no' } }, 403))).resolves.toBeUndefined();
+    await expect(checkResponse('GET', '/metrics', json({ up: 1 }))).rejects.toThrow(/media type/);
   });
 });

@@ -111,6 +111,8 @@ describe('/metrics (Prometheus text, prom-client)', () => {
     expect(text).toContain('skillcert_credentials{state="revoked"} 1');
     expect(text).toContain('skillcert_credentials{state="suspended"} 1');
     expect(text).toContain('skillcert_batch_rows{status="pending"} 0');
+    expect(text).toContain('skillcert_wallet_offers{state="created"} 0');
+    expect(text).toContain('skillcert_wallet_offers{state="claimed"} 0');
     expect(text).toMatch(/skillcert_database_bytes\{file="db"\} [1-9]\d*/);
     expect(text).toMatch(/skillcert_database_bytes\{file="wal"\} \d+/);
     expect(text).toMatch(/nodejs_eventloop_lag_seconds \d/);

@@ -18,6 +18,19 @@ describe('console sign-in', () => {
     expect(res.headers.get('location')).toBe('/console/login');
   });
 
+  it('console pages are never cached and carry the pages\' security headers', async () => {
+    const ctx = await makeTestApp();
+    const browser = new Browser(ctx);
+    const login = await browser.get('/console/login');
+    expect(login.headers.get('cache-control')).toBe('no-store');
+    await browser.post('/console/login', { key: ADMIN_TOKEN, _csrf: csrfIn(await login.text()) });
+    const page = await browser.get('/console/credentials');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    expect(page.headers.get('content-security-policy')).toMatch(/^default-src 'none'/);
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+  });
+
   it('opens a server-side session in an httpOnly, SameSite=Strict cookie scoped to /console', async () => {
     const ctx = await makeTestApp();
     const browser = new Browser(ctx);

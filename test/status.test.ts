@@ -95,6 +95,21 @@ describe('status list credential', () => {
     expect((di as any).credentialSubject.statusPurpose).toBe('revocation');
   });
 
+  it('a list that must be signed again while its institute has no active signing key answers 503 unavailable, not 500', async () => {
+    const ctx = await makeTestApp();
+    const issued = await issue(ctx);
+    const path = new URL(entry(issued.credential, 'revocation').statusListCredential).pathname;
+    // A change makes the signed list stale; the key reported compromised leaves none to sign it with.
+    expect((await post(ctx, `/api/v1/credentials/${issued.id}/revoke`, { reason: 'issued by mistake' })).status).toBe(200);
+    const compromised = await post(ctx, '/api/v1/institutes/default/keys/compromised', { keyId: ctx.key.id, since: '2026-02-01T00:00:00Z' });
+    expect(compromised.status).toBe(200);
+    const res = await ctx.app.request(path);
+    expect(res.status).toBe(503);
+    const body = (await res.json()) as any;
+    expect(body.error.code).toBe('unavailable');
+    expect(body.error.message).toMatch(/no active signing key/);
+  });
+
   it('an unknown list id is 404', async () => {
     const ctx = await makeTestApp();
     expect((await ctx.app.request('/status/NoSuchList1234567')).status).toBe(404);

@@ -222,6 +222,8 @@ export function describeStore(name: string, makeStore: () => Promise<Store>): vo
         await store.saveIssuedCredential(record, achievement, audit('credential.issue'));
         expect(await store.getCredential('c1')).toEqual(record);
         expect(await store.getCredentialByVcId(record.vcId as string)).toEqual(record);
+        expect(await store.signedAtOf(record.vcId as string)).toBe(record.issuedAt);
+        expect(await store.signedAtOf('urn:uuid:never-issued')).toBeNull();
         expect(await store.getCredential('none')).toBeNull();
         expect(await store.getAchievement('inst-a', 'welding')).toEqual(achievement);
         expect((await store.getStatusList('rev-1'))?.allocated).toBe(1);

@@ -71,6 +71,8 @@ export function describeWalletStore(name: string, makeStore: () => Promise<Store
       const rows = await store.credentialDeliveries('cred-w');
       expect(rows).toHaveLength(1);
       expect(await store.getDeliveryByVcId(rows[0]!.vcId)).toEqual(rows[0]);
+      // A delivered credential's signing time is its delivery's.
+      expect(await store.signedAtOf(rows[0]!.vcId)).toBe(rows[0]!.deliveredAt);
       expect((await store.auditEntries({ limit: 10 })).filter((e) => e.action === 'credential.deliver')).toHaveLength(1);
 
       await store.saveWalletNonce('n1', '2026-03-01T10:10:00Z');

@@ -5,6 +5,7 @@ import { checkStatus } from '@digitalbazaar/vc-bitstring-status-list';
 import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Openid4vciVersion } from '@openid4vc/openid4vci';
+import { createMetrics } from '../src/runtime/node/metrics.js';
 import { ADMIN_TOKEN, authJson, verifyBody } from './helpers.js';
 import { appDocumentLoader } from './interop-loader.js';
 import { holderKey, holderSigner, offered, walletClient, walletWorld, type HolderKey, type WalletWorld } from './wallet-helpers.js';
@@ -64,6 +65,22 @@ describe('a wallet receives its credential over OpenID4VCI, bound to its key', (
     expect(db.verified, JSON.stringify(db.error)).toBe(true);
     const ours = await verifyBody(world.ctx, { credential });
     expect(ours.body.verified, JSON.stringify(ours.body.checks)).toBe(true);
+  });
+
+  it('/metrics counts wallet offers created and claimed (from the database, so a restart keeps them)', async () => {
+    const metricsOf = (w: WalletWorld) => createMetrics({ store: w.ctx.store, databasePath: ':memory:' });
+    world = await walletWorld();
+    const metrics = metricsOf(world);
+    const gauge = async (state: string) => new RegExp(`skillcert_wallet_offers\\{state="${state}"\\} (\\d+)`).exec((await metrics.render()).body)?.[1];
+    expect([await gauge('created'), await gauge('claimed')]).toEqual(['0', '0']);
+    const { offer } = await offered(world.ctx);
+    await offered(world.ctx);
+    await receive(world, offer.openid4vci, offer.txCode, await holderKey(), 'OpenBadgeCredential_ldp_vc');
+    // A fresh registry over the same store: the totals are the database's, not this process's.
+    const again = metricsOf(world);
+    const text = (await again.render()).body;
+    expect(text).toContain('skillcert_wallet_offers{state="created"} 2');
+    expect(text).toContain('skillcert_wallet_offers{state="claimed"} 1');
   });
 
   it('draft 13: the same flow by format, c_nonce from the token response, {credential} back; jwt_vc_json verifies with our verifier', async () => {

@@ -1209,6 +1209,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness
+         * @description Whether this process can serve: the database is writable, the migrations are current, the keys are loaded and the background jobs run. Never cached.
+         */
+        get: operations["ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics
+         * @description The Prometheus text format (prom-client): requests by route and status, latency, verifications by verdict, credentials issued, revoked and suspended, batch rows, wallet offers, database and WAL size, event-loop lag. Served to this machine (loopback, not through a proxy), or with `Authorization: Bearer <METRICS_TOKEN>`; only where the runtime keeps metrics (Node). Never cached.
+         */
+        get: operations["metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -2437,6 +2477,8 @@ export interface operations {
             /** @description the credential, byte for byte as signed: Data Integrity JSON by default, the vc+jwt for `Accept: application/vc+jwt` */
             200: {
                 headers: {
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2444,6 +2486,13 @@ export interface operations {
                     "application/vc": unknown;
                     "application/vc+jwt": unknown;
                 };
+            };
+            /** @description not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
@@ -2465,11 +2514,20 @@ export interface operations {
             /** @description the QR code */
             200: {
                 headers: {
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "image/svg+xml": string;
                 };
+            };
+            /** @description not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
@@ -2490,11 +2548,20 @@ export interface operations {
             /** @description the QR code */
             200: {
                 headers: {
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "image/png": string;
                 };
+            };
+            /** @description not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
@@ -2517,11 +2584,20 @@ export interface operations {
                 headers: {
                     /** @description `fits; version=N` (the credential is in the code) or `link-only; version=N` */
                     "X-Offline-QR"?: string;
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "image/svg+xml": string;
                 };
+            };
+            /** @description not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
@@ -2544,11 +2620,20 @@ export interface operations {
                 headers: {
                     /** @description `fits; version=N` (the credential is in the code) or `link-only; version=N` */
                     "X-Offline-QR"?: string;
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "image/png": string;
                 };
+            };
+            /** @description not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
@@ -2571,11 +2656,20 @@ export interface operations {
             /** @description the baked badge */
             200: {
                 headers: {
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "image/png": string;
                 };
+            };
+            /** @description not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
@@ -2600,11 +2694,20 @@ export interface operations {
             /** @description the baked badge */
             200: {
                 headers: {
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "image/svg+xml": string;
                 };
+            };
+            /** @description not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
@@ -2628,6 +2731,8 @@ export interface operations {
             /** @description the Achievement */
             200: {
                 headers: {
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2635,6 +2740,13 @@ export interface operations {
                         [key: string]: unknown;
                     };
                 };
+            };
+            /** @description not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
@@ -2657,6 +2769,8 @@ export interface operations {
             /** @description the Achievement in Khmer */
             200: {
                 headers: {
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2664,6 +2778,13 @@ export interface operations {
                         [key: string]: unknown;
                     };
                 };
+            };
+            /** @description not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
@@ -2686,11 +2807,20 @@ export interface operations {
             /** @description the image */
             200: {
                 headers: {
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "image/svg+xml": string;
                 };
+            };
+            /** @description not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
@@ -2730,6 +2860,7 @@ export interface operations {
             };
             404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getDefaultDid: {
@@ -2744,6 +2875,8 @@ export interface operations {
             /** @description the DID document */
             200: {
                 headers: {
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2751,6 +2884,13 @@ export interface operations {
                         [key: string]: unknown;
                     };
                 };
+            };
+            /** @description not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
@@ -2771,6 +2911,8 @@ export interface operations {
             /** @description the DID document */
             200: {
                 headers: {
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2778,6 +2920,13 @@ export interface operations {
                         [key: string]: unknown;
                     };
                 };
+            };
+            /** @description not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
@@ -2795,6 +2944,8 @@ export interface operations {
             /** @description the DID document */
             200: {
                 headers: {
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2802,6 +2953,13 @@ export interface operations {
                         [key: string]: unknown;
                     };
                 };
+            };
+            /** @description not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
@@ -2819,6 +2977,8 @@ export interface operations {
             /** @description the JWK Set */
             200: {
                 headers: {
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2830,6 +2990,13 @@ export interface operations {
                         })[];
                     };
                 };
+            };
+            /** @description not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             500: components["responses"]["Internal"];
         };
@@ -2849,6 +3016,8 @@ export interface operations {
             /** @description the JWK Set */
             200: {
                 headers: {
+                    /** @description changes when the content changes; send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2860,6 +3029,13 @@ export interface operations {
                         })[];
                     };
                 };
+            };
+            /** @description not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
@@ -6043,6 +6219,80 @@ export interface operations {
                     };
                 };
             };
+            500: components["responses"]["Internal"];
+        };
+    };
+    ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ready, with every part checked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "ready";
+                        checks: {
+                            /** @description the part checked: database, migrations, keys, a background job */
+                            name: string;
+                            ok: boolean;
+                            /** @description ok, or what is wrong */
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            500: components["responses"]["Internal"];
+            /** @description not ready: the failing parts named */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "not_ready";
+                        /** @description each failing part as "name: message" */
+                        failing: string[];
+                        checks: {
+                            /** @description the part checked: database, migrations, keys, a background job */
+                            name: string;
+                            ok: boolean;
+                            /** @description ok, or what is wrong */
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the metrics, Prometheus text format 0.0.4 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["Internal"];
         };
     };

@@ -5,6 +5,7 @@ import { badgeTextOf, khmerAchievement } from '../issuer/achievement.js';
 import type { JsonObject } from '../schemas/credential.js';
 import { badgeSvg } from '../web/badge-image.js';
 import { ApiError } from './errors.js';
+import { withContentEtag } from './etag.js';
 import { SVG_HEADERS } from './page-headers.js';
 
 
@@ -26,13 +27,12 @@ export function achievementRoutes(s: Services): Hono<AppEnv> {
   app.get('/achievements/:slug/:key/km', async (c) => {
     const km = khmerAchievement((await achievementOf(c)).achievement);
     if (!km) throw new ApiError('not_found', 'this achievement has no Khmer version');
-    c.header('Access-Control-Allow-Origin', '*');
-    return c.body(JSON.stringify(km), 200, { 'Content-Type': 'application/ld+json' });
+    return withContentEtag(c, s.crypto, JSON.stringify(km), { 'Content-Type': 'application/ld+json', 'Access-Control-Allow-Origin': '*' });
   });
 
   app.get('/achievements/:slug/:key/image.svg', async (c) => {
     const { institute, achievement } = await achievementOf(c);
-    return c.body(badgeSvg(badgeTextOf(achievement, institute)), 200, { ...SVG_HEADERS, 'Cache-Control': 'public, max-age=3600', 'Access-Control-Allow-Origin': '*' });
+    return withContentEtag(c, s.crypto, badgeSvg(badgeTextOf(achievement, institute)), { ...SVG_HEADERS, 'Cache-Control': 'public, max-age=3600', 'Access-Control-Allow-Origin': '*' });
   });
 
   return app;

@@ -9,6 +9,7 @@ import { summarize } from '../verifier/summary.js';
 import { badgeSvg, type BadgeText } from '../web/badge-image.js';
 import { SVG_HEADERS } from './page-headers.js';
 import { ApiError } from './errors.js';
+import { withContentEtag } from './etag.js';
 import { rateLimit } from './rate-limit.js';
 
 const CACHE = 'public, max-age=3600';
@@ -43,14 +44,14 @@ export function badgeRoutes(s: Services): Hono<AppEnv> {
 
   app.get('/credentials/:id/badge.svg', async (c) => {
     const { record, baked: b, badge } = await baked(c);
-    return c.body(bakeSvg(badgeSvg(badge), b), 200, { ...SVG_HEADERS, ...download(record, 'svg') });
+    return withContentEtag(c, s.crypto, bakeSvg(badgeSvg(badge), b), { ...SVG_HEADERS, ...download(record, 'svg') });
   });
 
   // Each render is real work (resvg): counted as a verification of the caller's, as card.png is.
   app.get('/credentials/:id/badge.png', rateLimit<AppEnv>(s.limits.verify, (c) => `ip:${s.clientAddress?.(c) ?? 'unknown'}`), async (c) => {
     const { record, baked: b, badge } = await baked(c);
     const picture = s.svgPng ? await s.svgPng(badgeSvg(badge)) : await portableBadgePng(verifyUrlFor(s.publicUrl, record.id));
-    return c.body(bakePng(picture, b) as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'image/png', ...download(record, 'png') });
+    return withContentEtag(c, s.crypto, bakePng(picture, b), { 'Content-Type': 'image/png', ...download(record, 'png') });
   });
   return app;
 }

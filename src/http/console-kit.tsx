@@ -6,7 +6,7 @@ import { NotFoundPage, type PageContext } from '../web/layout.js';
 import type { AppEnv } from './context.js';
 import { bodyLimit } from './body-limit.js';
 import { currentSession, hasScope, loginCsrf, sameSecret, type SignedIn } from './console-session.js';
-import { pageHeaders } from './page-headers.js';
+import { pageHeaders, setResponseHeaders } from './page-headers.js';
 
 /*
  * What the console's route files share (src/http/console-routes.tsx, console-cohort-routes.tsx):
@@ -22,7 +22,7 @@ export const MAX_FORM = 64 * 1024;
 /** Console pages are never cached: they show a signed-in user's data. */
 export const noStore: MiddlewareHandler = async (c, next) => {
   await next();
-  c.header('Cache-Control', 'no-store');
+  setResponseHeaders(c, { 'Cache-Control': 'no-store' });
 };
 
 export { pageHeaders };

@@ -16,6 +16,7 @@ import { rateLimit } from './rate-limit.js';
 import { jsonBodyLimit, readJsonBody } from './body.js';
 import { valueOr } from './domain-errors.js';
 import { ApiError } from './errors.js';
+import { withContentEtag } from './etag.js';
 import { credentialLinks, offlineQrView } from './links.js';
 
 export const ISSUE_BODY_LIMIT = 64 * 1024;
@@ -82,22 +83,23 @@ export function credentialRoutes(s: Services): Hono<AppEnv & { Variables: AuthVa
     c.header('Access-Control-Allow-Origin', '*');
     if (form.data) return compatibilityForm(c, record, form.data);
     const accept = c.req.header('accept') ?? '';
-    if (/application\/vc\+jwt/i.test(accept) && record.jwt) return c.body(record.jwt, 200, { 'Content-Type': 'application/vc+jwt' });
+    const cache = { 'Cache-Control': 'no-cache', Vary: 'Accept', 'Access-Control-Allow-Origin': '*' };
+    if (/application\/vc\+jwt/i.test(accept) && record.jwt) return withContentEtag(c, s.crypto, record.jwt, { ...cache, 'Content-Type': 'application/vc+jwt' });
     const type = /application\/vc(?!\+)/i.test(accept) ? 'application/vc' : 'application/json; charset=utf-8';
-    return c.body(record.diJson, 200, { 'Content-Type': type });
+    return withContentEtag(c, s.crypto, record.diJson, { ...cache, 'Content-Type': type });
   });
 
   app.get('/credentials/:id/qr.svg', async (c) => {
     const record = await findCredential(c.req.param('id'));
     const svg = await qrSvg(verifyUrlFor(s.publicUrl, record.id));
-    return c.body(svg, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': QR_CACHE });
+    return withContentEtag(c, s.crypto, svg, { 'Content-Type': 'image/svg+xml', 'Cache-Control': QR_CACHE });
   });
 
   app.get('/credentials/:id/qr.png', async (c) => {
     const record = await findCredential(c.req.param('id'));
     if (!s.qrPng) throw new ApiError('not_found', 'this runtime renders QR codes as SVG only; use qr.svg');
     const png = await s.qrPng(verifyUrlFor(s.publicUrl, record.id));
-    return c.body(png as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'image/png', 'Cache-Control': QR_CACHE });
+    return withContentEtag(c, s.crypto, png, { 'Content-Type': 'image/png', 'Cache-Control': QR_CACHE });
   });
 
   /*
@@ -112,11 +114,11 @@ export function credentialRoutes(s: Services): Hono<AppEnv & { Variables: AuthVa
   };
   app.get('/credentials/:id/qr-offline.svg', async (c) => {
     const { segments, headers } = await offline(c.req.param('id'));
-    return c.body(await qrSegmentsSvg(segments), 200, { ...headers, 'Content-Type': 'image/svg+xml' });
+    return withContentEtag(c, s.crypto, await qrSegmentsSvg(segments), { ...headers, 'Content-Type': 'image/svg+xml' });
   });
   app.get('/credentials/:id/qr-offline.png', async (c) => {
     const { segments, headers } = await offline(c.req.param('id'));
-    return c.body(await qrSegmentsPng(segments) as Uint8Array<ArrayBuffer>, 200, { ...headers, 'Content-Type': 'image/png' });
+    return withContentEtag(c, s.crypto, await qrSegmentsPng(segments), { ...headers, 'Content-Type': 'image/png' });
   });
 
   app.get('/achievements/:slug/:key', async (c) => {
@@ -124,8 +126,7 @@ export function credentialRoutes(s: Services): Hono<AppEnv & { Variables: AuthVa
     if (!institute) throw new ApiError('not_found', 'no such achievement');
     const achievement = await s.store.getAchievement(institute.id, c.req.param('key'));
     if (!achievement) throw new ApiError('not_found', 'no such achievement');
-    c.header('Access-Control-Allow-Origin', '*');
-    return c.body(achievement.json, 200, { 'Content-Type': 'application/ld+json' });
+    return withContentEtag(c, s.crypto, achievement.json, { 'Content-Type': 'application/ld+json', 'Access-Control-Allow-Origin': '*' });
   });
   return app;
 }

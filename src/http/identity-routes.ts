@@ -4,6 +4,7 @@ import type { AppEnv } from './context.js';
 import { buildDidDocument, ministryDid } from '../issuer/did.js';
 import { compatibilityOf, type Institute } from '../store/port.js';
 import { ApiError } from './errors.js';
+import { withContentEtag } from './etag.js';
 
 const PUBLIC_CACHE = 'public, max-age=300';
 
@@ -19,18 +20,17 @@ export function identityRoutes(s: Services, basePath: string): Hono<AppEnv> {
   const didDocument = async (c: Context<AppEnv>, did: string, institute?: Institute) => {
     const [keys, p256Keys] = await Promise.all([s.keys.publicKeys(did), s.keys.p256Keys(did)]);
     if (keys.length === 0) throw new ApiError('not_found', 'no such DID here');
-    c.header('Cache-Control', PUBLIC_CACHE);
-    c.header('Access-Control-Allow-Origin', '*');
     const options = { p256Keys, ed25519VerificationKey2020: institute ? compatibilityOf(institute).ed25519Signature2020 : false };
-    return c.body(JSON.stringify(buildDidDocument(did, keys, options)), 200, { 'Content-Type': 'application/did+ld+json' });
+    return withContentEtag(c, s.crypto, JSON.stringify(buildDidDocument(did, keys, options)), {
+      'Content-Type': 'application/did+ld+json', 'Cache-Control': PUBLIC_CACHE, 'Access-Control-Allow-Origin': '*',
+    });
   };
   /** The same keys as a JWK Set: Ed25519 (EdDSA) and P-256 (ES256), `kid` = verification method id. */
   const jwks = async (c: Context<AppEnv>, did: string | null) => {
-    c.header('Cache-Control', PUBLIC_CACHE);
-    c.header('Access-Control-Allow-Origin', '*');
-    if (!did) return c.json({ keys: [] });
-    const [keys, p256Keys] = await Promise.all([s.keys.publicKeys(did), s.keys.p256Keys(did)]);
-    return c.json({ keys: [...keys.map((k) => k.publicJwk), ...p256Keys.map((k) => k.publicJwk)] });
+    const [keys, p256Keys] = did ? await Promise.all([s.keys.publicKeys(did), s.keys.p256Keys(did)]) : [[], []];
+    return withContentEtag(c, s.crypto, JSON.stringify({ keys: [...keys.map((k) => k.publicJwk), ...p256Keys.map((k) => k.publicJwk)] }), {
+      'Content-Type': 'application/json', 'Cache-Control': PUBLIC_CACHE, 'Access-Control-Allow-Origin': '*',
+    });
   };
   const hostedInstitute = async (slug: string): Promise<Institute> => {
     const institute = await s.store.getInstituteBySlug(slug);

@@ -22,8 +22,15 @@ import { claimsTrust, VerifyPage } from '../web/verify-page.js';
 import { pageHeaders } from './page-headers.js';
 import { safeNext } from './safe-next.js';
 import { VERIFY_BODY_LIMIT } from './body.js';
+import { notModified, pageEtag } from './etag.js';
+import { Lru } from '../util/lru.js';
+import { HtmlEscapedCallbackPhase, resolveCallback } from 'hono/utils/html';
 
 const YEAR = 31_536_000;
+
+/** A page (JSX) as the HTML text c.html would answer. */
+const renderToString = async (node: unknown): Promise<string> =>
+  resolveCallback(await (node as { toString(): string | Promise<string> }).toString(), HtmlEscapedCallbackPhase.Stringify, false, {});
 
 /** The public pages: what a QR opens, "verify anything", the learner's page, and their assets. */
 export function pageRoutes(s: Services): Hono<AppEnv> {
@@ -31,10 +38,22 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
   for (const path of ['/v/*', '/c/*', '/verify', '/lang/*', '/assets/*']) app.use(path, pageHeaders);
 
   const recordOf = async (id: string): Promise<CredentialRecord | null> => (isCredentialId(id) ? s.store.getCredential(id) : null);
-  /** The stored credential a page shows, checked afresh; null when this service never issued it. */
-  const storedReport = async (id: string): Promise<{ record: CredentialRecord; report: VerificationReport } | null> => {
+  /** The stored credential a page shows, checked afresh (or from the cache while it holds), with its report's tag; null when this service never issued it. */
+  const storedReport = async (id: string): Promise<{ record: CredentialRecord; report: VerificationReport; tag: string } | null> => {
     const record = await recordOf(id);
-    return record && { record, report: await s.verifyStoredRecord(record) };
+    return record && { record, ...(await s.storedVerification(record)) };
+  };
+  /*
+   * The verify and learner pages by their ETag. A page ETag hashes everything the page is
+   * rendered from (this instance, the stored verification's tag, the language, the page's own
+   * path, and what else the page shows), so an entry is never stale: a changed verdict is a new
+   * ETag and a new render. A few thousand pages of ~10 kB at most.
+   */
+  const rendered = new Lru<string, string>(2_000);
+  const page = async (etag: string, render: () => unknown): Promise<string> => {
+    let html = rendered.get(etag);
+    if (html === undefined) rendered.set(etag, (html = await renderToString(render())));
+    return html;
   };
   const qrImage = (id: string) => `${s.publicUrl}/credentials/${id}/${s.qrPng ? 'qr.png' : 'qr.svg'}`;
   /** A link preview's picture: the share card where the runtime draws one and the certificate verifies as valid now, else its QR code. */
@@ -52,23 +71,30 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
     const id = c.req.param('id');
     const found = await storedReport(id);
     if (!found) return notFound(c, p, true);
-    const { record, report } = found;
+    const { record, report, tag } = found;
     countVerification(s.insight, 'qr-page', report, record.id);
-    const a = report.credential?.achievement;
-    // Claims nobody vouches for stay out of the title and the link preview too.
-    const claims = claimsTrust(report) === 'withheld' ? [] : [pick(p.lang, a?.name, a?.nameKm), pick(p.lang, report.credential?.learner.name, report.credential?.learner.nameKm)];
-    const title = claims.filter(Boolean).join(' · ') || p.m.verdict[verdictOf(report)].word.replace(/\u200B/g, '');
-    c.header('Cache-Control', 'no-store');
-    c.header('Vary', 'Cookie, Accept-Language');
-    return c.html(
-      <VerifyPage
-        p={p}
-        report={report}
-        ministryName={s.ministryName}
-        credentialUrl={`${p.base}/c/${id}/credential.json`}
-        og={{ title: `${p.m.verifyTitle}: ${title}`, description: p.m.verifyIntro, url: verifyUrlFor(s.publicUrl, id), ...previewImage(record, report, title) }}
-      />,
-    );
+    // Revalidated on every view (no-cache): a verdict can change at any time, and its ETag with it.
+    const headers = { 'Cache-Control': 'no-cache', Vary: 'Cookie, Accept-Language' };
+    // The page shows the day it was checked, not the time.
+    const etag = await pageEtag(s.crypto, [s.instance, 'v', id, tag, p.lang, p.here, report.verifiedAt.slice(0, 10)]);
+    const unchanged = notModified(c, etag, headers);
+    if (unchanged) return unchanged;
+    const html = await page(etag, () => {
+      const a = report.credential?.achievement;
+      // Claims nobody vouches for stay out of the title and the link preview too.
+      const claims = claimsTrust(report) === 'withheld' ? [] : [pick(p.lang, a?.name, a?.nameKm), pick(p.lang, report.credential?.learner.name, report.credential?.learner.nameKm)];
+      const title = claims.filter(Boolean).join(' · ') || p.m.verdict[verdictOf(report)].word.replace(/\u200B/g, '');
+      return (
+        <VerifyPage
+          p={p}
+          report={report}
+          ministryName={s.ministryName}
+          credentialUrl={`${p.base}/c/${id}/credential.json`}
+          og={{ title: `${p.m.verifyTitle}: ${title}`, description: p.m.verifyIntro, url: verifyUrlFor(s.publicUrl, id), ...previewImage(record, report, title) }}
+        />
+      );
+    });
+    return c.html(html, 200, headers);
   });
 
   app.get('/verify', (c) => c.html(<VerifyAnythingPage p={c.get('page')} ministryName={s.ministryName} />));
@@ -126,18 +152,20 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
     const id = c.req.param('id');
     const found = await storedReport(id);
     if (!found) return notFound(c, p, true);
-    const { record, report } = found;
+    const { record, report, tag } = found;
     s.insight.record({ event: 'page-view', credential: { id: record.id } });
     const verifiedTimes = await s.store.verificationCount(record.id);
+    // The printed certificate carries the whole credential where it fits (issue 16).
+    const offline = offlineQrOf(s.publicUrl, record)?.fits ?? false;
+    const headers = { 'Cache-Control': 'no-cache', Vary: 'Cookie, Accept-Language' };
+    const etag = await pageEtag(s.crypto, [s.instance, 'c', id, tag, p.lang, p.here, String(verifiedTimes), String(offline), String(Boolean(record.jwt))]);
+    const unchanged = notModified(c, etag, headers);
+    if (unchanged) return unchanged;
     const cred = report.credential;
     const learner = pick(p.lang, cred?.learner.name, cred?.learner.nameKm) ?? '';
     const achievement = pick(p.lang, cred?.achievement?.name, cred?.achievement?.nameKm) ?? '';
     const issuer = pick(p.lang, cred?.issuer.name, cred?.issuer.nameKm) ?? '';
-    // The printed certificate carries the whole credential where it fits (issue 16).
-    const offline = offlineQrOf(s.publicUrl, record)?.fits ?? false;
-    c.header('Cache-Control', 'no-cache');
-    c.header('Vary', 'Cookie, Accept-Language');
-    return c.html(
+    const html = await page(etag, () => (
       <LearnerPage
         p={p}
         id={id}
@@ -159,8 +187,9 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
           url: `${s.publicUrl}/c/${id}`,
           ...previewImage(record, report, `${learner} · ${achievement} · ${issuer}`),
         }}
-      />,
-    );
+      />
+    ));
+    return c.html(html, 200, headers);
   });
 
   const download = (kind: 'json' | 'jwt') => async (c: Context<AppEnv>) => {

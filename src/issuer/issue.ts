@@ -45,19 +45,9 @@ export interface BatchControl {
   running: Set<Promise<unknown>>;
 }
 
-export type IssueErrorCode = 'ERR_UNDEFINED_TERM' | 'ERR_INVALID_JSONLD' | 'ERR_INVALID_DATES' | 'ERR_NO_SIGNING_KEY';
+import { IssueError } from './issue-error.js';
 
-/** A request that is well-formed but cannot be issued as asked. */
-export class IssueError extends Error {
-  constructor(
-    readonly code: IssueErrorCode,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-    this.name = this.constructor.name;
-  }
-}
+export { IssueError, type IssueErrorCode } from './issue-error.js';
 
 export interface IssuedCredential {
   record: CredentialRecord;

@@ -4,6 +4,7 @@ import { toDateTimeStamp } from '../schemas/dates.js';
 import type { JsonObject } from '../schemas/credential.js';
 import type { StatusList, StatusPurpose, StatusSlot, Store } from '../store/port.js';
 import { bitstringOf, encodeList } from './bitstring.js';
+import { IssueError } from './issue-error.js';
 import type { KeyRing } from './key-ring.js';
 import { addDataIntegrityProof, signVcJwt } from './secure.js';
 
@@ -77,7 +78,8 @@ export async function signedStatusList(deps: StatusListDeps, list: StatusList): 
   if (fresh) {
     return { list, json: list.signedJson as string, jwt: list.signedJwt as string, signedAt: list.signedAt as string, validUntil: list.validUntil as string };
   }
-  if (!key) throw new Error(`no signing key for ${list.issuerDid}`);
+  // A server state, not the caller's fault: 503 unavailable (src/http/domain-errors.ts), as issuing without a key is.
+  if (!key) throw new IssueError('ERR_NO_SIGNING_KEY', `${list.issuerDid} has no active signing key here, and this status list must be signed again; try again once the institute has one`);
   const version = list.version;
   const bits = bitstringOf(list.size, await deps.store.setStatusIndexes(list.id, list.purpose));
   const url = statusListUrl(deps.publicUrl, list.id);

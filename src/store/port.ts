@@ -134,6 +134,12 @@ export interface Store extends CohortStore, WalletStore, InsightStore, WebhookSt
   credentialJwts(ids: readonly string[]): Promise<Map<string, string>>;
   /** By the credential's own `id` (what the VC API names credentials by). */
   getCredentialByVcId(vcId: string): Promise<CredentialRecord | null>;
+  /**
+   * When this service signed the credential whose own `id` this is: its issue time, else the
+   * time a wallet delivery of it was signed; null when it signed none. Two narrow reads (the
+   * verifier asks on every verification; a whole record is ~10 kB of text to decode).
+   */
+  signedAtOf(vcId: string): Promise<string | null>;
   getAchievement(instituteId: string, key: string): Promise<AchievementRecord | null>;
 
   /**
@@ -183,10 +189,14 @@ export interface Store extends CohortStore, WalletStore, InsightStore, WebhookSt
   /** Removes sessions that expired before `now`; returns how many. */
   deleteExpiredSessions(now: string): Promise<number>;
 
-  /** Totals for operators' metrics: credentials stored, revoked, suspended now; batch rows by status. */
   /** Changes whenever this store writes something verifying a stored credential reads (keys, accreditations, institutes, a status). */
   verificationEpoch(): number;
-  operationalTotals(): Promise<{ issued: number; revoked: number; suspended: number; batchRows: Record<string, number> }>;
+  /** Totals for operators' metrics: credentials stored, revoked, suspended now; batch rows by status; wallet offers. */
+  operationalTotals(): Promise<{
+    issued: number; revoked: number; suspended: number; batchRows: Record<string, number>;
+    /** Wallet offers made (open, withdrawn, expired or claimed), and those a wallet claimed (each claim is one delivery). */
+    walletOffers: { created: number; claimed: number };
+  }>;
   close(): Promise<void>;
 }
 

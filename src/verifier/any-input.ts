@@ -13,16 +13,20 @@ const VP_JWT_TYPES = ['vp+jwt', 'application/vp+jwt', 'vp+ld+jwt', 'application/
 /** What skillcert's verify API and page answer: a report, or why the input is not one credential. */
 export type VerifyOutcome = { report: VerificationReport } | { problem: string };
 
-/** The presentation an input is, as a document verifyPresentation reads; null for a credential. */
-function presentationOf(input: VerifyInput): JsonObject | null {
+/**
+ * The presentation an input is, as a document verifyPresentation reads; null for a
+ * credential. A JWT is decoded once here, and a credential JWT handed on decoded.
+ */
+function presentationOf(input: VerifyInput): { vp: JsonObject | null; input: VerifyInput } {
   if (input.kind === 'credential') {
     const doc = input.credential as JsonObject | null;
-    return doc && typeof doc === 'object' && typesOf(doc.type).some((t) => PRESENTATION_TYPES.includes(t)) ? doc : null;
+    return { vp: doc && typeof doc === 'object' && typesOf(doc.type).some((t) => PRESENTATION_TYPES.includes(t)) ? doc : null, input };
   }
-  const decoded = decodeJwtParts(input.jwt.trim());
-  if (typeof decoded === 'string') return null;
+  const jwt = input.jwt.trim();
+  const decoded = input.decoded ?? decodeJwtParts(jwt);
+  if (typeof decoded === 'string') return { vp: null, input };
   const isVp = VP_JWT_TYPES.includes(String(decoded.header.typ)) || 'vp' in decoded.payload || typesOf(decoded.payload.type).includes('VerifiablePresentation');
-  return isVp ? { '@context': V2, type: 'EnvelopedVerifiablePresentation', id: `data:application/vp+jwt,${input.jwt.trim()}` } : null;
+  return isVp ? { vp: { '@context': V2, type: 'EnvelopedVerifiablePresentation', id: `data:application/vp+jwt,${jwt}` }, input } : { vp: null, input: { kind: 'jwt', jwt, decoded } };
 }
 
 /**
@@ -34,8 +38,8 @@ function presentationOf(input: VerifyInput): JsonObject | null {
  * for POST /presentations/verify, which reports each.
  */
 export async function verifyAnything(deps: VerifierDeps, input: VerifyInput): Promise<VerifyOutcome> {
-  const vp = presentationOf(input);
-  if (!vp) return { report: await verifyCredential(deps, input) };
+  const { vp, input: decoded } = presentationOf(input);
+  if (!vp) return { report: await verifyCredential(deps, decoded) };
   const result = await verifyPresentation(deps, vp, {});
   const own = result.checks.filter((c) => c.id !== 'credentials');
   const [credential] = result.credentials;

@@ -2,7 +2,7 @@ import { issuerIdOf, typesOf, validityOf, type JsonObject } from '../schemas/cre
 import type { LegacyForm, VerificationReport } from '../schemas/report.js';
 import { failed, validityCheck } from './checks.js';
 import { checkJwtSignature, decodeJwtParts, numericDate } from './jwt.js';
-import { formatCheck, legacyModelOf, report, statusAfter, type VerifierDeps } from './report-parts.js';
+import { formatCheck, legacyModelOf, report, statusAfter, type DecodedJwt, type VerifierDeps } from './report-parts.js';
 
 const V1 = 'https://www.w3.org/2018/credentials/v1';
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -69,8 +69,8 @@ export function credentialFromVcClaim(payload: JsonObject): JsonObject | string 
  * VC-JWT 1.1 JWT (a `vc` claim; reported as legacy). Signed with EdDSA, ES256 or ES384 by a
  * key of the issuer from did:key, did:jwk or did:web.
  */
-export async function verifyJwtCredential(deps: VerifierDeps, jwt: string, now: Date): Promise<VerificationReport> {
-  const decoded = decodeJwtParts(jwt);
+export async function verifyJwtCredential(deps: VerifierDeps, jwt: string, now: Date, decodedAlready?: DecodedJwt): Promise<VerificationReport> {
+  const decoded = decodedAlready ?? decodeJwtParts(jwt);
   if (typeof decoded === 'string') return report('vc+jwt', [failed('format', decoded)], null, now);
   const { header, payload } = decoded;
   if (header.typ === 'vp+jwt' || header.typ === 'application/vp+jwt' || 'vp' in payload) {

@@ -7,7 +7,7 @@ import type { Check, CheckId } from '../schemas/report.js';
 import { failed, passed, skipped } from './checks.js';
 import { compromiseProblem, futureProblem, signingTimeOf } from './di-proof.js';
 import type { KeyPurpose, Resolution } from './resolve.js';
-import { issuerCheck, type VerifierDeps } from './report-parts.js';
+import { issuerCheck, type DecodedJwt, type VerifierDeps } from './report-parts.js';
 
 const FORBIDDEN_HEADERS = ['jwk', 'jku', 'x5u', 'x5c', 'x5t', 'x5t#S256'] as const;
 const ACCEPTED_ALGS = Object.keys(JWS_ALGS).join(', ');
@@ -29,7 +29,7 @@ export function decodeJwtPayload(jwt: string): unknown {
   return payload.ok ? payload.value : null;
 }
 
-export function decodeJwtParts(jwt: string): { header: ProtectedHeaderParameters; payload: Record<string, unknown> } | string {
+export function decodeJwtParts(jwt: string): DecodedJwt | string {
   const parts = jwt.split('.');
   if (parts.length !== 3) return 'not a compact JWS: it must have three dot-separated parts';
   const payload = readJwtPayload(jwt);

@@ -1,3 +1,4 @@
+import type { ProtectedHeaderParameters } from 'jose';
 import type { CryptoProvider } from '../crypto/provider.js';
 import { CredentialSchema, issuerIdOf, validityOf, type Credential } from '../schemas/credential.js';
 import { toDateTimeStamp } from '../schemas/dates.js';
@@ -31,7 +32,16 @@ export interface VerifierDeps {
   observe?: (report: VerificationReport) => void;
 }
 
-export type VerifyInput = { kind: 'credential'; credential: unknown } | { kind: 'jwt'; jwt: string };
+export type VerifyInput =
+  | { kind: 'credential'; credential: unknown }
+  /** `decoded`: the JWT's header and payload, where the caller decoded them already (never trusted more than the JWT itself: the signature is checked over `jwt`). */
+  | { kind: 'jwt'; jwt: string; decoded?: DecodedJwt };
+
+/** A compact JWS's protected header and JSON payload, unverified. */
+export interface DecodedJwt {
+  header: ProtectedHeaderParameters;
+  payload: Record<string, unknown>;
+}
 
 export const report = (
   format: CredentialFormat | null,

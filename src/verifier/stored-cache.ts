@@ -1,5 +1,6 @@
 import type { VerificationReport } from '../schemas/report.js';
 import { toDateTimeStamp } from '../schemas/dates.js';
+import { toBase64url, utf8 } from '../crypto/encoding.js';
 import { Lru } from '../util/lru.js';
 
 /*
@@ -12,16 +13,28 @@ import { Lru } from '../util/lru.js';
  *     processes' writes to the same database adds its own marker (SQLite's data_version);
  *   - time passes a boundary the report depends on: the credential's validFrom or validUntil.
  * A hit costs the record's read (done by the caller) and a copy of the report with this
- * moment's verifiedAt.
+ * moment's verifiedAt. Each entry carries its report's tag (reportTag), made once: what a
+ * page's ETag is built from, so a page whose verdict changed never matches an old ETag.
  */
 
 export interface StoredVerificationCache {
-  /** The report for `record`, from the cache when nothing it depends on changed since. */
-  get(record: { id: string; diJson: string }, verify: () => Promise<VerificationReport>): Promise<{ report: VerificationReport; hit: boolean }>;
+  /** The report for `record` and its tag, from the cache when nothing it depends on changed since. */
+  get(record: { id: string; diJson: string }, verify: () => Promise<VerificationReport>): Promise<{ report: VerificationReport; hit: boolean; tag: string }>;
+}
+
+/**
+ * A report's outcome as a short tag: equal for reports that differ only in when they were
+ * made (verifiedAt), different when anything else differs (a verdict, a check's status or
+ * words, the credential shown). A SHA-256 prefix of its JSON (128 bits).
+ */
+export async function reportTag(sha256: (data: Uint8Array) => Promise<Uint8Array>, report: VerificationReport): Promise<string> {
+  const { verifiedAt: _, ...outcome } = report;
+  return toBase64url((await sha256(utf8(JSON.stringify(outcome)))).subarray(0, 16));
 }
 
 interface Entry {
   report: VerificationReport;
+  tag: string;
   marker: string;
   /** The first instant (ms) at which the report could read differently because of time alone. */
   expiresAt: number;
@@ -40,6 +53,7 @@ export function nextBoundary(report: VerificationReport, now: number): number {
 
 export function createStoredVerificationCache(options: {
   clock: () => Date;
+  sha256: (data: Uint8Array) => Promise<Uint8Array>;
   /** Changes whenever anything a stored credential's verification reads may have changed. */
   marker: () => string;
   maxEntries?: number;
@@ -51,14 +65,15 @@ export function createStoredVerificationCache(options: {
       const marker = options.marker();
       const cached = entries.get(record.id);
       if (cached && cached.marker === marker && now.getTime() < cached.expiresAt && cached.bytes === record.diJson.length) {
-        return { report: { ...cached.report, verifiedAt: toDateTimeStamp(now) }, hit: true };
+        return { report: { ...cached.report, verifiedAt: toDateTimeStamp(now) }, hit: true, tag: cached.tag };
       }
       const report = await verify();
+      const tag = await reportTag(options.sha256, report);
       // Read the marker again: a write while verifying leaves this report unkept.
       if (options.marker() === marker) {
-        entries.set(record.id, { report, marker, expiresAt: nextBoundary(report, now.getTime()), bytes: record.diJson.length });
+        entries.set(record.id, { report, tag, marker, expiresAt: nextBoundary(report, now.getTime()), bytes: record.diJson.length });
       }
-      return { report, hit: false };
+      return { report, hit: false, tag };
     },
   };
 }

@@ -59,7 +59,7 @@ export async function verifyCredential(deps: VerifierDeps, input: VerifyInput): 
 
 async function verifyOnce(deps: VerifierDeps, input: VerifyInput): Promise<VerificationReport> {
   const now = deps.clock();
-  if (input.kind === 'jwt') return verifyJwtCredential(deps, input.jwt.trim(), now);
+  if (input.kind === 'jwt') return verifyJwtCredential(deps, input.jwt.trim(), now, input.decoded);
   const doc = input.credential;
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
     return report('data-integrity', [failed('format', 'a credential must be a JSON object')], null, now);

@@ -185,7 +185,8 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get', path: '/status/:listId', id: 'getStatusList', tag: 'Public documents', summary: 'A BitstringStatusListCredential',
     replies: { 200: { ...credentialFormats, description: 'the signed status list (vc+jwt for Accept: application/vc+jwt)', headers: cacheHeaders }, 304: { description: 'not modified (If-None-Match)' } },
-    errors: [404],
+    // 503: the list changed (or its signature is due) and its institute has no active key to sign it again with.
+    errors: [404, 503],
   },
   // Identities and the registry
   { method: 'get', path: '/.well-known/did.json', id: 'getDefaultDid', tag: 'Identities', summary: 'The default institute\'s did:web document', replies: { 200: { description: 'the DID document', type: 'application/did+ld+json', schema: R.JsonLd } }, errors: [404] },
@@ -448,6 +449,18 @@ export const OPERATIONS: Operation[] = [
     replies: { 200: { description: 'the status after the change', schema: R.VcApiStatusChanged } }, errors: [400, 401, 403, 404, 409, 413, 415],
   },
   { method: 'get', path: '/health', id: 'health', tag: 'Service', summary: 'Liveness', replies: { 200: { description: 'alive', schema: R.Health } } },
+  {
+    method: 'get', path: '/ready', id: 'ready', tag: 'Service', summary: 'Readiness',
+    description: 'Whether this process can serve: the database is writable, the migrations are current, the keys are loaded and the background jobs run. Never cached.',
+    replies: { 200: { description: 'ready, with every part checked', schema: R.Ready }, 503: { description: 'not ready: the failing parts named', schema: R.NotReady } },
+  },
+  {
+    method: 'get', path: '/metrics', id: 'metrics', tag: 'Service', summary: 'Prometheus metrics',
+    description: 'The Prometheus text format (prom-client): requests by route and status, latency, verifications by verdict, credentials issued, revoked and suspended, '
+      + 'batch rows, wallet offers, database and WAL size, event-loop lag. Served to this machine (loopback, not through a proxy), or with '
+      + '`Authorization: Bearer <METRICS_TOKEN>`; only where the runtime keeps metrics (Node). Never cached.',
+    replies: { 200: text('text/plain', 'the metrics, Prometheus text format 0.0.4') }, errors: [403],
+  },
   { method: 'get', path: '/openapi.json', id: 'openapi', tag: 'Service', summary: 'This description', replies: { 200: { description: 'OpenAPI 3.1', schema: { type: 'object' } } } },
 ];
 
@@ -482,11 +495,23 @@ function queryParams(query: Operation['query']): Json[] {
   }));
 }
 
+/**
+ * Operations answered with a content ETag (src/http/etag.ts): the same bytes, the same tag; a
+ * matching If-None-Match gets 304 with no body.
+ */
+const CONTENT_ETAG = new Set([
+  'getCredential', 'getQrSvg', 'getQrPng', 'getOfflineQrSvg', 'getOfflineQrPng', 'getBadgePng', 'getBadgeSvg',
+  'getAchievement', 'getAchievementKm', 'getAchievementImage', 'getDefaultDid', 'getInstituteDid', 'getMinistryDid', 'getDefaultJwks', 'getInstituteJwks',
+]);
+
 function describe(op: Operation): Json {
   const pathParams = [...op.path.matchAll(/:(\w+)/g)].map((m) => idParam(m[1] as string, m[1] === 'slug' ? 'the institute\'s slug' : `the ${m[1]}`));
   const bodies = op.body === undefined ? [] : Array.isArray(op.body) ? op.body : [op.body];
   const responses: Json = {};
-  for (const [status, reply] of Object.entries(op.replies)) {
+  const replies: Record<number, Reply> = CONTENT_ETAG.has(op.id)
+    ? { ...op.replies, 200: { ...op.replies[200]!, headers: { ...op.replies[200]?.headers, ...cacheHeaders } }, 304: { description: 'not modified (If-None-Match)' } }
+    : op.replies;
+  for (const [status, reply] of Object.entries(replies)) {
     responses[status] = {
       description: reply.description,
       ...(reply.headers ? { headers: reply.headers } : {}),

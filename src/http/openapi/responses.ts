@@ -170,6 +170,17 @@ export const DccLegacyRegistry = z.object({
   registry: z.record(z.string(), z.object({ name: z.string(), url: z.string().optional() })),
 }).meta({ title: 'DccLegacyRegistry' });
 export const Health = z.object({ status: z.literal('ok') });
+const ReadyCheck = z.object({
+  name: z.string().describe('the part checked: database, migrations, keys, a background job'),
+  ok: z.boolean(),
+  message: z.string().describe('ok, or what is wrong'),
+}).meta({ title: 'ReadyCheck' });
+export const Ready = z.object({ status: z.literal('ready'), checks: z.array(ReadyCheck) }).meta({ title: 'Ready' });
+export const NotReady = z.object({
+  status: z.literal('not_ready'),
+  failing: z.array(z.string()).describe('each failing part as "name: message"'),
+  checks: z.array(ReadyCheck),
+}).meta({ title: 'NotReady' });
 export const JsonLd = anyObject('a JSON-LD document');
 
 // Wallet offers (OpenID4VCI, the VC-API exchange)

@@ -7,8 +7,8 @@ import type { Store } from '../../store/port.js';
  * Prometheus metrics (prom-client, Node only; the app sees the small MetricsPort). Counters for
  * what happens in this process (requests, verifications by verdict); gauges read from the
  * database at scrape time for what the database knows better than one process (credentials
- * stored, revoked and suspended now, batch rows by status), so they survive restarts and count
- * what the CLI issued too. Default Node metrics add RSS, heap and event-loop lag.
+ * stored, revoked and suspended now, batch rows by status, wallet offers created and claimed), so
+ * they survive restarts and count what the CLI issued too. Default Node metrics add RSS, heap and event-loop lag.
  */
 export function createMetrics(options: { store: Store; databasePath: string; token?: string }): MetricsPort & { registry: Registry } {
   const registry = new Registry();
@@ -53,6 +53,15 @@ export function createMetrics(options: { store: Store; databasePath: string; tok
       const t = await readTotals();
       this.reset();
       for (const status of ['pending', 'issued', 'existing', 'failed']) this.set({ status }, t.batchRows[status] ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'skillcert_wallet_offers', help: 'Wallet offers in the database: created (every offer made) and claimed (delivered to a wallet)',
+    labelNames: ['state'] as const, registers: [registry],
+    async collect() {
+      const t = await readTotals();
+      this.set({ state: 'created' }, t.walletOffers.created);
+      this.set({ state: 'claimed' }, t.walletOffers.claimed);
     },
   });
   const size = (path: string) => {

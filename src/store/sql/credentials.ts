@@ -5,7 +5,7 @@ import { sql, type SqlDriver } from './driver.js';
 import { issuedEvent } from './webhook-events.js';
 import { achievementFromRow, credentialFromRow } from './rows.js';
 
-type CredentialMethods = Pick<Store, 'saveIssuedCredential' | 'saveIssuedCredentials' | 'getCredential' | 'credentialJwts' | 'getCredentialByVcId' | 'getAchievement'>;
+type CredentialMethods = Pick<Store, 'saveIssuedCredential' | 'saveIssuedCredentials' | 'getCredential' | 'credentialJwts' | 'getCredentialByVcId' | 'signedAtOf' | 'getAchievement'>;
 
 const CREDENTIAL_INSERT = `INSERT INTO credentials (id, credential_url, vc_id, institute_id, issuer_did, di_json, jwt, jwt_es256, learner_name,
     achievement_name, achievement_key, valid_from, valid_until, issued_at, issued_by, revocation_list, revocation_index, suspension_list,
@@ -78,6 +78,11 @@ export function credentialMethods(db: SqlDriver, log: AuditLog): CredentialMetho
     },
     // The first credential of an id, where a database from before migration 0008 holds repeats.
     getCredentialByVcId: (vcId) => one('SELECT * FROM credentials WHERE vc_id = ? ORDER BY vc_id_repeat LIMIT 1', vcId),
+    async signedAtOf(vcId) {
+      const row = (await db.first(sql('SELECT issued_at AS at FROM credentials WHERE vc_id = ? ORDER BY vc_id_repeat LIMIT 1', vcId)))
+        ?? (await db.first(sql('SELECT delivered_at AS at FROM credential_deliveries WHERE vc_id = ?', vcId)));
+      return typeof row?.at === 'string' ? row.at : null;
+    },
     async getAchievement(instituteId, key) {
       const row = await db.first(sql('SELECT * FROM achievements WHERE institute_id = ? AND key = ?', instituteId, key));
       return row ? achievementFromRow(row) : null;

@@ -10,7 +10,9 @@ export function statsMethods(db: SqlDriver): Pick<Store, 'operationalTotals'> {
       const c = await db.first(sql(
         `SELECT (SELECT COUNT(*) FROM credentials) AS issued,
                 (SELECT COUNT(*) FROM credentials WHERE revoked_at IS NOT NULL) AS revoked,
-                (SELECT COUNT(*) FROM credentials WHERE suspended_at IS NOT NULL) AS suspended`,
+                (SELECT COUNT(*) FROM credentials WHERE suspended_at IS NOT NULL) AS suspended,
+                (SELECT COUNT(*) FROM wallet_offers) AS offers,
+                (SELECT COUNT(*) FROM credential_deliveries) AS claimed`,
       ));
       const rows = await db.all(sql(`SELECT status, COUNT(*) AS n FROM batch_rows GROUP BY status`));
       return {
@@ -18,6 +20,8 @@ export function statsMethods(db: SqlDriver): Pick<Store, 'operationalTotals'> {
         revoked: Number(c?.revoked ?? 0),
         suspended: Number(c?.suspended ?? 0),
         batchRows: Object.fromEntries(rows.map((r) => [String(r.status), Number(r.n)])),
+        // A delivery exists only for a claimed offer (its offer_ref is unique): counted from its key, not a scan of the offers.
+        walletOffers: { created: Number(c?.offers ?? 0), claimed: Number(c?.claimed ?? 0) },
       };
     },
   };
