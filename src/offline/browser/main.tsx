@@ -6,7 +6,7 @@ import { ChecksList, CredentialDetails } from '../../web/verify-page.js';
 import { verdictOf } from '../../verifier/verdict.js';
 import type { OfflineKit } from '../kit.js';
 import { decodeOfflinePayload, offlinePayloadIn } from '../payload.js';
-import { nobleCrypto } from './noble-crypto.js';
+import { browserCrypto } from './web-crypto.js';
 import { verifyOffline, type OfflineOutcome } from './verify-offline.js';
 
 /*
@@ -101,7 +101,7 @@ async function runOffline(): Promise<void> {
     if (jwt !== null) {
       const kit = await loadKit();
       ministryName = kit?.ministry.name ?? '';
-      outcome = await verifyOffline(jwt, kit, new Date(), nobleCrypto);
+      outcome = await verifyOffline(jwt, kit, new Date(), browserCrypto);
       if (!kit) note = 'no-kit';
     }
   }
