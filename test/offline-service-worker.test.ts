@@ -46,4 +46,10 @@ describe('offline, the service worker opens a verify link as the shell', () => {
     const open = runWorker({ '/offline': new Response(SHELL, { headers: { 'Content-Type': 'text/html; charset=utf-8' } }) });
     expect(await (await open('/verify')).text()).toBe(SHELL);
   });
+
+  it('when the saved kit cannot be read, the shell as saved: never no page at all', async () => {
+    const broken = new Response(new ReadableStream({ start: (c) => c.error(new Error('disk')) }));
+    const open = runWorker({ '/offline': new Response(SHELL, { headers: { 'Content-Type': 'text/html; charset=utf-8' } }), '/offline/kit.json': broken });
+    expect(await (await open('/v/AvUmcTMGF8Ko41LFNeRzPm')).text()).toBe(SHELL);
+  });
 });

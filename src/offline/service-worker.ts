@@ -42,7 +42,8 @@ function timeout(p,ms){return new Promise(function(ok,fail){var t=setTimeout(fun
 p.then(function(v){clearTimeout(t);ok(v)},function(err){clearTimeout(t);fail(err)})})}
 self.addEventListener('fetch',function(e){var r=e.request;if(r.method!=='GET')return;var u=new URL(r.url);if(u.origin!==location.origin)return;var p=u.pathname;
 if(r.mode==='navigate'&&(p.indexOf(S.base+'/v/')===0||p===S.base+'/verify')){
-e.respondWith(timeout(fetch(r),WAIT_MS).then(function(res){e.waitUntil(refreshKit(false));return res},shellWithKit));return}
+e.respondWith(timeout(fetch(r),WAIT_MS).then(function(res){e.waitUntil(refreshKit(false));return res},function(){
+return shellWithKit().catch(function(){return caches.match(SHELL,{cacheName:S.cache}).then(function(hit){return hit||Response.error()})})}));return}
 if(p===KIT){e.respondWith(fetch(r).then(function(res){if(res.ok){var copy=res.clone();e.waitUntil(caches.open(S.cache).then(function(c){return c.put(KIT,copy)}))}return res},
 function(){return caches.match(KIT,{cacheName:S.cache}).then(function(hit){return hit||Response.error()})}));return}
 if(S.precache.indexOf(p)>=0){e.respondWith(caches.match(p,{cacheName:S.cache}).then(function(hit){return hit||fetch(r)}))}});
