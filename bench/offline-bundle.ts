@@ -35,6 +35,8 @@ export async function buildOfflineBundle(): Promise<string> {
     jsx: 'automatic',
     jsxImportSource: 'hono/jsx',
     legalComments: 'none',
+    // Khmer as UTF-8 (3 bytes a letter), not \uXXXX escapes (6): 114 KB instead of 146 KB to parse.
+    charset: 'utf8',
     write: false,
     logLevel: 'silent',
     plugins: [srcWithoutSideEffects],

@@ -3,4 +3,4 @@ import { buildOfflineBundle, bundleModule } from './offline-bundle.js';
 
 const js = await buildOfflineBundle();
 writeFileSync(new URL('../src/offline/generated/verifier-bundle.ts', import.meta.url), bundleModule(js));
-console.log(`src/offline/generated/verifier-bundle.ts: ${js.length} bytes of JavaScript`);
+console.log(`src/offline/generated/verifier-bundle.ts: ${Buffer.byteLength(js)} bytes of JavaScript (UTF-8)`);

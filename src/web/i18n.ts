@@ -305,34 +305,22 @@ export function preferredLang(header: string): Lang {
 
 export { khmerDigits };
 
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const KHMER_MONTHS = ['មករា', 'កុម្ភៈ', 'មីនា', 'មេសា', 'ឧសភា', 'មិថុនា', 'កក្កដា', 'សីហា', 'កញ្ញា', 'តុលា', 'វិច្ឆិកា', 'ធ្នូ'];
 
-const dateFormats: Partial<Record<Lang, Intl.DateTimeFormat>> = {};
 /**
- * The date format of a language, made once: building an Intl.DateTimeFormat loads its locale
- * data (tens of microseconds; it was a fifth of the time of a verify page under load), and a
- * format never changes.
+ * A date (the day of an ISO timestamp, in UTC) for the locale, as full ICU writes it in the
+ * long style ("15 February 2026"; Khmer "១៥ កុម្ភៈ ២០២៦", with Khmer digits), built from the
+ * month names here rather than by Intl: the offline page formats dates on the phone, where the
+ * first Intl.DateTimeFormat of a page loads ICU's data (a quarter of a second on a slow phone)
+ * and Chromium's ICU has no Khmer month names; so every runtime writes the same text.
  */
-function dateFormat(lang: Lang): Intl.DateTimeFormat {
-  const options = { dateStyle: 'long', timeZone: 'UTC' } as const;
-  return (dateFormats[lang] ??= lang === 'km'
-    ? new Intl.DateTimeFormat('km', { ...options, numberingSystem: 'khmr' })
-    : new Intl.DateTimeFormat('en-GB', options));
-}
-
-/** A date (the day of an ISO timestamp, in UTC) for the locale: Khmer with Khmer digits. */
 export function formatDate(iso: string | undefined | null, lang: Lang): string {
   if (!iso) return '';
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return iso;
-  let text = dateFormat(lang).format(t);
-  // A browser whose ICU lacks Khmer names writes "២០២៦ M០២ ១៥" (the offline page formats
-  // dates on the phone): then the day, month and year as Node's full ICU writes them.
-  if (lang === 'km' && !KHMER_MONTHS.some((month) => text.includes(month))) {
-    const d = new Date(t);
-    text = `${d.getUTCDate()} ${KHMER_MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-  }
-  // An ICU without Khmer data still gets Khmer digits.
+  const d = new Date(t);
+  const text = `${d.getUTCDate()} ${(lang === 'km' ? KHMER_MONTHS : EN_MONTHS)[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
   return lang === 'km' ? khmerDigits(text) : text;
 }
 

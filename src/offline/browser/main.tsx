@@ -6,7 +6,8 @@ import { ChecksList, CredentialDetails } from '../../web/verify-page.js';
 import { verdictOf } from '../../verifier/verdict.js';
 import type { OfflineKit } from '../kit.js';
 import { decodeOfflinePayload, offlinePayloadIn } from '../payload.js';
-import { nobleCrypto } from './noble-crypto.js';
+import { KIT_ELEMENT_ID } from '../service-worker.js';
+import { browserCrypto } from './web-crypto.js';
 import { verifyOffline, type OfflineOutcome } from './verify-offline.js';
 
 /*
@@ -37,7 +38,16 @@ function savedLang(): Lang {
   return (navigator.languages ?? [navigator.language]).some((l) => /^km\b/i.test(l)) ? 'km' : 'en';
 }
 
+/** The kit: as the service worker put it into the shell (service-worker.ts), else from its cache. */
 async function loadKit(): Promise<OfflineKit | null> {
+  const embedded = document.getElementById(KIT_ELEMENT_ID)?.textContent;
+  if (embedded) {
+    try {
+      return JSON.parse(embedded) as OfflineKit;
+    } catch {
+      // not readable: the saved copy below
+    }
+  }
   const url = `${root()}/offline/kit.json`;
   try {
     // The page reads the service worker's cache itself: no network attempt when offline.
@@ -101,7 +111,7 @@ async function runOffline(): Promise<void> {
     if (jwt !== null) {
       const kit = await loadKit();
       ministryName = kit?.ministry.name ?? '';
-      outcome = await verifyOffline(jwt, kit, new Date(), nobleCrypto);
+      outcome = await verifyOffline(jwt, kit, new Date(), browserCrypto);
       if (!kit) note = 'no-kit';
     }
   }
