@@ -148,7 +148,7 @@ export function buildServices(deps: AppDeps): Services {
   const local = async (url: string, purpose: StatusPurpose, index: number): Promise<LocalSlot | null> => {
     const listId = url.startsWith(statusPrefix) ? url.slice(statusPrefix.length) : await formerStatusListId(deps, url);
     if (listId === null) return null;
-    const list = await deps.store.getStatusList(listId);
+    const list = await deps.store.getStatusListInfo(listId);
     if (!list) return { found: false };
     const { setAt, why } = index < list.size ? await deps.store.statusAt(list.id, purpose, index) : { setAt: null, why: undefined };
     return { found: true, issuerDid: list.issuerDid, purpose: list.purpose, size: list.size, setAt, coversSuspension: list.coversSuspension, why };

@@ -299,6 +299,15 @@ export function describeStore(name: string, makeStore: () => Promise<Store>): vo
         l = await store.getStatusList('rev-1');
         expect([l?.signedJson, l?.signedAt]).toEqual(['later', T2]);
       });
+
+      it('reads a list without its signed forms for status checks: the same list, less the signed JSON and JWT', async () => {
+        await withLists();
+        await store.saveSignedStatusList({ id: 'rev-1', version: 1, json: '{"v":1}', jwt: 'jwt-1', signedAt: T1, validUntil: T2 });
+        const { signedJson, signedJwt, ...rest } = (await store.getStatusList('rev-1'))!;
+        expect([signedJson, signedJwt]).toEqual(['{"v":1}', 'jwt-1']);
+        expect(await store.getStatusListInfo('rev-1')).toEqual(rest);
+        expect(await store.getStatusListInfo('none')).toBeNull();
+      });
     });
 
     describe('status changes', () => {

@@ -47,9 +47,9 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
    * The verify and learner pages by their ETag. A page ETag hashes everything the page is
    * rendered from (this instance, the stored verification's tag, the language, the page's own
    * path, and what else the page shows), so an entry is never stale: a changed verdict is a new
-   * ETag and a new render. A few thousand pages of ~10 kB at most.
+   * ETag and a new render. At most a thousand pages of ~10 kB (Khmer text is two bytes a letter).
    */
-  const rendered = new Lru<string, string>(2_000);
+  const rendered = new Lru<string, string>(1_000);
   const page = async (etag: string, render: () => unknown): Promise<string> => {
     let html = rendered.get(etag);
     if (html === undefined) rendered.set(etag, (html = await renderToString(render())));

@@ -103,7 +103,7 @@ export async function changeablePurposes(store: Store, record: CredentialRecord)
   const purposes = new Set<StatusPurpose>();
   if (record.revocation) purposes.add('revocation');
   if (record.suspension) purposes.add('suspension');
-  if (record.revocation && !record.suspension && (await store.getStatusList(record.revocation.listId))?.coversSuspension) purposes.add('suspension');
+  if (record.revocation && !record.suspension && (await store.getStatusListInfo(record.revocation.listId))?.coversSuspension) purposes.add('suspension');
   return purposes;
 }
 

@@ -148,6 +148,12 @@ export interface Store extends CohortStore, WalletStore, InsightStore, WebhookSt
    */
   activeStatusList(issuerDid: string, purpose: StatusPurpose, candidate: StatusList): Promise<StatusList>;
   getStatusList(id: string): Promise<StatusList | null>;
+  /**
+   * The list without its signed forms: what a status check reads (whose list, which purpose,
+   * how many bits). The signed list credential grows with every revocation (tens of kB in two
+   * forms) and a verification never needs it.
+   */
+  getStatusListInfo(id: string): Promise<StatusListInfo | null>;
   /** Which of `indexes` are already handed out in the list. */
   takenStatusIndexes(listId: string, purpose: StatusPurpose, indexes: number[]): Promise<Set<number>>;
   /** The indexes whose bit is set: revoked (or suspended) credentials in the list. */
@@ -238,6 +244,9 @@ export interface CohortStore {
 
 /** How a delivery redeems its offer: with the OpenID4VCI access token, or the VC-API exchange's transaction. */
 export type OfferRedemption = { kind: 'token'; idHash: string; tokenHash: string } | { kind: 'exchange'; idHash: string; tx: string };
+
+/** A status list as a status check reads it: everything but its signed forms. */
+export type StatusListInfo = Omit<StatusList, 'signedJson' | 'signedJwt'>;
 
 /** Wallet offers and the credentials delivered through them (migrations/0012). */
 export interface WalletStore {

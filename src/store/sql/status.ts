@@ -5,7 +5,7 @@ import { statusEvent } from './webhook-events.js';
 import { eventFromRow, SLOT_COLUMNS, statusListFromRow } from './rows.js';
 
 type StatusMethods = Pick<Store,
-  | 'activeStatusList' | 'getStatusList' | 'takenStatusIndexes' | 'setStatusIndexes' | 'statusAt' | 'saveSignedStatusList'
+  | 'activeStatusList' | 'getStatusList' | 'getStatusListInfo' | 'takenStatusIndexes' | 'setStatusIndexes' | 'statusAt' | 'saveSignedStatusList'
   | 'listStatusLists' | 'suspendedStatusIndexes'
   | 'changeStatus' | 'credentialEvents'>;
 
@@ -46,6 +46,13 @@ export function statusMethods(db: SqlDriver, log: AuditLog): StatusMethods {
     async getStatusList(id) {
       const row = await db.first(sql('SELECT * FROM status_lists WHERE id = ?', id));
       return row ? statusListFromRow(row) : null;
+    },
+    async getStatusListInfo(id) {
+      const row = await db.first(sql(`SELECT id, institute_id, issuer_did, purpose, covers_suspension, size, capacity, allocated, state, version,
+          signed_version, signed_at, valid_until, created_at FROM status_lists WHERE id = ?`, id));
+      if (!row) return null;
+      const { signedJson: _json, signedJwt: _jwt, ...info } = statusListFromRow({ ...row, signed_json: null, signed_jwt: null });
+      return info;
     },
     async takenStatusIndexes(listId, purpose, indexes) {
       if (indexes.length === 0) return new Set();
