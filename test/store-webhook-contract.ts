@@ -38,7 +38,12 @@ export function describeWebhookStore(name: string, makeStore: () => Promise<Stor
     });
 
     it('no endpoint, no outbox row: issuing where nobody listens writes no event', async () => {
+      const before = store.outboxWrites();
+      await store.getCredential('c0');
+      await store.fanOutWebhookEvents();
+      expect(store.outboxWrites(), 'reads and the fan-out add nothing to the outbox').toBe(before);
       await store.saveIssuedCredential(credential('c0'), null);
+      expect(store.outboxWrites(), 'a write that may add an event is counted').toBe(before + 1);
       expect(await store.fanOutWebhookEvents()).toBe(0);
       expect(await store.takeDueWebhookDeliveries(T2, T2, 10)).toEqual([]);
     });

@@ -197,6 +197,8 @@ export interface Store extends CohortStore, WalletStore, InsightStore, WebhookSt
 
   /** Changes whenever this store writes something verifying a stored credential reads (keys, accreditations, institutes, a status). */
   verificationEpoch(): number;
+  /** Changes whenever this store runs a write that may add an event to the webhook outbox. */
+  outboxWrites(): number;
   /** Totals for operators' metrics: credentials stored, revoked, suspended now; batch rows by status; wallet offers. */
   operationalTotals(): Promise<{
     issued: number; revoked: number; suspended: number; batchRows: Record<string, number>;

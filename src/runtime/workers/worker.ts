@@ -68,6 +68,7 @@ async function bootstrap(store: Store, config: WorkerConfig, now: string, say: S
 interface Booted {
   app: Hono<AppEnv>;
   webhooks: WebhookDispatcher;
+  outboxWrites: () => number;
   insight: InsightCounter;
   issuer: IssuerDeps;
   chunk: number;
@@ -125,7 +126,7 @@ async function boot(env: WorkerEnv, clock: () => Date): Promise<Booted> {
       }
     },
   });
-  return { app, webhooks, insight, issuer: { store, keys, crypto, clock, publicUrl: config.publicUrl }, chunk: config.batchChunkRows };
+  return { app, webhooks, outboxWrites: () => store.outboxWrites(), insight, issuer: { store, keys, crypto, clock, publicUrl: config.publicUrl }, chunk: config.batchChunkRows };
 }
 
 /** The Worker's handler; the app is built once per isolate, on its first request. */
@@ -151,6 +152,7 @@ export function createWorker(clock: () => Date = () => new Date()) {
           : 'the service could not start; quote the requestId when reporting it';
         return Response.json(errorBody('unavailable', message, requestId), { status: 503 });
       }
+      const outboxBefore = built.outboxWrites();
       const response = await built.app.fetch(request, env, ctx as never);
       // What the request counted is written after the response, off its critical path (one
       // statement group; nothing when it counted nothing).
@@ -159,9 +161,9 @@ export function createWorker(clock: () => Date = () => new Date()) {
         if (ctx) ctx.waitUntil(flushed);
         else await flushed;
       }
-      // A write may have queued webhook events: they go out after the response (the cron
-      // trigger sends what this misses, and the retries).
-      if (ctx && request.method !== 'GET' && request.method !== 'HEAD' && response.status < 400) {
+      // A write that may have queued webhook events: they go out after the response (the cron
+      // trigger sends what this misses, and the retries). Other requests cost the outbox nothing.
+      if (ctx && built.outboxWrites() !== outboxBefore) {
         ctx.waitUntil(built.webhooks.drain(3).catch((error: unknown) => console.error('webhook round failed', error)));
       }
       return response;

@@ -25,7 +25,8 @@ export interface SqlStoreOptions {
  * the audit chain and sql/status.ts for the status compare-and-set.
  */
 export function openSqlStore(driver: SqlDriver, options: SqlStoreOptions = {}): Store {
-  const { db, epoch } = watchVerificationWrites(driver);
+  const watched = watchVerificationWrites(driver);
+  const { db, epoch } = watchOutboxWrites(watched.db, watched.epoch);
   const log = createAuditLog(db, options.sha256 ?? webCryptoProvider.sha256);
   return {
     ...instituteMethods(db, log),
@@ -40,6 +41,7 @@ export function openSqlStore(driver: SqlDriver, options: SqlStoreOptions = {}): 
     ...webhookMethods(db, log),
     auditEntries: log.auditEntries,
     verificationEpoch: epoch,
+    outboxWrites: db.outboxWrites,
     close: () => db.close(),
   };
 }
@@ -51,6 +53,27 @@ export function openSqlStore(driver: SqlDriver, options: SqlStoreOptions = {}): 
  */
 const AFFECTS_VERIFICATION = /\b(issuer_keys|accreditation_periods|institutes|institute_did_aliases|credential_events)\b|\bUPDATE\s+credentials\s+SET\s+(revoked_at|suspended_at)\b/i;
 const isWrite = (text: string) => /^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i.test(text);
+
+/**
+ * Counts the writes that may have put an event in the webhook outbox (sql/webhook-events.ts),
+ * so a runtime sends the outbox after a request only when the request may have added to it.
+ */
+function watchOutboxWrites(db: SqlDriver, epoch: () => number): { db: SqlDriver & { outboxWrites: () => number }; epoch: () => number } {
+  let writes = 0;
+  const count = (statements: readonly { text: string }[]) => {
+    if (statements.some((s) => OUTBOX_WRITE.test(s.text))) writes++;
+  };
+  return {
+    epoch,
+    db: {
+      ...db,
+      run: (s) => (count([s]), db.run(s)),
+      atomic: (statements) => (count(statements), db.atomic(statements)),
+      outboxWrites: () => writes,
+    },
+  };
+}
+const OUTBOX_WRITE = /^\s*INSERT\s+INTO\s+webhook_events\b/i;
 
 /**
  * Counts the writes that can change a stored credential's verification (the cache in
