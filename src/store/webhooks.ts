@@ -128,8 +128,6 @@ export interface WebhookStore {
   webhookDeliveries(endpointId: string, limit: number): Promise<WebhookDelivery[]>;
   /** An endpoint's attempts, newest first. */
   webhookAttempts(endpointId: string, limit: number, eventId?: string): Promise<WebhookAttempt[]>;
-  /** The earliest time a pending delivery is due (the dispatcher sleeps until then), or null. */
-  nextWebhookDueAt(): Promise<string | null>;
   /** Removes attempts recorded before `before`, and events whose deliveries all ended before it. */
   sweepWebhookLog(before: string): Promise<number>;
 }

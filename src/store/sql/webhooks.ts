@@ -1,5 +1,5 @@
 import {
-  WebhookAttemptSchema, WebhookDeliverySchema, WebhookEndpointSchema,
+  WEBHOOK_TEST_TYPE, WebhookAttemptSchema, WebhookDeliverySchema, WebhookEndpointSchema,
   type WebhookAttempt, type WebhookDelivery, type WebhookEndpoint, type WebhookStore,
 } from '../webhooks.js';
 import { audited, type AuditLog } from './audit.js';
@@ -82,8 +82,8 @@ export function webhookMethods(db: SqlDriver, log: AuditLog): WebhookStore {
 
     async queueWebhookTest(t) {
       const id = newEventId();
-      await db.run(sql(`INSERT INTO webhook_events (id, type, institute_id, subject, data, at, endpoint_id) VALUES (?, 'webhook.test', ?, ?, ?, ?, ?)`,
-        id, t.instituteId, `test:${t.endpointId}`, t.data, t.at, t.endpointId));
+      await db.run(sql(`INSERT INTO webhook_events (id, type, institute_id, subject, data, at, endpoint_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        id, WEBHOOK_TEST_TYPE, t.instituteId, `test:${t.endpointId}`, t.data, t.at, t.endpointId));
       return id;
     },
     async fanOutWebhookEvents() {
@@ -150,10 +150,6 @@ export function webhookMethods(db: SqlDriver, log: AuditLog): WebhookStore {
         ? await db.all(sql(`${base} AND e.id = ? ORDER BY a.id DESC LIMIT ?`, endpointId, eventId, limit))
         : await db.all(sql(`${base} ORDER BY a.id DESC LIMIT ?`, endpointId, limit));
       return rows.map(attemptFromRow);
-    },
-    async nextWebhookDueAt() {
-      const row = await db.first(sql(`SELECT MIN(next_attempt_at) AS at FROM webhook_deliveries WHERE state = 'pending'`));
-      return typeof row?.at === 'string' ? row.at : null;
     },
     async sweepWebhookLog(before) {
       const [attempts, deliveries, events] = await db.atomic([
