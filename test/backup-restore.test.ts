@@ -59,9 +59,9 @@ describe('backup and restore drill', () => {
     scratch.track(live);
     const before = await issueOver(live.url, 'Sok Dara');
 
-    // Enough rows that the batch is still running when the backup is taken, however fast the
-    // machine: at 4,000 rows (about 3 s of issuing) a quick machine could finish the batch before the
-    // backup command started, and the drill then found nothing pending (a CI run failed so).
+    // Enough rows (about ten seconds of issuing here) that the batch still runs when the backup
+    // command has started and copied. (Two CI runs found nothing pending: the backup had restarted
+    // its copy at each of the batch's commits and ended only with the batch; backupPace fixed it.)
     const ROWS = 10_000;
     const csv = ['student id,name,template code,completion date', ...Array.from({ length: ROWS }, (_, i) => `S${i + 1},Learner ${i + 1},ELC-L2,2026-02-15`)].join('\r\n');
     const submitted = await fetch(`${live.url}/api/v1/batches?async=true`, { method: 'POST', headers: { ...auth, 'Content-Type': 'text/csv' }, body: csv });
@@ -142,6 +142,48 @@ describe('backup and restore drill', () => {
     expect(jobs.get('backups')).toMatchObject({ ok: false, message: expect.stringContaining('the last scheduled backup failed') });
     scheduled.stop();
     ops.close();
+  });
+
+  it('an online backup finishes while another connection keeps committing, with a consistent copy (SQLite restarts a copy whenever the source changes between steps)', { timeout: 120_000 }, async () => {
+    const dir = scratch.tempDir('skillcert-backup-busy-');
+    const { databasePath } = await seed(dir);
+    // Many steps' worth of pages (about 40 MB), and a writer committing every millisecond or so
+    // on its own connection, as the server's batch does while an operator takes a backup.
+    const writer = new Database(databasePath);
+    writer.exec('CREATE TABLE test_padding (n INTEGER, b BLOB)');
+    const insert = writer.prepare('INSERT INTO test_padding (n, b) VALUES (?, randomblob(?))');
+    writer.transaction(() => { for (let i = 0; i < 160; i++) insert.run(i, 262_144); })();
+    let commits = 0;
+    let writing = true;
+    const writes = (async () => {
+      while (writing) {
+        insert.run(1_000 + commits, 64);
+        commits += 1;
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
+    const giveUp = setTimeout(() => (writing = false), 60_000);
+    const ops = openDatabaseOps(databasePath);
+    const out = join(dir, 'busy.db');
+    try {
+      await ops.backup(out);
+      // The copy finished while the writer still ran: it did not wait for the writes to stop.
+      expect(writing).toBe(true);
+    } finally {
+      writing = false;
+      clearTimeout(giveUp);
+      await writes;
+      ops.close();
+      writer.close();
+    }
+    expect(commits).toBeGreaterThan(0);
+    const copy = new Database(out, { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    // A snapshot: the padding whole, and the writer's rows a prefix of what it committed.
+    expect(copy.prepare('SELECT COUNT(*) FROM test_padding WHERE n < 1000').pluck().get()).toBe(160);
+    const late = copy.prepare('SELECT COUNT(*) AS n, COALESCE(MAX(n), 999) AS last FROM test_padding WHERE n >= 1000').get() as { n: number; last: number };
+    expect(late.last - 999).toBe(late.n);
+    copy.close();
   });
 
   it('refuses a file that is not a sound skillcert database', { timeout: 180_000 }, async () => {

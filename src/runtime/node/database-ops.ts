@@ -47,10 +47,32 @@ export function openDatabaseOps(path: string): DatabaseOps {
       db.pragma('wal_checkpoint(TRUNCATE)');
     },
     async backup(to) {
-      await db.backup(to);
+      await db.backup(to, { progress: backupPace() });
     },
     close() {
       db.close();
     },
+  };
+}
+
+/** Pages copied per step of an online backup (4 MB at SQLite's default page size), yielding between steps. */
+const BACKUP_STEP_PAGES = 1024;
+
+/**
+ * The pace of an online backup (better-sqlite3's `progress`): a step of BACKUP_STEP_PAGES at a
+ * time, so the process serving requests is not held for the whole copy; but once a write from
+ * another connection has restarted the copy (SQLite starts it over whenever the source changes
+ * between steps), the rest in one step, under one read transaction. Without that, a backup
+ * taken while a batch commits every few milliseconds started over at each commit and finished
+ * only when the batch did.
+ */
+export function backupPace(step = BACKUP_STEP_PAGES): (progress: { totalPages: number; remainingPages: number }) => number {
+  let previous = Infinity;
+  let restarted = false;
+  return ({ remainingPages }) => {
+    // Each step lowers what remains by `step`; a restart (or a database grown by a write) does not.
+    if (remainingPages >= previous) restarted = true;
+    previous = remainingPages;
+    return restarted ? 0x7fffffff : step;
   };
 }
