@@ -16,7 +16,9 @@ import { passed } from './verifier/checks.js';
 import type { RemoteFetcher } from './verifier/remote.js';
 import { createKeyResolver } from './verifier/resolve.js';
 import { statusChecks, type CachedList, type LocalSlot } from './verifier/status.js';
-import { verifyCredential, verifyStored, type VerifierDeps } from './verifier/verify.js';
+import { decodeJwtPayload, verifyCredential, verifyStored, type VerifierDeps, type VerifyInput } from './verifier/verify.js';
+import { verifyAnything, type VerifyOutcome } from './verifier/any-input.js';
+import type { CredentialRecord } from './store/port.js';
 import { createStoredVerificationCache, reportTag } from './verifier/stored-cache.js';
 import { randomBytes, toBase64url } from './crypto/encoding.js';
 import type { PackageAssetReader } from './web/assets.js';
@@ -106,6 +108,8 @@ export interface Services extends AppDeps {
   verifyStoredRecord: (record: { id: string; diJson: string }) => Promise<VerificationReport>;
   webhooks: WebhookDispatcher;
   webhookPolicy: WebhookUrlPolicy;
+  /** Verifies what a client sent (verifyAnything), from the stored verifications' cache when it is a stored credential's own bytes. */
+  verifyInput: (input: VerifyInput) => Promise<VerifyOutcome>;
   /** The same, with the report's tag (src/verifier/stored-cache.ts reportTag): what the pages' ETags are made from. */
   storedVerification: (record: { id: string; diJson: string }) => Promise<{ report: VerificationReport; tag: string }>;
   /**
@@ -135,6 +139,24 @@ async function formerStatusListId(deps: AppDeps, url: string): Promise<string | 
   if (did === didWebFromUrl(deps.publicUrl)) return null;
   const institute = await deps.store.getInstituteByDid(did);
   return institute?.isDefault ? url.slice(at + '/status/'.length) : null;
+}
+
+/**
+ * The stored credential `input` is byte for byte, and in which form: its JWT, or its Data
+ * Integrity JSON (the same JSON text once serialized); null for anything else.
+ */
+async function storedFormOf(store: Store, input: VerifyInput): Promise<{ record: CredentialRecord; form: 'jwt' | 'di'; bytes: string } | null> {
+  if (input.kind === 'jwt') {
+    const jwt = input.jwt.trim();
+    const payload = input.decoded?.payload ?? decodeJwtPayload(jwt);
+    const id = payload && typeof payload === 'object' ? (payload as { id?: unknown }).id : undefined;
+    const record = typeof id === 'string' ? await store.getCredentialByVcId(id) : null;
+    return record?.jwt && record.jwt === jwt ? { record, form: 'jwt', bytes: jwt } : null;
+  }
+  const credential = input.credential as { id?: unknown } | null;
+  if (!credential || typeof credential !== 'object' || typeof credential.id !== 'string') return null;
+  const record = await store.getCredentialByVcId(credential.id);
+  return record && JSON.stringify(credential) === record.diJson ? { record, form: 'di', bytes: record.diJson } : null;
 }
 
 /** Wires the issuer, the verifier (keys, status, accreditation) and the limits from the dependencies. */
@@ -187,11 +209,31 @@ export function buildServices(deps: AppDeps): Services {
       const report = await verifyStored(verifier, record);
       return { report, tag: await reportTag(sha256, report) };
     }
-    const { report, hit, tag } = await cache.get(record, () => verifyStored(verifier, record));
+    const { report, hit, tag } = await cache.get(record.id, record.diJson, () => verifyStored(verifier, record));
     if (hit) observe?.(report);
     return { report, tag };
   };
   const verifyStoredRecord = async (record: { id: string; diJson: string }): Promise<VerificationReport> => (await storedVerification(record)).report;
+  /**
+   * What the verify API and page answer for what was sent (verifyAnything), from the same cache
+   * when it is, byte for byte, a form of a credential this service stored: its JWT, or its
+   * Data Integrity JSON (the stored verification itself). Its outcome then depends only on
+   * what the stored verification depends on, and is kept and dropped with it.
+   */
+  const verifyInput = async (input: VerifyInput): Promise<VerifyOutcome> => {
+    if (cache) {
+      const stored = await storedFormOf(deps.store, input);
+      if (stored) {
+        const { record, form, bytes } = stored;
+        const { report, hit } = form === 'jwt'
+          ? await cache.get(`${record.id}#jwt`, bytes, () => verifyCredential(verifier, { kind: 'jwt', jwt: bytes }))
+          : await cache.get(record.id, bytes, () => verifyStored(verifier, record));
+        if (hit) observe?.(report);
+        return { report };
+      }
+    }
+    return verifyAnything(verifier, input);
+  };
   const minute = 60_000;
   const limits = deps.rateLimits ?? { issuePerMinute: 600, verifyPerMinute: 120 };
   return {
@@ -201,6 +243,7 @@ export function buildServices(deps: AppDeps): Services {
     verifier,
     verifyStoredRecord,
     storedVerification,
+    verifyInput,
     instance: toBase64url(randomBytes(9)),
     vcApiVerifier: { ...base, status, issuerBinding: 'did-issuers', observe },
     limits: {

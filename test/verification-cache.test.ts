@@ -70,6 +70,34 @@ describe('the verification outcome of a stored credential is cached until it can
     expect(second.verifiedAt).not.toBe(first.verifiedAt);
   });
 
+  it('a stored credential sent to the verify API byte for byte (its JWT, its JSON) is answered from the cache, and a revoke is seen at once', async () => {
+    const { ctx, checks } = await cachedApp();
+    const issued = await issue(ctx);
+    const verify = async (body: unknown) => {
+      const res = await ctx.app.request(routeOf(ctx, '/api/v1/verify'), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      expect(res.status).toBe(200);
+      return (await res.json()) as { verified: boolean; format: string; checks: Array<{ id: string; status: string }>; verifiedAt: string };
+    };
+    const jwt = await verify({ jwt: issued.jwt });
+    const di = await verify({ credential: issued.credential });
+    expect([jwt.verified, jwt.format, di.verified, di.format]).toEqual([true, 'vc+jwt', true, 'data-integrity']);
+    const after = checks.n;
+    ctx.clock.now = new Date(ctx.clock.now.getTime() + 60_000);
+    const [jwt2, di2] = [await verify({ jwt: issued.jwt }), await verify({ credential: issued.credential })];
+    expect(checks.n).toBe(after);
+    expect({ ...jwt2, verifiedAt: jwt.verifiedAt }).toEqual(jwt);
+    expect({ ...di2, verifiedAt: di.verifiedAt }).toEqual(di);
+    expect(jwt2.verifiedAt).not.toBe(jwt.verifiedAt);
+    // The same credential with one byte changed is not the stored one: verified afresh, and refused.
+    const altered = await verify({ credential: { ...issued.credential, name: 'Something else' } });
+    expect(altered.verified).toBe(false);
+    expect(checks.n).toBeGreaterThan(after);
+    expect((await ctx.app.request(routeOf(ctx, `/api/v1/credentials/${issued.id}/revoke`), authJson({ reason: 'fraud' }))).status).toBe(200);
+    for (const body of [{ jwt: issued.jwt }, { credential: issued.credential }]) {
+      expect((await verify(body)).checks.find((c) => c.id === 'revocation')).toMatchObject({ status: 'failed' });
+    }
+  });
+
   it('a status change (suspend, reinstate, revoke) is seen at once', async () => {
     const { ctx } = await cachedApp();
     const issued = await issue(ctx);

@@ -7,7 +7,6 @@ import type { VerificationReport } from '../schemas/report.js';
 import { bakedInput, extractBaked } from '../verifier/baked.js';
 import { parseVerifyText, type ParsedVerifyInput } from '../verifier/input.js';
 import { notIssuedReport } from '../verifier/verify.js';
-import { verifyAnything } from '../verifier/any-input.js';
 import { countVerification } from '../insight/count.js';
 import { parseJsonText, validationError, VERIFY_BODY_LIMIT } from './body.js';
 import { ApiError } from './errors.js';
@@ -22,7 +21,7 @@ export function verifyRoutes(s: Services): Hono<AppEnv> {
   const run = async (parsed: ParsedVerifyInput): Promise<VerificationReport> => {
     switch (parsed.kind) {
       case 'verify': {
-        const outcome = await verifyAnything(s.verifier, parsed.input);
+        const outcome = await s.verifyInput(parsed.input);
         if ('problem' in outcome) throw new ApiError('unprocessable', outcome.problem);
         countVerification(s.insight, 'api', outcome.report);
         return outcome.report;

@@ -18,8 +18,12 @@ import { Lru } from '../util/lru.js';
  */
 
 export interface StoredVerificationCache {
-  /** The report for `record` and its tag, from the cache when nothing it depends on changed since. */
-  get(record: { id: string; diJson: string }, verify: () => Promise<VerificationReport>): Promise<{ report: VerificationReport; hit: boolean; tag: string }>;
+  /**
+   * The report of verifying `bytes` (a stored form of a credential: its Data Integrity JSON, or
+   * its JWT) kept under `key`, and its tag, from the cache when nothing it depends on changed
+   * since and the bytes are the same length as those verified.
+   */
+  get(key: string, bytes: string, verify: () => Promise<VerificationReport>): Promise<{ report: VerificationReport; hit: boolean; tag: string }>;
 }
 
 /**
@@ -60,18 +64,18 @@ export function createStoredVerificationCache(options: {
 }): StoredVerificationCache {
   const entries = new Lru<string, Entry>(options.maxEntries ?? 20_000);
   return {
-    async get(record, verify) {
+    async get(key, bytes, verify) {
       const now = options.clock();
       const marker = options.marker();
-      const cached = entries.get(record.id);
-      if (cached && cached.marker === marker && now.getTime() < cached.expiresAt && cached.bytes === record.diJson.length) {
+      const cached = entries.get(key);
+      if (cached && cached.marker === marker && now.getTime() < cached.expiresAt && cached.bytes === bytes.length) {
         return { report: { ...cached.report, verifiedAt: toDateTimeStamp(now) }, hit: true, tag: cached.tag };
       }
       const report = await verify();
       const tag = await reportTag(options.sha256, report);
       // Read the marker again: a write while verifying leaves this report unkept.
       if (options.marker() === marker) {
-        entries.set(record.id, { report, tag, marker, expiresAt: nextBoundary(report, now.getTime()), bytes: record.diJson.length });
+        entries.set(key, { report, tag, marker, expiresAt: nextBoundary(report, now.getTime()), bytes: bytes.length });
       }
       return { report, hit: false, tag };
     },
