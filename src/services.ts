@@ -17,8 +17,8 @@ import type { RemoteFetcher } from './verifier/remote.js';
 import { createKeyResolver } from './verifier/resolve.js';
 import { statusChecks, type CachedList, type LocalSlot } from './verifier/status.js';
 import { decodeJwtPayload, verifyCredential, verifyStored, type VerifierDeps, type VerifyInput } from './verifier/verify.js';
+import { decodeJwtParts } from './verifier/jwt.js';
 import { verifyAnything, type VerifyOutcome } from './verifier/any-input.js';
-import type { CredentialRecord } from './store/port.js';
 import { createStoredVerificationCache, reportTag } from './verifier/stored-cache.js';
 import { randomBytes, toBase64url } from './crypto/encoding.js';
 import type { PackageAssetReader } from './web/assets.js';
@@ -57,6 +57,11 @@ export interface AppDeps {
   ministryName?: string;
   /** The client's network address, as the runtime knows it (for per-address limits). */
   clientAddress?: (c: Context) => string;
+  /**
+   * A small body's text read the runtime's own cheaper way (Node: from the IncomingMessage when
+   * it declares a length within `limit`); null = read it through the Request.
+   */
+  readBodyText?: (c: Context, limit: number) => Promise<string> | null;
   /** Whether a trusted proxy says the client used https (then cookies are Secure); see TRUST_PROXY. */
   requestIsHttps?: (c: Context) => boolean;
   /** Reads the pages' fonts and QR decoder from their npm packages; absent = those assets are not served. */
@@ -145,18 +150,20 @@ async function formerStatusListId(deps: AppDeps, url: string): Promise<string | 
  * The stored credential `input` is byte for byte, and in which form: its JWT, or its Data
  * Integrity JSON (the same JSON text once serialized); null for anything else.
  */
-async function storedFormOf(store: Store, input: VerifyInput): Promise<{ record: CredentialRecord; form: 'jwt' | 'di'; bytes: string } | null> {
+async function storedFormOf(store: Store, input: VerifyInput): Promise<{ record: { id: string; diJson: string }; form: 'jwt' | 'di'; bytes: string } | null> {
   if (input.kind === 'jwt') {
     const jwt = input.jwt.trim();
     const payload = input.decoded?.payload ?? decodeJwtPayload(jwt);
-    const id = payload && typeof payload === 'object' ? (payload as { id?: unknown }).id : undefined;
-    const record = typeof id === 'string' ? await store.getCredentialByVcId(id) : null;
-    return record?.jwt && record.jwt === jwt ? { record, form: 'jwt', bytes: jwt } : null;
+    const vcId = payload && typeof payload === 'object' ? (payload as { id?: unknown }).id : undefined;
+    const id = typeof vcId === 'string' ? await store.storedFormId(vcId, 'jwt', jwt) : null;
+    // The record's Data Integrity form is not needed: a JWT is verified as the JWT it is.
+    return id ? { record: { id, diJson: '' }, form: 'jwt', bytes: jwt } : null;
   }
   const credential = input.credential as { id?: unknown } | null;
   if (!credential || typeof credential !== 'object' || typeof credential.id !== 'string') return null;
-  const record = await store.getCredentialByVcId(credential.id);
-  return record && JSON.stringify(credential) === record.diJson ? { record, form: 'di', bytes: record.diJson } : null;
+  const diJson = JSON.stringify(credential);
+  const id = await store.storedFormId(credential.id, 'di', diJson);
+  return id ? { record: { id, diJson }, form: 'di', bytes: diJson } : null;
 }
 
 /** Wires the issuer, the verifier (keys, status, accreditation) and the limits from the dependencies. */
@@ -220,7 +227,13 @@ export function buildServices(deps: AppDeps): Services {
    * Data Integrity JSON (the stored verification itself). Its outcome then depends only on
    * what the stored verification depends on, and is kept and dropped with it.
    */
-  const verifyInput = async (input: VerifyInput): Promise<VerifyOutcome> => {
+  const verifyInput = async (sent: VerifyInput): Promise<VerifyOutcome> => {
+    // A JWT is decoded once, here: the stored-form lookup and the verification both read it.
+    let input = sent;
+    if (input.kind === 'jwt' && !input.decoded) {
+      const decoded = decodeJwtParts(input.jwt.trim());
+      if (typeof decoded !== 'string') input = { ...input, decoded };
+    }
     if (cache) {
       const stored = await storedFormOf(deps.store, input);
       if (stored) {

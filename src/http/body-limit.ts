@@ -35,10 +35,12 @@ async function discard(reader: ReadableStreamDefaultReader<Uint8Array>, read: nu
 export function bodyLimit(options: BodyLimitOptions): MiddlewareHandler {
   const { maxSize, onError } = options;
   return async function limitBody(c, next) {
+    // The headers first: on Node, touching the body builds the WHATWG Request around the socket,
+    // which a body that declares an acceptable length does not need yet (or at all).
+    const declared = c.req.header('transfer-encoding') !== undefined ? null : (c.req.header('content-length') ?? null);
+    if (declared !== null && Number.parseInt(declared, 10) <= maxSize) return next();
     const body = c.req.raw.body;
     if (!body) return next();
-    const declared = c.req.raw.headers.has('transfer-encoding') ? null : c.req.raw.headers.get('content-length');
-    if (declared !== null && Number.parseInt(declared, 10) <= maxSize) return next();
     const reader = body.getReader();
     const chunks: Uint8Array[] = [];
     let size = 0;

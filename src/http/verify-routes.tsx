@@ -63,7 +63,7 @@ export function verifyRoutes(s: Services): Hono<AppEnv> {
       if (!(file instanceof File)) throw new ApiError('invalid_request', 'send the baked badge (or a credential file) in a form field named file');
       return fromBytes(new Uint8Array(await file.arrayBuffer()), true);
     }
-    const text = await c.req.text();
+    const text = await (s.readBodyText?.(c, VERIFY_BODY_LIMIT) ?? c.req.text());
     if (type === 'application/vc+jwt' || type === 'application/vp+jwt' || type === 'application/jwt') {
       return { kind: 'verify', input: { kind: 'jwt', jwt: text.trim() } };
     }

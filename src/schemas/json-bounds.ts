@@ -26,8 +26,13 @@ export function jsonDepthProblem(text: string, max = MAX_JSON_DEPTH): string | n
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (inString) {
-      if (ch === BACKSLASH) i++;
-      else if (ch === QUOTE) inString = false;
+      // To the string's closing quote in one step (indexOf, not a character at a time: a JWT
+      // or a proof value is a long string): a quote after an odd run of backslashes is escaped.
+      let end = text.indexOf('"', i);
+      while (end !== -1 && escapedAt(text, end)) end = text.indexOf('"', end + 1);
+      if (end === -1) return null;
+      i = end;
+      inString = false;
     } else if (ch === QUOTE) {
       inString = true;
     } else if (ch === OPEN_OBJECT || ch === OPEN_ARRAY) {
@@ -37,6 +42,13 @@ export function jsonDepthProblem(text: string, max = MAX_JSON_DEPTH): string | n
     }
   }
   return null;
+}
+
+/** Whether the quote at `at` is escaped: an odd number of backslashes just before it. */
+function escapedAt(text: string, at: number): boolean {
+  let n = 0;
+  while (at - 1 - n >= 0 && text.charCodeAt(at - 1 - n) === BACKSLASH) n++;
+  return n % 2 === 1;
 }
 
 export type BoundedJson = { ok: true; value: unknown } | { ok: false; problem: 'invalid' | 'too-deep'; message: string };

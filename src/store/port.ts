@@ -140,6 +140,12 @@ export interface Store extends CohortStore, WalletStore, InsightStore, WebhookSt
    * verifier asks on every verification; a whole record is ~10 kB of text to decode).
    */
   signedAtOf(vcId: string): Promise<string | null>;
+  /**
+   * The record id of the credential whose own `id` this is, when `text` is, byte for byte, its
+   * stored form (`jwt`: its vc+jwt; `di`: its Data Integrity JSON); null otherwise. Compared
+   * in the database: neither stored text is read out for it.
+   */
+  storedFormId(vcId: string, form: 'jwt' | 'di', text: string): Promise<string | null>;
   getAchievement(instituteId: string, key: string): Promise<AchievementRecord | null>;
 
   /**

@@ -1,5 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { readDeclaredBody } from './request-body.js';
 import { createApp } from '../../app.js';
 import { fromBase64url } from '../../crypto/encoding.js';
 import { didKeyFromPublicKey } from '../../crypto/multikey.js';
@@ -157,6 +158,7 @@ export async function startNode(config: ServiceConfig, say: Say, clock: () => Da
       }
       return clientOf(trust, socket, (name) => c.req.header(name)).address;
     },
+    readBodyText: readDeclaredBody,
     requestIsHttps: (c) => {
       try {
         return clientOf(trust, getConnInfo(c).remote.address ?? '', (name) => c.req.header(name)).https === true;

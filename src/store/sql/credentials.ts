@@ -5,7 +5,7 @@ import { sql, type SqlDriver } from './driver.js';
 import { issuedEvent } from './webhook-events.js';
 import { achievementFromRow, credentialFromRow } from './rows.js';
 
-type CredentialMethods = Pick<Store, 'saveIssuedCredential' | 'saveIssuedCredentials' | 'getCredential' | 'credentialJwts' | 'getCredentialByVcId' | 'signedAtOf' | 'getAchievement'>;
+type CredentialMethods = Pick<Store, 'saveIssuedCredential' | 'saveIssuedCredentials' | 'getCredential' | 'credentialJwts' | 'getCredentialByVcId' | 'signedAtOf' | 'storedFormId' | 'getAchievement'>;
 
 const CREDENTIAL_INSERT = `INSERT INTO credentials (id, credential_url, vc_id, institute_id, issuer_did, di_json, jwt, jwt_es256, learner_name,
     achievement_name, achievement_key, valid_from, valid_until, issued_at, issued_by, revocation_list, revocation_index, suspension_list,
@@ -52,6 +52,12 @@ function issuedSteps(items: readonly IssuedCredentialWrite[]): Step[] {
   return steps;
 }
 
+/**
+ * The credential of a VC id: migration 0008 marked every repeat of an id (vc_id_repeat = 1) but
+ * its first, and the unique index credentials_vc_id_unique holds the unmarked one.
+ */
+export const FIRST_OF_VC_ID = 'vc_id = ? AND vc_id_repeat = 0';
+
 /** Issued credentials and the achievements they name. */
 export function credentialMethods(db: SqlDriver, log: AuditLog): CredentialMethods {
   const save = async (items: readonly IssuedCredentialWrite[]) => {
@@ -76,12 +82,18 @@ export function credentialMethods(db: SqlDriver, log: AuditLog): CredentialMetho
       const rows = await db.all(sql('SELECT id, jwt FROM credentials WHERE jwt IS NOT NULL AND id IN (SELECT value FROM json_each(?))', JSON.stringify(ids)));
       return new Map(rows.map((r) => [String(r.id), String(r.jwt)]));
     },
-    // The first credential of an id, where a database from before migration 0008 holds repeats.
-    getCredentialByVcId: (vcId) => one('SELECT * FROM credentials WHERE vc_id = ? ORDER BY vc_id_repeat LIMIT 1', vcId),
+    // The first credential of an id, where a database from before migration 0008 holds repeats:
+    // the one row of each id left unmarked (vc_id_repeat = 0), found by its unique index.
+    getCredentialByVcId: (vcId) => one(`SELECT * FROM credentials WHERE ${FIRST_OF_VC_ID}`, vcId),
     async signedAtOf(vcId) {
-      const row = (await db.first(sql('SELECT issued_at AS at FROM credentials WHERE vc_id = ? ORDER BY vc_id_repeat LIMIT 1', vcId)))
+      const row = (await db.first(sql(`SELECT issued_at AS at FROM credentials WHERE ${FIRST_OF_VC_ID}`, vcId)))
         ?? (await db.first(sql('SELECT delivered_at AS at FROM credential_deliveries WHERE vc_id = ?', vcId)));
       return typeof row?.at === 'string' ? row.at : null;
+    },
+    async storedFormId(vcId, form, text) {
+      const column = form === 'jwt' ? 'jwt' : 'di_json';
+      const row = await db.first(sql(`SELECT id FROM credentials WHERE ${FIRST_OF_VC_ID} AND ${column} = ?`, vcId, text));
+      return typeof row?.id === 'string' ? row.id : null;
     },
     async getAchievement(instituteId, key) {
       const row = await db.first(sql('SELECT * FROM achievements WHERE institute_id = ? AND key = ?', instituteId, key));

@@ -1,6 +1,7 @@
 import { REPORTING_OFFSET_HOURS, type InsightIncrement } from '../../insight/counter.js';
 import type { GroupValues, InsightQuery, InsightStore, IssuanceGroup, IssuanceRow, VerificationGroup, VerificationRow } from '../insight.js';
 import { sql, type Row, type SqlDriver, type SqlValue } from './driver.js';
+import { FIRST_OF_VC_ID } from './credentials.js';
 
 /*
  * Insight SQL (migrations/0015): counters are upserts that find the credential (and its
@@ -13,7 +14,7 @@ const UPSERT = `INSERT INTO insight_counts (day, credential_id, institute_id, ev
   ON CONFLICT (day, credential_id, event, channel, verdict) DO UPDATE SET n = n + excluded.n`;
 const BY_ID = UPSERT.replace('%WHERE%', 'id = ?');
 // The first credential of an id, as getCredentialByVcId reads it (migrations/0008).
-const BY_VC_ID = UPSERT.replace('%WHERE%', 'id = (SELECT id FROM credentials WHERE vc_id = ? ORDER BY vc_id_repeat LIMIT 1)');
+const BY_VC_ID = UPSERT.replace('%WHERE%', `id = (SELECT id FROM credentials WHERE ${FIRST_OF_VC_ID})`);
 
 interface Fragment {
   /** Selected columns (aliased as the GroupValues they fill). */
