@@ -224,6 +224,13 @@ export function describeStore(name: string, makeStore: () => Promise<Store>): vo
         expect(await store.getCredentialByVcId(record.vcId as string)).toEqual(record);
         expect(await store.signedAtOf(record.vcId as string)).toBe(record.issuedAt);
         expect(await store.signedAtOf('urn:uuid:never-issued')).toBeNull();
+        // A stored form is recognised byte for byte, and only so.
+        const vcId = record.vcId as string;
+        expect(await store.storedFormId(vcId, 'jwt', record.jwt as string)).toBe('c1');
+        expect(await store.storedFormId(vcId, 'di', record.diJson)).toBe('c1');
+        expect(await store.storedFormId(vcId, 'jwt', `${record.jwt} `)).toBeNull();
+        expect(await store.storedFormId(vcId, 'di', record.jwt as string)).toBeNull();
+        expect(await store.storedFormId('urn:uuid:never-issued', 'jwt', record.jwt as string)).toBeNull();
         expect(await store.getCredential('none')).toBeNull();
         expect(await store.getAchievement('inst-a', 'welding')).toEqual(achievement);
         expect((await store.getStatusList('rev-1'))?.allocated).toBe(1);
