@@ -164,7 +164,7 @@ async function main(): Promise<void> {
     const runs: Run[] = [];
     for (const t of targets) {
       say(`load: ${t.name} (${connections} connections, ${seconds} s)…`);
-      await cannon({ url: `${base}${t.path}`, connections: 10, duration: 2, ...t.init });
+      await cannon({ url: `${base}${t.path}`, connections, duration: 5, ...t.init });
       const r = await cannon({ url: `${base}${t.path}`, connections, duration: seconds, ...t.init });
       runs.push({ name: t.name, path: t.path, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts });
     }

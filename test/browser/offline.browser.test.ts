@@ -75,6 +75,8 @@ describe.skipIf(!haveChromium)('an offline QR verifies with no network, once the
     await page.goto('about:blank');
     await page.goto(link);
     await page.waitForSelector('[data-verdict]');
+    // The verdict is painted first; the details (names, checks) follow it: wait for the whole page.
+    await page.waitForSelector('main[data-offline-complete]', { state: 'attached' });
     return page.getAttribute('[data-verdict]', 'data-verdict');
   };
 
