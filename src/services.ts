@@ -115,6 +115,13 @@ export interface Services extends AppDeps {
   webhookPolicy: WebhookUrlPolicy;
   /** Verifies what a client sent (verifyAnything), from the stored verifications' cache when it is a stored credential's own bytes. */
   verifyInput: (input: VerifyInput) => Promise<VerifyOutcome>;
+  /**
+   * The verification of the stored credential with this record id from the cache alone, when
+   * it holds (its record is not read: a stored credential's text never changes, and what its
+   * verdict reads changes only through the cache's marker); null = read the record and call
+   * storedVerification.
+   */
+  heldVerification: (id: string) => { report: VerificationReport; tag: string } | null;
   /** The same, with the report's tag (src/verifier/stored-cache.ts reportTag): what the pages' ETags are made from. */
   storedVerification: (record: { id: string; diJson: string }) => Promise<{ report: VerificationReport; tag: string }>;
   /**
@@ -221,6 +228,11 @@ export function buildServices(deps: AppDeps): Services {
     return { report, tag };
   };
   const verifyStoredRecord = async (record: { id: string; diJson: string }): Promise<VerificationReport> => (await storedVerification(record)).report;
+  const heldVerification = (id: string): { report: VerificationReport; tag: string } | null => {
+    const held = cache?.peek(id) ?? null;
+    if (held) observe?.(held.report);
+    return held;
+  };
   /**
    * What the verify API and page answer for what was sent (verifyAnything), from the same cache
    * when it is, byte for byte, a form of a credential this service stored: its JWT, or its
@@ -255,6 +267,7 @@ export function buildServices(deps: AppDeps): Services {
     issuer: { store: deps.store, keys: deps.keys, crypto: deps.crypto, clock: deps.clock, publicUrl: deps.publicUrl, batches: deps.batches },
     verifier,
     verifyStoredRecord,
+    heldVerification,
     storedVerification,
     verifyInput,
     instance: toBase64url(randomBytes(9)),

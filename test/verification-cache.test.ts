@@ -70,6 +70,28 @@ describe('the verification outcome of a stored credential is cached until it can
     expect(second.verifiedAt).not.toBe(first.verifiedAt);
   });
 
+  it('a verdict the cache holds is answered without reading the record; an unknown id is still looked up and not found', async () => {
+    const { ctx } = await cachedApp();
+    const issued = await issue(ctx);
+    const reads = { n: 0 };
+    const getCredential = ctx.store.getCredential.bind(ctx.store);
+    ctx.store.getCredential = (id) => (reads.n++, getCredential(id));
+    expect((await scanned(ctx, issued.id)).verified).toBe(true);
+    const afterFirst = reads.n;
+    expect(afterFirst).toBe(1);
+    expect(await verdictOfPage(ctx, issued.id)).toBe('valid');
+    expect((await scanned(ctx, issued.id)).verified).toBe(true);
+    expect(reads.n).toBe(afterFirst);
+    // A status change: the next view reads the record again, and sees it.
+    expect((await ctx.app.request(routeOf(ctx, `/api/v1/credentials/${issued.id.split('/').pop()}/revoke`), authJson({ reason: 'fraud' }))).status).toBe(200);
+    const afterRevoke = reads.n;
+    expect(await verdictOfPage(ctx, issued.id)).toBe('revoked');
+    expect(reads.n).toBe(afterRevoke + 1);
+    const unknown = await scanned(ctx, `${issued.id.slice(0, -4)}zzzz`);
+    expect(unknown.checks.find((c) => c.id === 'found')).toMatchObject({ status: 'failed' });
+    expect(reads.n).toBe(afterRevoke + 2);
+  });
+
   it('a stored credential sent to the verify API byte for byte (its JWT, its JSON) is answered from the cache, and a revoke is seen at once', async () => {
     const { ctx, checks } = await cachedApp();
     const issued = await issue(ctx);

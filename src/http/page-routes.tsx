@@ -57,7 +57,7 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
   };
   const qrImage = (id: string) => `${s.publicUrl}/credentials/${id}/${s.qrPng ? 'qr.png' : 'qr.svg'}`;
   /** A link preview's picture: the share card where the runtime draws one and the certificate verifies as valid now, else its QR code. */
-  const previewImage = (record: CredentialRecord, report: VerificationReport, imageAlt: string) =>
+  const previewImage = (record: { id: string }, report: VerificationReport, imageAlt: string) =>
     s.shareCardPng && verdictOf(report) === 'valid'
       ? { image: `${s.publicUrl}/c/${record.id}/card.png`, imageAlt, large: true }
       : { image: qrImage(record.id), imageAlt };
@@ -69,7 +69,9 @@ export function pageRoutes(s: Services): Hono<AppEnv> {
   app.get('/v/:id', async (c) => {
     const p = c.get('page');
     const id = c.req.param('id');
-    const found = await storedReport(id);
+    // A verdict the cache holds needs no read of the record (the page shows only the report).
+    const held = isCredentialId(id) ? s.heldVerification(id) : null;
+    const found = held ? { record: { id }, ...held } : await storedReport(id);
     if (!found) return notFound(c, p, true);
     const { record, report, tag } = found;
     countVerification(s.insight, 'qr-page', report, record.id);

@@ -24,6 +24,12 @@ export interface StoredVerificationCache {
    * since and the bytes are the same length as those verified.
    */
   get(key: string, bytes: string, verify: () => Promise<VerificationReport>): Promise<{ report: VerificationReport; hit: boolean; tag: string }>;
+  /**
+   * The report kept under `key` and its tag when it still holds, without the stored bytes:
+   * for a key that names a stored credential's own form (its record id), whose text never
+   * changes once stored; null when nothing holds.
+   */
+  peek(key: string): { report: VerificationReport; tag: string } | null;
 }
 
 /**
@@ -64,6 +70,12 @@ export function createStoredVerificationCache(options: {
 }): StoredVerificationCache {
   const entries = new Lru<string, Entry>(options.maxEntries ?? 20_000);
   return {
+    peek(key) {
+      const cached = entries.get(key);
+      if (!cached || cached.marker !== options.marker()) return null;
+      const now = options.clock();
+      return now.getTime() < cached.expiresAt ? { report: { ...cached.report, verifiedAt: toDateTimeStamp(now) }, tag: cached.tag } : null;
+    },
     async get(key, bytes, verify) {
       const now = options.clock();
       const marker = options.marker();
