@@ -48,7 +48,7 @@ const cannon = (opts: Record<string, unknown>): Promise<any> =>
  * expected interval in milliseconds (ceil(1/rate) = 1 ms), so every slow answer adds hundreds
  * of phantom samples: its p99 "at half rate" measured its own bursts, not the server.
  */
-async function paced(url: string, rate: number, seconds: number, connections: number): Promise<{ rps: number; p50: number; p99: number; sentP99: number; benchLagP99: number; errors: number }> {
+export async function paced(url: string, rate: number, seconds: number, connections: number): Promise<{ rps: number; p50: number; p99: number; sentP99: number; benchLagP99: number; errors: number }> {
   // This process's own event-loop delay: when it is large, the latencies are the bench's, not the server's.
   const lag = monitorEventLoopDelay({ resolution: 5 });
   lag.enable();
