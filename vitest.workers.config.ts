@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 import { WORKER_TEST_SECRETS } from './test/workers/secrets.js';
+import { workerTestOutbound } from './test/workers/outbound.js';
 
 /*
  * The Workers suite: tests under test/workers/ run inside workerd (Miniflare), against the
@@ -52,6 +53,8 @@ export default defineConfig(async () => ({
         // Secrets and the migrations the setup file applies; test fixtures only.
         // BATCH_CHUNK_ROWS small, so the tests see a batch continue across requests and cron runs.
         bindings: { ...WORKER_TEST_SECRETS, BATCH_CHUNK_ROWS: '2', TEST_MIGRATIONS: await readD1Migrations(fileURLToPath(new URL('./migrations', import.meta.url))) },
+        // A webhook receiver the Worker's deliveries reach (test/workers/outbound.ts).
+        outboundService: workerTestOutbound,
       },
     }),
   ],
