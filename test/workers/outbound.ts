@@ -14,7 +14,9 @@ export async function workerTestOutbound(request: Request): Promise<Response> {
   const url = new URL(request.url);
   if (url.host !== WORKER_TEST_HOOKS_HOST) return fetch(request);
   if (request.method === 'POST' && url.pathname === '/receive') {
-    received.push({ headers: Object.fromEntries(request.headers), body: await request.text() });
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => (headers[name] = value));
+    received.push({ headers, body: await request.text() });
     return new Response('thanks');
   }
   if (request.method === 'GET' && url.pathname === '/received') return Response.json(received);
