@@ -168,3 +168,22 @@ describe('a start stopped between creating the default institute and accrediting
     await stop(third.store);
   });
 });
+
+describe('closing the store the Node entry opened', () => {
+  it('writes the insight counts still pending first (a verification counted just before the close is kept)', async () => {
+    const { store, app } = await start({ ADMIN_TOKEN: ENV_TOKEN });
+    const issued = await app.request('/api/v1/credentials', authJson(sampleRequest(), ENV_TOKEN));
+    expect(issued.status).toBe(201);
+    const { id } = (await issued.json()) as { id: string };
+    expect((await app.request(`/v/${id}`)).status).toBe(200);
+    // Closed at once, as a test or the CLI does: no flush has run yet.
+    await stop(store);
+    const db = new Database(join(dir, 'skillcert.db'), { readonly: true });
+    try {
+      const counted = db.prepare('SELECT event, channel, SUM(n) AS n FROM insight_counts WHERE credential_id = ? GROUP BY event, channel').all(id);
+      expect(counted).toEqual(expect.arrayContaining([expect.objectContaining({ channel: 'qr-page', n: 1 })]));
+    } finally {
+      db.close();
+    }
+  });
+});

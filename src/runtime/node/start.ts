@@ -126,6 +126,13 @@ export async function startNode(config: ServiceConfig, say: Say, clock: () => Da
     clearInterval(flushing);
     await insight.flush();
   };
+  // Whoever closes the store this process opened (the server, the CLI, a test) writes the counts
+  // still pending first and stops the timer: a flush after the close lost them, with an error.
+  const closeStore = store.close.bind(store);
+  store.close = async () => {
+    await stopInsight();
+    await closeStore();
+  };
 
   const resolveHost = async (host: string) => (await lookup(host, { all: true })).map((a) => a.address);
   const webhookPolicy = { allowLoopbackHttp: config.webhooks.allowLoopbackHttp, resolveHost };
