@@ -16,7 +16,7 @@ import { passed } from './verifier/checks.js';
 import type { RemoteFetcher } from './verifier/remote.js';
 import { createKeyResolver } from './verifier/resolve.js';
 import { statusChecks, type CachedList, type LocalSlot } from './verifier/status.js';
-import { decodeJwtPayload, verifyCredential, verifyStored, type VerifierDeps, type VerifyInput } from './verifier/verify.js';
+import { verifyCredential, verifyStored, type VerifierDeps, type VerifyInput } from './verifier/verify.js';
 import { decodeJwtParts } from './verifier/jwt.js';
 import { verifyAnything, type VerifyOutcome } from './verifier/any-input.js';
 import { createStoredVerificationCache, reportTag } from './verifier/stored-cache.js';
@@ -160,8 +160,8 @@ async function formerStatusListId(deps: AppDeps, url: string): Promise<string | 
 async function storedFormOf(store: Store, input: VerifyInput): Promise<{ record: { id: string; diJson: string }; form: 'jwt' | 'di'; bytes: string } | null> {
   if (input.kind === 'jwt') {
     const jwt = input.jwt.trim();
-    const payload = input.decoded?.payload ?? decodeJwtPayload(jwt);
-    const vcId = payload && typeof payload === 'object' ? (payload as { id?: unknown }).id : undefined;
+    // verifyInput decoded it (a JWT it could not decode is no stored credential's).
+    const vcId = input.decoded?.payload.id;
     const id = typeof vcId === 'string' ? await store.storedFormId(vcId, 'jwt', jwt) : null;
     // The record's Data Integrity form is not needed: a JWT is verified as the JWT it is.
     return id ? { record: { id, diJson: '' }, form: 'jwt', bytes: jwt } : null;

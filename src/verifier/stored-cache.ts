@@ -69,20 +69,22 @@ export function createStoredVerificationCache(options: {
   maxEntries?: number;
 }): StoredVerificationCache {
   const entries = new Lru<string, Entry>(options.maxEntries ?? 20_000);
+  /** The entry under `key` as it holds at `now` (nothing it reads changed, no validity date passed), stamped `now`. */
+  const holding = (key: string, marker: string, now: Date): { report: VerificationReport; tag: string; bytes: number } | null => {
+    const cached = entries.get(key);
+    if (!cached || cached.marker !== marker || now.getTime() >= cached.expiresAt) return null;
+    return { report: { ...cached.report, verifiedAt: toDateTimeStamp(now) }, tag: cached.tag, bytes: cached.bytes };
+  };
   return {
     peek(key) {
-      const cached = entries.get(key);
-      if (!cached || cached.marker !== options.marker()) return null;
-      const now = options.clock();
-      return now.getTime() < cached.expiresAt ? { report: { ...cached.report, verifiedAt: toDateTimeStamp(now) }, tag: cached.tag } : null;
+      const held = holding(key, options.marker(), options.clock());
+      return held && { report: held.report, tag: held.tag };
     },
     async get(key, bytes, verify) {
       const now = options.clock();
       const marker = options.marker();
-      const cached = entries.get(key);
-      if (cached && cached.marker === marker && now.getTime() < cached.expiresAt && cached.bytes === bytes.length) {
-        return { report: { ...cached.report, verifiedAt: toDateTimeStamp(now) }, hit: true, tag: cached.tag };
-      }
+      const held = holding(key, marker, now);
+      if (held && held.bytes === bytes.length) return { report: held.report, hit: true, tag: held.tag };
       const report = await verify();
       const tag = await reportTag(options.sha256, report);
       // Read the marker again: a write while verifying leaves this report unkept.

@@ -99,12 +99,12 @@ async function connect(flags: Record<string, string | true>, env: Record<string,
     return { api: createSkillcertClient({ baseUrl: server, token, fetch: reach }), close: async () => {} };
   }
   const config = loadConfig(env);
-  const { app, store, stopInsight } = await startNode(config, () => {});
+  const { app, store } = await startNode(config, () => {});
   const tokenFile = resolve(join(config.keysDir, 'admin-token'));
   const token = config.adminToken ?? (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : undefined);
   const api = createSkillcertClient({ baseUrl: config.publicUrl, token, fetch: async (request) => app.request(request) });
-  // What the command counted (a verification) is written before the database closes.
-  return { api, close: () => stopInsight().then(() => store.close()) };
+  // Closing the store writes what the command counted (a verification) first (startNode).
+  return { api, close: () => store.close() };
 }
 
 /** The status and body of a client call; files are kept byte for byte (a results sheet's BOM, which Excel needs, a ZIP). */
